@@ -1,0 +1,17 @@
+// One project per database: SQLite always, MariaDB/MySQL when TEST_MYSQL_URL is set.
+// Each test file gets its own fresh database (see test/helpers/testDatabase.ts).
+const base = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/plugins', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testTimeout: 30000,
+};
+
+const projects = [{ ...base, displayName: 'sqlite', setupFiles: ['<rootDir>/test/setup/sqlite.js'] }];
+if (process.env.TEST_MYSQL_URL) {
+  projects.push({ ...base, displayName: 'mariadb', setupFiles: ['<rootDir>/test/setup/mysql.js'] });
+}
+
+module.exports = { projects };

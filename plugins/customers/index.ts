@@ -1,0 +1,30 @@
+/**
+ * The customers module: WooCommerce's customers REST API over the WordPress user tables.
+ * Everything it does runs through hooks named as WooCommerce names them (see ./hooks.ts and README.md).
+ */
+import { definePlugin } from '../../src/host/definePlugin';
+import { CustomerStore } from './store/customerStore';
+import { CustomerPermissions } from './permissions';
+import { CustomersModule } from './module';
+import { registerCustomerRoutes } from './routes';
+import { noOrderStats } from './orderStats';
+import { CUSTOMERS_API_VERSIONS } from './versions';
+
+export { CUSTOMER_HOOKS, RegistrationErrors } from './hooks';
+export type { NewCustomerData, UpdateUserArgs, CustomerHookPayloads } from './hooks';
+export type { Customer } from './model/Customer';
+export type { WpUser, MetaRow } from './model/WpUser';
+export type { UserQueryArgs } from './store/queryUsers';
+export { RestError } from '../../src/rest/RestError';
+
+export default definePlugin({
+  name: 'woocommerce/customers',
+  register(host) {
+    const store = new CustomerStore(host.db, host.hooks, host.options);
+    const permissions = new CustomerPermissions(store, host.hooks);
+    for (const version of CUSTOMERS_API_VERSIONS) {
+      const module = new CustomersModule(version, host.hooks, host.options, store, permissions, noOrderStats);
+      registerCustomerRoutes(host.rest, module);
+    }
+  },
+});

@@ -1,0 +1,102 @@
+import type { RouteArgs } from '../../../src/rest/types';
+import { sanitizeTextField } from '../../../src/wp/sanitizeTextField';
+
+/** wp_parse_id_list: a comma/space string or an array → unique non-negative integers (no validation: never a 400). */
+export function parseIdList(value: unknown): number[] {
+  const items = Array.isArray(value) ? value : String(value ?? '').split(/[\s,]+/);
+  const ids = items.map((item) => Math.abs(Math.trunc(Number.parseInt(String(item), 10) || 0)));
+  return [...new Set(ids)];
+}
+
+/** sanitize_key: lower-case, only [a-z0-9_-]. */
+export function sanitizeKey(value: unknown): string {
+  return String(value ?? '').toLowerCase().replace(/[^a-z0-9_-]/g, '');
+}
+
+/** absint */
+export function absint(value: unknown): number {
+  const parsed = Number.parseInt(String(value), 10);
+  return Number.isFinite(parsed) ? Math.abs(parsed) : 0;
+}
+
+/**
+ * The list route's arguments: WP_REST_Controller's page/per_page/search/context plus WooCommerce's (in that order,
+ * with their descriptions, defaults, validation and sanitizers).
+ */
+export function customerCollectionParams(roleNames: readonly string[]): RouteArgs {
+  return {
+    context: {
+      description: 'Scope under which the request is made; determines fields present in response.',
+      type: 'string',
+      enum: ['view', 'edit'],
+      default: 'view',
+      sanitizeCallback: sanitizeKey,
+    },
+    page: {
+      description: 'Current page of the collection.',
+      type: 'integer',
+      default: 1,
+      minimum: 1,
+      sanitizeCallback: absint,
+    },
+    per_page: {
+      description: 'Maximum number of items to be returned in result set.',
+      type: 'integer',
+      default: 10,
+      minimum: 1,
+      maximum: 100,
+      sanitizeCallback: absint,
+    },
+    search: {
+      description: 'Limit results to those matching a string.',
+      type: 'string',
+      sanitizeCallback: (value) => sanitizeTextField(String(value)),
+    },
+    exclude: {
+      description: 'Ensure result set excludes specific IDs.',
+      type: 'array',
+      items: { type: 'integer' },
+      default: [],
+      validateCallback: () => true,
+      sanitizeCallback: parseIdList,
+    },
+    include: {
+      description: 'Limit result set to specific IDs.',
+      type: 'array',
+      items: { type: 'integer' },
+      default: [],
+      validateCallback: () => true,
+      sanitizeCallback: parseIdList,
+    },
+    offset: {
+      description: 'Offset the result set by a specific number of items.',
+      type: 'integer',
+      sanitizeCallback: absint,
+    },
+    order: {
+      default: 'asc',
+      description: 'Order sort attribute ascending or descending.',
+      enum: ['asc', 'desc'],
+      type: 'string',
+      sanitizeCallback: sanitizeKey,
+    },
+    orderby: {
+      default: 'name',
+      description: 'Sort collection by object attribute.',
+      enum: ['id', 'include', 'name', 'registered_date'],
+      type: 'string',
+      sanitizeCallback: sanitizeKey,
+    },
+    email: {
+      description: 'Limit result set to resources with a specific email.',
+      type: 'string',
+      format: 'email',
+    },
+    role: {
+      description: 'Limit result set to resources with a specific role.',
+      type: 'string',
+      default: 'customer',
+      enum: ['all', ...roleNames],
+    },
+  };
+}

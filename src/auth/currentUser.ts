@@ -1,0 +1,65 @@
+import { computeUserCapabilities, type RolesOption } from '../wp/capabilities';
+import { maybeUnserialize } from '../wp/phpSerialize';
+import type { CurrentUser } from './types';
+import type { Db } from '../db/types';
+import type { OptionsApi } from '../host/types';
+
+/**
+ * The user a request runs as, with the capabilities WordPress computes for it (WP_User): its roles and per-user caps
+ * from the `{prefix}capabilities` meta (the first row, as get_user_meta single does), expanded through the
+ * `{prefix}user_roles` option. Null when there is no such user. One query plus the (cached) option read.
+ */
+export async function loadCurrentUser(db: Db, options: OptionsApi, userId: number): Promise<CurrentUser | null> {
+  if (!Number.isSafeInteger(userId) || userId <= 0) return null;
+  const rows = await db.query<{ ID: unknown; user_login: string; user_email: string; meta_value: string | null }>(
+    `SELECT u.ID, u.user_login, u.user_email, m.meta_value
+       FROM ${db.table('users')} u
+       LEFT JOIN ${db.table('usermeta')} m ON m.user_id = u.ID AND m.meta_key = ?
+      WHERE u.ID = ?
+      ORDER BY m.umeta_id
+      LIMIT 1`,
+    [`${db.prefix}capabilities`, userId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const roles = toRolesOption(await options.get<unknown>(`${db.prefix}user_roles`, {}));
+  const capabilities = computeUserCapabilities(maybeUnserialize(row.meta_value ?? ''), roles);
+  return {
+    id: Number(row.ID),
+    login: row.user_login,
+    email: row.user_email,
+    roles: capabilities.roles,
+    allcaps: capabilities.allcaps,
+  };
+}
+
+/**
+ * The roles option as WordPress uses it: entries that are not arrays are skipped, and capability values are read with
+ * PHP truthiness (a plugin may have stored `1` instead of `true`), as has_cap() does.
+ */
+function toRolesOption(value: unknown): RolesOption {
+  if (!isRecord(value)) return {};
+  const entries = Object.entries(value).flatMap(([slug, definition]) => {
+    if (!isRecord(definition)) return [];
+    const capabilities = isRecord(definition.capabilities) ? definition.capabilities : {};
+    return [
+      [
+        slug,
+        {
+          name: typeof definition.name === 'string' ? definition.name : slug,
+          capabilities: Object.fromEntries(Object.entries(capabilities).map(([cap, granted]) => [cap, isPhpTruthy(granted)])),
+        },
+      ] as const,
+    ];
+  });
+  return Object.fromEntries(entries);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isPhpTruthy(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  return !(value === false || value === null || value === undefined || value === 0 || value === '' || value === '0');
+}

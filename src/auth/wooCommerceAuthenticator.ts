@@ -1,0 +1,107 @@
+import { findApiKeyByConsumerKey, type StoredApiKey } from './apiKeys';
+import { AUTH_MESSAGES, authenticationError } from './authErrors';
+import { constantTimeEquals } from './constantTime';
+import { loadCurrentUser } from './currentUser';
+import { isKeyPermission, keyMethodError } from './keyPermissions';
+import { mayUsePlainKeys } from './keyTransportPolicy';
+import { isLastAccessStale, writeLastAccess } from './lastAccess';
+import { oauthBaseUrl } from './oauth1/baseUrl';
+import { verifyOAuthRequest } from './oauth1/verifyOAuthRequest';
+import { createBasicCredentialsReader, readPlainKeyCredentials } from './plainKeyCredentials';
+import { nowSiteMysql } from '../wp/siteTime';
+import type { RestError } from '../rest/RestError';
+import type { RestRequest } from '../rest/RestRequest';
+import type { Authenticator } from '../rest/types';
+import type { Db } from '../db/types';
+import type { Hooks } from '../hooks/types';
+import type { HostConfig, Logger, OptionsApi } from '../host/types';
+import type { AuthenticatedKey } from './types';
+
+export interface WooCommerceAuthenticatorDeps {
+  db: Db;
+  options: OptionsApi;
+  config: HostConfig;
+  hooks: Hooks;
+  logger: Logger;
+}
+
+/**
+ * WooCommerce's REST authentication (WC_REST_Authentication) for routes under `wc/` and `wc-` namespaces:
+ * 1. a consumer key and secret as such (query `consumer_key`/`consumer_secret`, else HTTP Basic) over HTTPS — or over
+ *    plain HTTP from an unproxied loopback client (see mayUsePlainKeys);
+ * 2. otherwise one-legged OAuth 1.0a;
+ * then the key's read/write permissions gate the method. Any failure is WooCommerce's 401 error. A request without
+ * credentials stays anonymous and the endpoint's own permission check answers it.
+ */
+export function createWooCommerceAuthenticator(deps: WooCommerceAuthenticatorDeps): Authenticator {
+  const readBasic = createBasicCredentialsReader();
+
+  return async (request: RestRequest): Promise<void> => {
+    if (!(await isRequestToWooCommerceApi(request, deps.hooks))) return;
+
+    let error: RestError | null = null;
+    let key: StoredApiKey | null = null;
+
+    if (mayUsePlainKeys(request, deps.config)) {
+      const credentials = await readPlainKeyCredentials(request.query, request.header('authorization'), readBasic);
+      if (credentials) {
+        // An unknown key is silently not authenticated (WooCommerce); a known key with a wrong secret is an error.
+        const found = await findApiKeyByConsumerKey(deps.db, credentials.consumerKey);
+        if (found && constantTimeEquals(found.consumerSecret, credentials.consumerSecret)) key = found;
+        else if (found) error = authenticationError(AUTH_MESSAGES.invalidSecret);
+      }
+    }
+
+    if (!key) {
+      const outcome = await verifyOAuthRequest(
+        deps.db,
+        {
+          method: request.method,
+          query: request.query,
+          formBody: request.formBody,
+          authorization: request.header('authorization'),
+          baseUrl: oauthBaseUrl(request, deps.config.homeUrl),
+        },
+        Math.floor(Date.now() / 1000),
+      );
+      if (outcome.kind === 'failed') error = outcome.error;
+      if (outcome.kind === 'authenticated') key = outcome.key;
+    }
+
+    // WooCommerce keeps the last error even when a later method succeeded, and answers with it.
+    if (error) {
+      deps.logger.debug('WooCommerce API key authentication failed', { path: request.path, reason: error.message });
+      throw error;
+    }
+    if (!key) return;
+
+    const methodError = keyMethodError(key.permissions, request.method);
+    if (methodError) throw methodError;
+
+    request.apiKey = toAuthenticatedKey(key);
+    // A key whose user no longer exists authenticates nobody, as WordPress's wp_set_current_user() with a missing ID.
+    request.user = await loadCurrentUser(deps.db, deps.options, key.userId);
+    await recordAccess(deps, key);
+  };
+}
+
+/** Only WooCommerce namespaces take API keys (filterable like `woocommerce_rest_is_request_to_rest_api`). */
+async function isRequestToWooCommerceApi(request: RestRequest, hooks: Hooks): Promise<boolean> {
+  const route = request.path.replace(/^\/+/, '');
+  const isWooCommerceRoute = route.startsWith('wc/') || route.startsWith('wc-');
+  return Boolean(await hooks.applyFilters<unknown>('woocommerce_rest_is_request_to_rest_api', isWooCommerceRoute, request));
+}
+
+/** `last_access` in site time, unless `woocommerce_disable_rest_api_access_log` says no or it was written < 60 s ago. */
+async function recordAccess(deps: WooCommerceAuthenticatorDeps, key: StoredApiKey): Promise<void> {
+  const disabled = await deps.hooks.applyFilters<unknown>('woocommerce_disable_rest_api_access_log', false, key.keyId, key.userId);
+  if (disabled) return;
+  const now = await nowSiteMysql(deps.options);
+  if (isLastAccessStale(key.lastAccess, now)) await writeLastAccess(deps.db, key.keyId, now);
+}
+
+function toAuthenticatedKey(key: StoredApiKey): AuthenticatedKey {
+  // Only OPTIONS gets here with a stored value other than the three (WooCommerce allows it with any key): call it read.
+  const permissions = isKeyPermission(key.permissions) ? key.permissions : 'read';
+  return { keyId: key.keyId, userId: key.userId, permissions };
+}

@@ -1,0 +1,69 @@
+import type { Database } from 'better-sqlite3';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { wcHostEntities } from '../../entities';
+import { TablePrefixNamingStrategy } from '../../entities/tablePrefix';
+import { parseDatabaseUrl } from '../config/databaseUrl';
+import { wcHostMigrations } from './migrations';
+import { mysql2WithWordPressSqlMode } from './wordPressSqlMode';
+
+export interface CreateDataSourceOptions {
+  /** DATABASE_URL: `sqlite:<path>`, `sqlite::memory:` or `mysql://user:pass@host:port/db` (`mariadb://` too). */
+  url: string;
+  /** WordPress's `$table_prefix`, e.g. `wp_`. */
+  tablePrefix: string;
+  /** Entities to map; default: every wc-host entity. */
+  entities?: NonNullable<DataSourceOptions['entities']>;
+}
+
+/**
+ * A TypeORM DataSource (not yet initialized) over WordPress's tables. Nothing is synchronized or migrated
+ * automatically: call migrate() (src/db/migrate.ts), which only ever creates missing tables.
+ *
+ * SQLite runs in WAL mode with a 5 s busy timeout. MySQL/MariaDB connections use utf8mb4 (collation
+ * utf8mb4_unicode_520_ci), return DATETIME values as 'YYYY-MM-DD HH:MM:SS' strings, read BIGINT ids as numbers,
+ * and drop the sql_modes WordPress drops (see wordPressSqlMode.ts).
+ */
+export function createDataSource({ url, tablePrefix, entities = wcHostEntities }: CreateDataSourceOptions): DataSource {
+  const config = parseDatabaseUrl(url);
+  const common = {
+    entities,
+    namingStrategy: new TablePrefixNamingStrategy(tablePrefix),
+    migrations: wcHostMigrations,
+    migrationsTableName: `${tablePrefix}wc_host_migrations`,
+    // DDL commits implicitly on MySQL anyway; migrate() supplies the transaction and lock (see migrate.ts).
+    migrationsTransactionMode: 'none',
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+  } as const;
+
+  if (config.dialect === 'sqlite') {
+    return new DataSource({
+      ...common,
+      type: 'better-sqlite3',
+      database: config.path,
+      prepareDatabase(database: Database) {
+        // WAL lets readers in other processes work while this one writes; busy_timeout makes writers queue up.
+        database.pragma('journal_mode = WAL');
+        database.pragma('busy_timeout = 5000');
+      },
+    });
+  }
+  return new DataSource({
+    ...common,
+    type: config.flavor,
+    host: config.host,
+    port: config.port,
+    username: config.user,
+    password: config.password,
+    database: config.database,
+    driver: mysql2WithWordPressSqlMode(),
+    // mysql2 maps the collation name to its id for the handshake; MySQL 8 and MariaDB both know this one.
+    charset: 'utf8mb4_unicode_520_ci',
+    timezone: '+00:00',
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    poolSize: 10,
+  });
+}

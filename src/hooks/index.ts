@@ -1,0 +1,2 @@
+export { createHooks } from './createHooks';
+export type { ActionCallback, FilterCallback, Hooks } from './types';

@@ -1,0 +1,97 @@
+import type { Db } from '../db/types';
+import { maybeSerialize, maybeUnserialize } from '../wp/phpSerialize';
+import type { OptionsApi } from './types';
+
+export interface OptionsApiSettings {
+  /** How long a read is reused. Default 2000 ms; 0 turns the cache off. */
+  cacheTtlMs?: number;
+}
+
+interface CachedOption {
+  /** The stored option_value, or null when the option does not exist. */
+  raw: string | null;
+  expiresAt: number;
+}
+
+/**
+ * WordPress's get_option/update_option/add_option/delete_option over `{prefix}options`. Values are stored
+ * maybe-serialized (true → '1', arrays serialized) and read back maybe-unserialized, as WordPress does.
+ *
+ * Cache: the REST layer reads a few options on every request, so each option's stored text is reused for
+ * `cacheTtlMs` (default 2 s). Writes through this API drop the entry at once; changes made elsewhere (WordPress,
+ * another wc-host process) show up within the TTL. Inside a transaction the cache is bypassed, so rolled-back values
+ * are never cached. Values are unserialized per call, so callers may mutate what they get.
+ */
+export function createOptionsApi(db: Db, settings: OptionsApiSettings = {}): OptionsApi {
+  const cacheTtlMs = settings.cacheTtlMs ?? 2000;
+  const cache = new Map<string, CachedOption>();
+  const options = db.table('options');
+
+  async function readRaw(name: string): Promise<string | null> {
+    const useCache = cacheTtlMs > 0 && !db.inTransaction;
+    const cached = useCache ? cache.get(name) : undefined;
+    if (cached && cached.expiresAt > Date.now()) return cached.raw;
+    const rows = await db.query<{ option_value: string }>(
+      `SELECT option_value FROM ${options} WHERE option_name = ? LIMIT 1`,
+      [name],
+    );
+    const raw = rows.length > 0 ? String(rows[0].option_value) : null;
+    if (useCache) cache.set(name, { raw, expiresAt: Date.now() + cacheTtlMs });
+    return raw;
+  }
+
+  async function add(name: string, value: unknown, autoload?: boolean): Promise<boolean> {
+    // Atomic "insert unless present": the UNIQUE key on option_name decides, not an earlier read. (Not ON DUPLICATE
+    // KEY UPDATE: with mysql2's FOUND_ROWS flag a no-op update still reports one affected row.)
+    const insert = db.dialect === 'mysql' ? 'INSERT IGNORE INTO' : 'INSERT OR IGNORE INTO';
+    const result = await db.execute(
+      `${insert} ${options} (option_name, option_value, autoload) VALUES (?, ?, ?)`,
+      [name, maybeSerialize(value), autoloadValue(autoload)],
+    );
+    cache.delete(name);
+    return result.affectedRows > 0;
+  }
+
+  return {
+    async get<T = unknown>(name: string, defaultValue?: T): Promise<T> {
+      const raw = await readRaw(name);
+      // Unchecked like WordPress's get_option(): the caller names the type it stored.
+      return (raw === null ? defaultValue : maybeUnserialize(raw)) as T;
+    },
+
+    add,
+
+    async update(name: string, value: unknown, autoload?: boolean): Promise<boolean> {
+      const serialized = maybeSerialize(value);
+      const rows = await db.query<{ option_value: string }>(
+        `SELECT option_value FROM ${options} WHERE option_name = ? LIMIT 1`,
+        [name],
+      );
+      if (rows.length === 0) return add(name, value, autoload);
+      // WordPress compares the maybe-serialized forms: updating '1' to true is no change.
+      if (String(rows[0].option_value) === serialized) return false;
+      const result =
+        autoload === undefined
+          ? await db.execute(`UPDATE ${options} SET option_value = ? WHERE option_name = ?`, [serialized, name])
+          : await db.execute(`UPDATE ${options} SET option_value = ?, autoload = ? WHERE option_name = ?`, [
+              serialized,
+              autoloadValue(autoload),
+              name,
+            ]);
+      cache.delete(name);
+      return result.affectedRows > 0;
+    },
+
+    async delete(name: string): Promise<boolean> {
+      const result = await db.execute(`DELETE FROM ${options} WHERE option_name = ?`, [name]);
+      cache.delete(name);
+      return result.affectedRows > 0;
+    },
+  };
+}
+
+/** wp_determine_option_autoload_value() for the values our API accepts (WordPress ≥ 6.6). */
+function autoloadValue(autoload: boolean | undefined): 'on' | 'off' | 'auto' {
+  if (autoload === undefined) return 'auto';
+  return autoload ? 'on' : 'off';
+}

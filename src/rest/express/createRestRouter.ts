@@ -1,0 +1,89 @@
+import { Router, type Request, type Response } from 'express';
+import type { Logger } from '../../host/types';
+import { phpJsonEncode } from '../json/encode';
+import type { RestRequest } from '../RestRequest';
+import type { RestResponse } from '../RestResponse';
+import { serializeBody } from '../serializeBody';
+import type { RestRouterOptions } from '../types';
+import { INVALID_REST_ROUTE, locateRestRequest, type RestLocation } from './locateRestRequest';
+import { BODY_TOO_LARGE, readRawBody } from './readBody';
+import { toRestRequest, type ReceivedBody } from './toRestRequest';
+
+/**
+ * The Express adapter: answers every REST request itself (it never passes one to the parent's error handler) and
+ * calls `next()` for everything else. It reads the body on its own, unless a parent's body parser already did.
+ */
+export function createRestRouter(
+  handle: (request: RestRequest) => Promise<RestResponse>,
+  options: RestRouterOptions,
+  logger: Logger,
+): Router {
+  const router = Router();
+  router.use((req, res, next) => {
+    const location = locateRestRequest(req.url);
+    if (location === null) {
+      next();
+      return;
+    }
+    serve(req, res, location).catch((error: unknown) => {
+      logger.error('Could not answer a REST request', { url: req.originalUrl, error: error instanceof Error ? error.stack : String(error) });
+      if (res.headersSent) res.destroy();
+      else sendError(res, 500, 'internal_server_error', 'There has been a critical error on this website.');
+    });
+  });
+  return router;
+
+  async function serve(req: Request, res: Response, location: RestLocation | typeof INVALID_REST_ROUTE): Promise<void> {
+    if (location === INVALID_REST_ROUTE) {
+      sendError(res, 400, 'rest_path_invalid_type', 'The REST route parameter must be a string.');
+      return;
+    }
+    const body = await receiveBody(req);
+    if (body === BODY_TOO_LARGE) {
+      res.setHeader('Connection', 'close');
+      sendError(res, 413, 'rest_request_too_large', 'The request body is too large.');
+      return;
+    }
+    const request = toRestRequest(req, location, body, options);
+    const response = await handle(request);
+    send(res, request, response);
+  }
+
+  function send(res: Response, request: RestRequest, response: RestResponse): void {
+    res.statusCode = isValidStatus(response.status) ? response.status : 500;
+    for (const [name, value] of Object.entries(response.headers)) {
+      try {
+        // WordPress folds whitespace runs in header values (RFC 2616 §4.2), so a value can never split a header.
+        res.setHeader(name, value.replace(/\s+/g, ' '));
+      } catch (error) {
+        logger.warn('Dropped a REST response header Node refused', { header: name, error: (error as Error).message });
+      }
+    }
+    const body = serializeBody(request, response);
+    if (body === null) {
+      res.end();
+      return;
+    }
+    res.setHeader('Content-Length', Buffer.byteLength(body));
+    res.end(body);
+  }
+}
+
+/** The raw body, or what a parent's parser left in `req.body` when it already consumed the stream. */
+async function receiveBody(req: Request): Promise<ReceivedBody | typeof BODY_TOO_LARGE> {
+  if (req.readableEnded) return req.body === undefined ? { raw: Buffer.alloc(0) } : { parsed: req.body };
+  const raw = await readRawBody(req);
+  return raw === BODY_TOO_LARGE ? raw : { raw };
+}
+
+function sendError(res: Response, status: number, code: string, message: string): void {
+  const body = phpJsonEncode({ code, message, data: { status } });
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=UTF-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}
+
+function isValidStatus(status: number): boolean {
+  return Number.isInteger(status) && status >= 100 && status <= 999;
+}

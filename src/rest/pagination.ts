@@ -1,0 +1,42 @@
+import { addQueryArgs } from './php/addQueryArg';
+import type { RestRequest } from './RestRequest';
+import type { RestResponse } from './RestResponse';
+
+export interface PaginationInfo {
+  /** Items matching the query, ignoring the page. */
+  total: number;
+  perPage: number;
+  /** The page served (1-based). */
+  page: number;
+  request: RestRequest;
+  /** The collection route, e.g. `/wc/v2/customers`. */
+  route: string;
+}
+
+/**
+ * The collection headers WooCommerce's get_items sends: `X-WP-Total`, `X-WP-TotalPages` (0 for no items), and one
+ * `Link` with `rel="prev"` (clamped to the last page, so a page past the end still links back) and `rel="next"`.
+ * Link URLs are the route plus the request's own query parameters with `page` set, built with add_query_arg as
+ * WordPress does (values end up urlencoded, `page` replaced in place or appended).
+ */
+export function setPaginationHeaders(response: RestResponse, { total, perPage, page, request, route }: PaginationInfo): void {
+  const totalPages = perPage > 0 ? Math.ceil(total / perPage) : 0;
+  response.header('X-WP-Total', String(Math.trunc(total)));
+  response.header('X-WP-TotalPages', String(totalPages));
+
+  const base = addQueryArgs(Object.entries(request.query), request.restUrl(route));
+  if (page > 1) {
+    const previous = Math.min(page - 1, totalPages);
+    addLink(response, 'prev', addQueryArgs([['page', previous]], base));
+  }
+  if (totalPages > page) {
+    addLink(response, 'next', addQueryArgs([['page', page + 1]], base));
+  }
+}
+
+/** WP_REST_Response::link_header: relations share one `Link` header, joined with ", ". */
+function addLink(response: RestResponse, rel: string, url: string): void {
+  const link = `<${url}>; rel="${rel}"`;
+  const existing = response.headers.Link;
+  response.header('Link', existing ? `${existing}, ${link}` : link);
+}

@@ -1,0 +1,134 @@
+import type { Router } from 'express';
+import type { Hooks } from '../hooks/types';
+import type { Logger } from '../host/types';
+import type { RestError } from './RestError';
+import type { RestRequest } from './RestRequest';
+import type { RestResponse } from './RestResponse';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** A JSON schema as WordPress writes them (draft-04 plus WordPress's `context`, `readonly`, `arg_options`…). */
+export interface JsonSchema {
+  $schema?: string;
+  title?: string;
+  type?: string | string[];
+  description?: string;
+  enum?: readonly unknown[];
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
+  /** In an object property: whether the key must be present (WordPress style, boolean). */
+  required?: boolean | string[];
+  context?: string[];
+  readonly?: boolean;
+  uniqueItems?: boolean;
+  minItems?: number;
+  maxItems?: number;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  patternProperties?: Record<string, JsonSchema>;
+  minProperties?: number;
+  maxProperties?: number;
+  multipleOf?: number;
+  /** In an item schema property: route-argument options merged into the endpoint arg (e.g. a `sanitizeCallback`). */
+  arg_options?: Partial<RouteArg>;
+  [key: string]: unknown;
+}
+
+/**
+ * A route argument: a JSON schema plus WordPress's `required`, `validate_callback` and `sanitize_callback`.
+ * Without `validateCallback` the value is validated against the schema (`rest_validate_request_arg`);
+ * without `sanitizeCallback` it is coerced by the schema (`rest_sanitize_request_arg`).
+ */
+export interface RouteArg extends JsonSchema {
+  required?: boolean;
+  /** true = valid; false = generic "Invalid parameter."; a RestError = that error (its message goes in data.params). */
+  validateCallback?: (value: unknown, request: RestRequest, param: string) => boolean | RestError | Promise<boolean | RestError>;
+  sanitizeCallback?: (value: unknown, request: RestRequest, param: string) => unknown;
+}
+
+export type RouteArgs = Record<string, RouteArg>;
+
+/** What a callback may return: JSON-able data or a RestResponse. */
+export type RouteResult = unknown;
+
+export interface RouteEndpoint {
+  /** 'GET', ['POST', 'PUT', 'PATCH'], or WordPress's comma string 'POST, PUT, PATCH'. */
+  methods: HttpMethod | HttpMethod[] | string;
+  callback: (request: RestRequest) => RouteResult | Promise<RouteResult>;
+  /** Required. true allows; false → 401/403 `rest_forbidden`; a thrown RestError is answered as is. */
+  permissionCallback: (request: RestRequest) => boolean | Promise<boolean>;
+  /** The arguments, or a function computing them when the route is served (e.g. from options). */
+  args?: RouteArgs | (() => RouteArgs | Promise<RouteArgs>);
+  /** Hide this endpoint from the index. */
+  showInIndex?: boolean;
+}
+
+export type SchemaProvider = JsonSchema | (() => JsonSchema | Promise<JsonSchema>);
+
+/** Decides who a request runs as; throws a RestError to refuse it (before routing, like rest_authentication_errors). */
+export type Authenticator = (request: RestRequest) => Promise<void>;
+
+export interface RestApi {
+  /** WordPress's register_rest_route: `registerRoute('wc/v2', '/customers/(?P<id>[\\d]+)', [...], schema)`. */
+  registerRoute(namespace: string, route: string, endpoints: RouteEndpoint | RouteEndpoint[], schema?: SchemaProvider): void;
+  /** Adds an authenticator; they run in the order added until one sets `request.user` or throws. */
+  addAuthenticator(authenticator: Authenticator): void;
+  /** Registered namespaces, in registration order. */
+  namespaces(): string[];
+  /** Serves a request internally (no HTTP), as rest_do_request does: same validation, permissions and hooks. */
+  dispatch(request: RestRequest): Promise<RestResponse>;
+}
+
+/** The site data the REST index (`GET /wp-json/`) shows; the host reads it from `wp_options`. */
+export interface SiteInfo {
+  name: string;
+  description: string;
+  url: string;
+  home: string;
+  gmt_offset: string | number;
+  timezone_string: string;
+}
+
+/** A matched endpoint as hooks see it (WordPress passes the `$handler` array): arguments already resolved. */
+export interface RouteHandler {
+  /** The route pattern, e.g. `/wc/v2/customers/(?P<id>[\d]+)`. */
+  route: string;
+  namespace: string;
+  /** Upper-case methods, in registration order. */
+  methods: string[];
+  callback: RouteEndpoint['callback'];
+  permissionCallback: RouteEndpoint['permissionCallback'];
+  args: RouteArgs;
+  showInIndex: boolean;
+}
+
+export interface RestRouterOptions {
+  /** Believe `X-Forwarded-Proto: https` from the proxy. */
+  trustProxy: boolean;
+  /** The site's home URL; when null the REST root is built from the request's protocol, Host and mount path. */
+  homeUrl: string | null;
+}
+
+export interface RestServerOptions {
+  hooks: Hooks;
+  logger: Logger;
+  siteInfo: () => Promise<SiteInfo>;
+}
+
+/** The REST server: route registry, WordPress's request pipeline, and its Express adapter. */
+export interface RestServer extends RestApi {
+  /** WP_REST_Server::serve_request without the bytes: authentication, dispatch, global params, headers. Never throws. */
+  handle(request: RestRequest): Promise<RestResponse>;
+  /** Serves `/wp-json`, `/wp-json/*` and `/?rest_route=`; mount it at the site root. */
+  router(options: RestRouterOptions): Router;
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../../src/db/createDataSource';
+import { createDb, type CreateDbOptions } from '../../src/db/createDb';
+import type { Db } from '../../src/db/types';
+
+export interface TestDatabase {
+  /** A DATABASE_URL for createDataSource()/createHost(). */
+  url: string;
+  /** Removes the database (MySQL) or the file with its -wal/-shm companions (SQLite). */
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, empty database for one test file: a uniquely named database on TEST_MYSQL_URL's server when the jest
+ * project sets WC_HOST_TEST_DB=mysql, else a new SQLite file in the OS temp folder.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `wchost_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  return process.env.WC_HOST_TEST_DB === 'mysql' ? createMysqlDatabase(name) : createSqliteFile(name);
+}
+
+async function createMysqlDatabase(name: string): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_MYSQL_URL;
+  if (!serverUrl) throw new Error('WC_HOST_TEST_DB=mysql needs TEST_MYSQL_URL=mysql://user:pass@host:port/db');
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  type AdminConnection = Awaited<ReturnType<typeof createConnection>>;
+  const admin = async <T>(work: (connection: AdminConnection) => Promise<T>): Promise<T> => {
+    const connection = await createConnection({
+      host: url.hostname,
+      port: url.port === '' ? 3306 : Number(url.port),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+    });
+    try {
+      return await work(connection);
+    } finally {
+      await connection.end();
+    }
+  };
+  await admin((connection) =>
+    connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci`),
+  );
+  return {
+    url: url.toString(),
+    drop: () => admin((connection) => connection.query(`DROP DATABASE IF EXISTS \`${name}\``)).then(() => undefined),
+  };
+}
+
+async function createSqliteFile(name: string): Promise<TestDatabase> {
+  const file = path.join(os.tmpdir(), `${name}.sqlite`);
+  return {
+    url: `sqlite:${file}`,
+    async drop() {
+      await Promise.all(['', '-wal', '-shm', '-journal'].map((suffix) => rm(`${file}${suffix}`, { force: true })));
+    },
+  };
+}
+
+export interface OpenDb {
+  dataSource: DataSource;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** Opens `url` the way wc-host does (createDataSource + createDb), without migrating it. */
+export async function openDb(url: string, tablePrefix = 'wp_', options: CreateDbOptions = {}): Promise<OpenDb> {
+  const dataSource = createDataSource({ url, tablePrefix });
+  await dataSource.initialize();
+  return { dataSource, db: createDb(dataSource, tablePrefix, options), close: () => dataSource.destroy() };
+}

@@ -1,0 +1,1 @@
+process.env.WC_HOST_TEST_DB = 'mysql';
