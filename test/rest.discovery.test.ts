@@ -85,6 +85,16 @@ describe('OPTIONS', () => {
     });
   });
 
+  it('keeps a route’s schema when it is registered again without one, and takes a new one', async () => {
+    const test = createRestTestApp();
+    const endpoint = { methods: 'GET', permissionCallback: () => true, callback: () => [] };
+    test.rest.registerRoute('acme/v1', '/things', endpoint, { title: 'first' });
+    test.rest.registerRoute('acme/v1', '/things', { ...endpoint, methods: 'POST' });
+    expect((await test.http.options('/wp-json/acme/v1/things')).body).toMatchObject({ methods: ['GET', 'POST'], schema: { title: 'first' } });
+    test.rest.registerRoute('acme/v1', '/things', { ...endpoint, methods: 'PUT' }, { title: 'second' });
+    expect((await test.http.options('/wp-json/acme/v1/things')).body.schema).toEqual({ title: 'second' });
+  });
+
   it('answers an unknown path with an empty array, as WordPress does', async () => {
     const res = await customersApp().http.options('/wp-json/wc/v2/nothing');
     expect(res.status).toBe(200);
@@ -142,6 +152,7 @@ describe('indexes', () => {
     const { http } = customersApp();
     expect((await http.get('/wp-json/?_fields=name')).body).toEqual({ name: 'Test Shop' });
     expect((await http.get('/wp-json/?_fields=name,_links')).body._links.help).toBeDefined();
+    expect((await http.get('/wp-json/?_fields=name&_embed')).body._links.help).toBeDefined();
   });
 
   it('GET /wp-json/{namespace} lists the namespace’s routes and links up to the index', async () => {

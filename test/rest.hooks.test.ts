@@ -43,6 +43,17 @@ describe('authenticators', () => {
   });
 });
 
+it('an authenticator that crashes gives a logged 500', async () => {
+  const test = app();
+  test.rest.addAuthenticator(async () => {
+    throw new TypeError('auth bug');
+  });
+  const res = await test.http.get('/wp-json/acme/v1/things/1');
+  expect(res.status).toBe(500);
+  expect(res.body.code).toBe('internal_server_error');
+  expect(test.errors[0].fields?.error).toContain('auth bug');
+});
+
 describe('pipeline hooks', () => {
   it('rest_pre_dispatch can answer instead of the route', async () => {
     const test = app();
@@ -104,6 +115,17 @@ describe('dispatch and handle without HTTP', () => {
     expect(ok.links).toEqual({ self: [{ href: 'http://x/wp-json/acme/v1/item' }] });
     const missing = await test.rest.dispatch(new RestRequest({ method: 'GET', path: '/acme/v1/item' }));
     expect(missing.status).toBe(400);
+  });
+
+  it('handle folds links into list or empty data as PHP would', async () => {
+    const test = createRestTestApp();
+    test.rest.registerRoute('acme/v1', '/list', { methods: 'GET', permissionCallback: () => true, callback: () => new RestResponse(['a']).addLink('up', 'http://x/') });
+    test.rest.registerRoute('acme/v1', '/none', { methods: 'GET', permissionCallback: () => true, callback: () => new RestResponse(null).addLink('up', 'http://x/') });
+    const list = await test.rest.handle(new RestRequest({ method: 'GET', path: '/acme/v1/list' }));
+    expect(list.data).toEqual({ 0: 'a', _links: { up: [{ href: 'http://x/' }] } });
+    const none = await test.rest.handle(new RestRequest({ method: 'GET', path: '/acme/v1/none' }));
+    expect(none.data).toEqual({ _links: { up: [{ href: 'http://x/' }] } });
+    expect(none.headers.Link).toBeUndefined();
   });
 
   it('handle returns the final status, headers and data', async () => {

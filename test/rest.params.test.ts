@@ -94,6 +94,28 @@ describe('JSON bodies', () => {
   });
 });
 
+it('treats valid JSON that is not an object as a body without parameters', async () => {
+  const res = await echoApp().http.post('/wp-json/acme/v1/echo/1').set('Content-Type', 'application/json').send('[1,2]');
+  expect(res.status).toBe(200);
+  expect(res.body.body).toEqual({});
+});
+
+it('gives each request its own copy of array and object defaults', async () => {
+  const test = createRestTestApp();
+  test.rest.registerRoute('acme/v1', '/defaults', {
+    methods: 'GET',
+    permissionCallback: () => true,
+    args: { list: { default: [] }, map: { default: {} } },
+    callback: (request) => {
+      (request.param('list') as unknown[]).push('leak');
+      (request.param('map') as Record<string, unknown>).leak = true;
+      return { list: request.param('list'), map: request.param('map') };
+    },
+  });
+  await test.http.get('/wp-json/acme/v1/defaults');
+  expect((await test.http.get('/wp-json/acme/v1/defaults')).body).toEqual({ list: ['leak'], map: { leak: true } });
+});
+
 describe('coercion of validated arguments', () => {
   it('sanitizes every source by the schema before the callback runs', async () => {
     const { http } = echoApp({
@@ -104,5 +126,10 @@ describe('coercion of validated arguments', () => {
     const res = await http.get('/wp-json/acme/v1/echo/5?flag=false&list=1,2,3');
     expect(res.body.id).toBe(5);
     expect(res.body.query).toEqual({ flag: false, list: [1, 2, 3] });
+  });
+
+  it('leaves arguments without a type as sent (WordPress only sanitizes typed arguments by default)', async () => {
+    const { http } = echoApp({ note: { format: 'text-field' } });
+    expect((await http.get('/wp-json/acme/v1/echo/5?note=%20a%3Cb%3E%20')).body.query).toEqual({ note: ' a<b> ' });
   });
 });

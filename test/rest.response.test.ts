@@ -73,6 +73,36 @@ describe('headers on every REST response', () => {
       vary: 'Origin',
     });
   });
+
+  it('echoes "null" origins, blanks origins sanitize_url would reject, and adds to an existing Vary', async () => {
+    const test = createRestTestApp();
+    test.rest.registerRoute('acme/v1', '/vary', { methods: 'GET', permissionCallback: () => true, callback: () => new RestResponse('x', 200, { Vary: 'Accept' }) });
+    expect((await test.http.get('/wp-json/acme/v1/vary').set('Origin', 'null')).headers['access-control-allow-origin']).toBe('null');
+    expect((await test.http.get('/wp-json/acme/v1/vary').set('Origin', 'javascript:alert(1)')).headers['access-control-allow-origin']).toBe('');
+    expect((await test.http.get('/wp-json/acme/v1/vary')).headers.vary).toBe('Accept, Origin');
+  });
+
+  it('drops a Last-Modified header from authenticated responses', async () => {
+    const test = createRestTestApp();
+    bearerAdmin(test.rest);
+    test.rest.registerRoute('acme/v1', '/dated', { methods: 'GET', permissionCallback: () => true, callback: () => new RestResponse('x', 200, { 'Last-Modified': 'Wed, 01 Jan 2025 00:00:00 GMT' }) });
+    expect((await test.http.get('/wp-json/acme/v1/dated')).headers['last-modified']).toBeDefined();
+    expect((await test.http.get('/wp-json/acme/v1/dated').set('Authorization', 'Bearer admin')).headers['last-modified']).toBeUndefined();
+  });
+
+  it('folds whitespace in header values, drops values Node refuses, and turns an impossible status into 500', async () => {
+    const test = createRestTestApp();
+    test.rest.registerRoute('acme/v1', '/odd', {
+      methods: 'GET',
+      permissionCallback: () => true,
+      callback: () => new RestResponse('x', 200, { 'X-Folded': 'a\r\n  b', 'X-Bad': 'nul\u0000' }),
+    });
+    test.rest.registerRoute('acme/v1', '/status', { methods: 'GET', permissionCallback: () => true, callback: () => new RestResponse('x', 42) });
+    const odd = await test.http.get('/wp-json/acme/v1/odd');
+    expect(odd.headers['x-folded']).toBe('a b');
+    expect(odd.headers['x-bad']).toBeUndefined();
+    expect((await test.http.get('/wp-json/acme/v1/status')).status).toBe(500);
+  });
 });
 
 describe('the Allow header', () => {

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import supertest from 'supertest';
 import { createRestTestApp } from './helpers/restApp';
@@ -52,6 +52,20 @@ describe('the Express router', () => {
     expect((await http.post('/store/wp-json/acme/v1/echo').type('form').send('a[]=1&a[]=2')).body.body).toEqual({ a: ['1', '2'] });
   });
 
+  it('uses what other parent parsers left: urlencoded objects, raw bytes', async () => {
+    for (const parser of [express.urlencoded({ extended: true }), express.raw({ type: '*/*' })]) {
+      const test = createRestTestApp();
+      test.rest.registerRoute('acme/v1', '/echo', { methods: 'POST', permissionCallback: () => true, callback: (request) => request.body });
+      const parent = express();
+      parent.use(parser);
+      parent.use(test.rest.router({ trustProxy: false, homeUrl: null }));
+      const form = await supertest(parent).post('/wp-json/acme/v1/echo').type('form').send('a=1');
+      expect(form.body).toEqual({ a: '1' });
+      const json = await supertest(parent).post('/wp-json/acme/v1/echo').type('json').send('{"b":2}');
+      expect(json.body).toEqual({ b: 2 });
+    }
+  });
+
   it('answers REST errors itself, never through the parent’s error handler', async () => {
     const { http, parentErrors } = parentApp();
     const res = await http.get('/store/wp-json/acme/v1/missing');
@@ -73,6 +87,51 @@ describe('the Express router', () => {
     const res = await test.http.post('/wp-json/acme/v1/upload').type('form').send(`a=${'x'.repeat(8 * 1024 * 1024)}`);
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('rest_request_too_large');
+  });
+
+  it('refuses a chunked body once it grows past 8 MB', async () => {
+    const test = createRestTestApp();
+    test.rest.registerRoute('acme/v1', '/upload', { methods: 'POST', permissionCallback: () => true, callback: () => 'stored' });
+    const server = test.app.listen(0);
+    try {
+      const { port } = server.address() as AddressInfo;
+      const status = await new Promise<number | undefined>((resolve, reject) => {
+        const req = request({ port, method: 'POST', path: '/wp-json/acme/v1/upload', headers: { 'Content-Type': 'text/plain' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        });
+        req.on('error', reject);
+        const chunk = Buffer.alloc(1024 * 1024, 'x');
+        for (let i = 0; i < 9; i++) req.write(chunk);
+        req.end();
+      });
+      expect(status).toBe(413);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('gives up quietly when the client goes away mid-body', async () => {
+    const test = createRestTestApp();
+    const called = jest.fn();
+    test.rest.registerRoute('acme/v1', '/upload', { methods: 'POST', permissionCallback: () => true, callback: called });
+    const server = test.app.listen(0);
+    try {
+      const { port } = server.address() as AddressInfo;
+      await new Promise<void>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write('POST /wp-json/acme/v1/upload HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\npartial');
+          setTimeout(() => {
+            socket.destroy();
+            setTimeout(resolve, 50);
+          }, 20);
+        });
+      });
+      expect(called).not.toHaveBeenCalled();
+      expect(test.errors).toEqual([]);
+    } finally {
+      server.close();
+    }
   });
 
   it('reads chunked bodies', async () => {

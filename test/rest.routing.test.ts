@@ -19,6 +19,14 @@ describe('registering routes', () => {
     expect(rest.namespaces()).toEqual([]);
   });
 
+  it('refuses an endpoint without a callback, and args that are not objects', () => {
+    const { rest } = createRestTestApp();
+    const withoutCallback = { methods: 'GET', permissionCallback: () => true } as unknown as Parameters<typeof rest.registerRoute>[2];
+    expect(() => rest.registerRoute('acme/v1', '/a', withoutCallback)).toThrow(/without a callback/);
+    const badArg = { methods: 'GET', permissionCallback: () => true, callback: () => 'x', args: { n: 'integer' } } as unknown as Parameters<typeof rest.registerRoute>[2];
+    expect(() => rest.registerRoute('acme/v1', '/b', badArg)).toThrow(/"n"/);
+  });
+
   it('lists namespaces in registration order, trimming slashes', () => {
     const { rest } = createRestTestApp();
     const endpoint = { methods: 'GET', callback: () => 'x', permissionCallback: () => true };

@@ -87,6 +87,16 @@ describe('validateValueFromSchema (WordPress 6.x wording)', () => {
     expect(check([], { ...ids, minItems: 1 })).toBe('p must contain at least 1 item.');
   });
 
+  it('checks patternProperties and property counts', () => {
+    const schema: JsonSchema = { type: 'object', patternProperties: { '^n_': { type: 'integer' } }, additionalProperties: false, minProperties: 1, maxProperties: 2 };
+    expect(check({ n_a: 1 }, schema)).toBe(true);
+    expect(check({ n_a: 'x' }, schema)).toBe('p[n_a] is not of type integer.');
+    expect(check({ other: 1 }, schema)).toBe('other is not a valid property of Object.');
+    expect(check({}, schema)).toBe('p must contain at least 1 property.');
+    expect(check({ n_a: 1, n_b: 2, n_c: 3 }, schema)).toBe('p must contain at most 2 properties.');
+    expect(check({ constructor: 'x' }, { type: 'object', properties: { a: { type: 'integer' } } })).toBe(true);
+  });
+
   it('accepts values for types WordPress does not know, and picks the best of several types', () => {
     expect(check({ any: 'thing' }, { type: 'mixed' })).toBe(true);
     expect(check('whatever', { type: 'bool' })).toBe(true);
@@ -105,6 +115,15 @@ describe('validateValueFromSchema (WordPress 6.x wording)', () => {
     const oneOf: JsonSchema = { oneOf: [{ type: 'integer' }, { type: 'number' }] };
     expect(check(1.5, oneOf)).toBe(true);
     expect(check(2, oneOf)).toBe('p matches more than one of the expected formats.');
+    const titled: JsonSchema = { anyOf: [{ title: 'id', type: 'integer' }, { title: 'slug', type: 'string', pattern: '^[a-z]+$' }, { title: 'list', type: 'array' }] };
+    expect(check({ a: 1 }, titled)).toBe('p is not a valid id, slug, and list.');
+    const objects: JsonSchema = {
+      oneOf: [
+        { type: 'object', properties: { a: { type: 'string' } }, required: ['z'] },
+        { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, required: ['z'] },
+      ],
+    };
+    expect(check({ a: 'x', b: 'y' }, objects)).toBe('p does not match the expected format. Reason: z is a required property of p.');
   });
 
   it('reports type errors with the parameter as data, other errors without data', () => {
@@ -145,7 +164,18 @@ describe('sanitizeValueFromSchema', () => {
     expect(sanitizeValueFromSchema('red', { type: 'string', format: 'hex-color' })).toBe('');
     expect(sanitizeValueFromSchema('example.com/a b', { type: 'string', format: 'uri' })).toBe('http://example.com/a%20b');
     expect(sanitizeValueFromSchema('javascript:alert(1)', { type: 'string', format: 'uri' })).toBe('');
-    expect(sanitizeValueFromSchema('line1\n  line2 ', { type: 'string', format: 'textarea-field' })).toBe('line1\n  line2');
+  });
+
+  it('cleans URLs and text as sanitize_url and sanitize_text_field do', () => {
+    expect(sanitizeValueFromSchema('http://x.test/a[1]?q=%0d%0Ax', { type: 'string', format: 'uri' })).toBe('http://x.test/a%5B1%5D?q=x');
+    expect(sanitizeValueFromSchema('/relative path', { type: 'string', format: 'uri' })).toBe('/relative%20path');
+    expect(sanitizeValueFromSchema('hi<script>alert(1)</script> there', { type: 'string', format: 'text-field' })).toBe('hi there');
+    expect(sanitizeValueFromSchema(['x'], { type: 'string', format: 'text-field' })).toBe('');
+  });
+
+  it('sanitizes through anyOf and oneOf', () => {
+    expect(sanitizeValueFromSchema('5', { anyOf: [{ type: 'integer' }, { type: 'boolean' }] })).toBe(5);
+    expect(sanitizeValueFromSchema('x', { oneOf: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' } }] })).toBeInstanceOf(SchemaError);
   });
 
   it('returns null when none of several types fits', () => {

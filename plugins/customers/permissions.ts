@@ -14,6 +14,20 @@ export async function userInCurrentSite(store: CustomerStore, id: unknown): Prom
   return user;
 }
 
+/**
+ * The same lookup memoized on the request: WordPress runs every endpoint's permission callback again for the
+ * `Allow` header, and each would otherwise load the target user anew.
+ */
+function targetUser(store: CustomerStore, request: RestRequest): Promise<WpUser> {
+  const key = `woocommerce/customers:target:${String(request.param('id'))}`;
+  let pending = request.locals.get(key) as Promise<WpUser> | undefined;
+  if (!pending) {
+    pending = userInCurrentSite(store, request.param('id'));
+    request.locals.set(key, pending);
+  }
+  return pending;
+}
+
 /** The roles whose users may be deleted or have email/password changed (filter, default customer + subscriber). */
 export async function allowedRoles(hooks: Hooks): Promise<string[]> {
   const roles = await hooks.applyFilters<unknown>(CUSTOMER_HOOKS.restCustomerAllowedRoles, ['customer', 'subscriber']);
@@ -66,7 +80,7 @@ export class CustomerPermissions {
   }
 
   async read(request: RestRequest): Promise<true> {
-    const user = await userInCurrentSite(this.store, request.param('id'));
+    const user = await targetUser(this.store, request);
     if (!(await this.can(request, 'read', user.ID))) {
       throw this.refuse(request, 'woocommerce_rest_cannot_view', 'Sorry, you cannot view this resource.');
     }
@@ -74,7 +88,7 @@ export class CustomerPermissions {
   }
 
   async update(request: RestRequest): Promise<true> {
-    const user = await userInCurrentSite(this.store, request.param('id'));
+    const user = await targetUser(this.store, request);
     if (!(await this.can(request, 'edit', user.ID))) {
       throw this.refuse(request, 'woocommerce_rest_cannot_edit', 'Sorry, you are not allowed to edit this resource.');
     }
@@ -94,7 +108,7 @@ export class CustomerPermissions {
   }
 
   async delete(request: RestRequest): Promise<true> {
-    const user = await userInCurrentSite(this.store, request.param('id'));
+    const user = await targetUser(this.store, request);
     if (!(await this.can(request, 'delete', user.ID))) {
       throw this.refuse(request, 'woocommerce_rest_cannot_delete', 'Sorry, you are not allowed to delete this resource.');
     }

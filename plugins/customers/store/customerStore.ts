@@ -11,7 +11,7 @@ import { deleteApiKeysOfUser } from '../../../src/auth/apiKeys';
 import { CUSTOMER_HOOKS, type UpdateUserArgs } from '../hooks';
 import { Customer } from '../model/Customer';
 import type { WpUser } from '../model/WpUser';
-import { addressFields, type AddressType } from '../model/addressFields';
+import type { AddressType } from '../model/addressFields';
 import { createNewCustomer } from '../registration/createNewCustomer';
 import { loadUser, loadUsers } from './loadUsers';
 import { addUserMeta, deleteUserMetaById, touchLastUpdate, updateUserMeta, updateUserMetaById } from './userMeta';
@@ -21,6 +21,9 @@ import { writeRole } from './writeRole';
 export const USERS_LOCK = 'wc_host_users';
 
 const unixNow = () => Math.floor(Date.now() / 1000);
+
+/** The order WC_Customer_Data_Store::update_user_meta writes address keys in. */
+const ADDRESS_WRITE_ORDER = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'state', 'postcode', 'country', 'email', 'phone'];
 
 /**
  * WooCommerce's WC_Customer_Data_Store over the WordPress tables: reads users with their meta, and saves customers
@@ -179,8 +182,8 @@ export class CustomerStore {
     for (const type of ['billing', 'shipping'] as AddressType[]) {
       const changed = changes[type];
       if (!changed) continue;
-      // WooCommerce walks its own key order, not the request's.
-      for (const field of addressFields(type)) {
+      // The data store walks its own key order (state before postcode), not the request's.
+      for (const field of ADDRESS_WRITE_ORDER) {
         if (field in changed) metaForProp.push([`${type}_${field}`, changed[field]]);
       }
     }

@@ -1,8 +1,4 @@
-/** wp_allowed_protocols(). */
-const ALLOWED_PROTOCOLS = new Set([
-  'http', 'https', 'ftp', 'ftps', 'mailto', 'news', 'irc', 'irc6', 'ircs', 'gopher', 'nntp', 'feed', 'telnet',
-  'mms', 'rtsp', 'sms', 'svn', 'tel', 'fax', 'xmpp', 'webcal', 'urn',
-]);
+import { ksesBadProtocol } from '../../wp/ksesBadProtocol';
 
 /**
  * sanitize_url (esc_url_raw): drops characters URLs cannot hold and CR/LF escapes, assumes http:// for scheme-less
@@ -20,9 +16,7 @@ export function sanitizeUrl(value: string): string {
   }
   if (url.includes('[') || url.includes(']')) url = encodeBracketsAfterHost(url);
   if (url[0] === '/') return url;
-  const scheme = /^([^:/?#]+):/.exec(url);
-  if (scheme && !ALLOWED_PROTOCOLS.has(scheme[1].toLowerCase())) return '';
-  return url;
+  return ksesBadProtocol(url).toLowerCase() === url.toLowerCase() ? url : '';
 }
 
 /** _deep_replace: repeats until none of the strings is left (so "%0%0dd" cannot reassemble). */

@@ -1,20 +1,5 @@
 import { isIP } from 'node:net';
 
-/** WordPress's is_email (without its filter): the checks it makes, in order. */
-export function isEmail(email: string): boolean {
-  if (Buffer.byteLength(email, 'utf8') < 6) return false;
-  const at = email.indexOf('@', 1);
-  if (at < 0) return false;
-  const local = email.slice(0, at);
-  const domain = email.slice(at + 1);
-  if (!/^[a-zA-Z0-9!#$%&'*+/=?^_`{|}~.-]+$/.test(local)) return false;
-  if (/\.{2,}/.test(domain)) return false;
-  if (phpTrim(domain, ' \t\n\r\0\x0B.') !== domain) return false;
-  const subs = domain.split('.');
-  if (subs.length < 2) return false;
-  return subs.every((sub) => phpTrim(sub, ' \t\n\r\0\x0B-') === sub && /^[a-z0-9-]+$/i.test(sub));
-}
-
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}(?::\d{2})?)?$/;
 
 /** rest_parse_date's acceptance: the RFC 3339 shape, and a date strtotime can read (months 1–12, days 1–31…). */
@@ -40,13 +25,4 @@ export function isUuid(value: string): boolean {
 /** rest_parse_hex_color / sanitize_hex_color's test: `#` and 3 or 6 hex digits. */
 export function isHexColor(value: string): boolean {
   return /^#([A-Fa-f0-9]{3}){1,2}$/.test(value);
-}
-
-/** PHP trim with an explicit character list. */
-export function phpTrim(value: string, characters: string): string {
-  let start = 0;
-  let end = value.length;
-  while (start < end && characters.includes(value[start])) start++;
-  while (end > start && characters.includes(value[end - 1])) end--;
-  return value.slice(start, end);
 }

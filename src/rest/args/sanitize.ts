@@ -1,3 +1,4 @@
+import { sanitizeTextField } from '../../wp/sanitizeTextField';
 import { floatval, intval, isEmpty, strval } from '../php/values';
 import type { JsonSchema } from '../types';
 import { findAnyMatchingSchema, findOneMatchingSchema } from './combining';
@@ -5,7 +6,6 @@ import { sanitizeUrl } from './escUrl';
 import { isHexColor } from './formats';
 import { findPatternPropertySchema, propertySchema } from './patterns';
 import { SchemaError } from './SchemaError';
-import { sanitizeTextareaField, sanitizeTextField } from './textField';
 import {
   BUILT_IN_TYPES,
   isPhpArray,
@@ -123,8 +123,6 @@ function sanitizeFormat(value: unknown, format: string): unknown {
     case 'uuid':
     case 'text-field':
       return sanitizeTextField(text);
-    case 'textarea-field':
-      return sanitizeTextareaField(text);
     case 'uri':
       return sanitizeUrl(text);
     default:

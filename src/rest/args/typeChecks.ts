@@ -83,7 +83,7 @@ const TYPE_CHECKS: Record<string, (value: unknown) => boolean> = {
 export const BUILT_IN_TYPES = new Set(Object.keys(TYPE_CHECKS));
 
 /** rest_get_best_type_for_value: the first listed type the value fits ('' when none). */
-export function bestTypeForValue(value: unknown, types: readonly string[]): string {
+function bestTypeForValue(value: unknown, types: readonly string[]): string {
   if (value === '' && types.includes('string')) return 'string';
   for (const type of types) {
     const check = Object.hasOwn(TYPE_CHECKS, type) ? TYPE_CHECKS[type] : undefined;

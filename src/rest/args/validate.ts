@@ -2,7 +2,8 @@ import { phpJsonEncode } from '../json/encode';
 import { floatval, isNumeric, isScalar, strval } from '../php/values';
 import type { JsonSchema } from '../types';
 import { findAnyMatchingSchema, findOneMatchingSchema } from './combining';
-import { isEmail, isHexColor, isIpAddress, isRfc3339Date, isUuid } from './formats';
+import { isEmail } from '../../wp/isEmail';
+import { isHexColor, isIpAddress, isRfc3339Date, isUuid } from './formats';
 import { findPatternPropertySchema, matchesSchemaPattern, propertySchema } from './patterns';
 import { sanitizeWithType } from './sanitize';
 import { SchemaError, invalidType } from './SchemaError';
@@ -250,7 +251,7 @@ function validateEnum(value: unknown, schema: JsonSchema, type: string | undefin
 }
 
 /** rest_are_values_equal. */
-export function valuesEqual(left: unknown, right: unknown): boolean {
+function valuesEqual(left: unknown, right: unknown): boolean {
   if (isPhpArray(left) && isPhpArray(right)) {
     const leftKeys = Object.keys(left);
     if (leftKeys.length !== Object.keys(right).length) return false;
@@ -267,7 +268,7 @@ function validateFormat(value: unknown, format: string, param: string): Validity
     case 'date-time':
       return isRfc3339Date(text) ? true : new SchemaError('rest_invalid_date', 'Invalid date.');
     case 'email':
-      return isEmail(text) ? true : new SchemaError('rest_invalid_email', 'Invalid email address.');
+      return isEmail(text) !== false ? true : new SchemaError('rest_invalid_email', 'Invalid email address.');
     case 'ip':
       return isIpAddress(text) ? true : new SchemaError('rest_invalid_ip', `${param} is not a valid IP address.`);
     case 'uuid':

@@ -1,6 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from '../../host/types';
+import { internalServerError } from '../errors';
 import { phpJsonEncode } from '../json/encode';
+import { RestError } from '../RestError';
 import type { RestRequest } from '../RestRequest';
 import type { RestResponse } from '../RestResponse';
 import { serializeBody } from '../serializeBody';
@@ -28,20 +30,27 @@ export function createRestRouter(
     serve(req, res, location).catch((error: unknown) => {
       logger.error('Could not answer a REST request', { url: req.originalUrl, error: error instanceof Error ? error.stack : String(error) });
       if (res.headersSent) res.destroy();
-      else sendError(res, 500, 'internal_server_error', 'There has been a critical error on this website.');
+      else sendError(res, internalServerError());
     });
   });
   return router;
 
   async function serve(req: Request, res: Response, location: RestLocation | typeof INVALID_REST_ROUTE): Promise<void> {
     if (location === INVALID_REST_ROUTE) {
-      sendError(res, 400, 'rest_path_invalid_type', 'The REST route parameter must be a string.');
+      sendError(res, new RestError('rest_path_invalid_type', 'The REST route parameter must be a string.', 400));
       return;
     }
-    const body = await receiveBody(req);
+    let body: ReceivedBody | typeof BODY_TOO_LARGE;
+    try {
+      body = await receiveBody(req);
+    } catch {
+      // The client went away mid-body: nobody is left to answer.
+      res.destroy();
+      return;
+    }
     if (body === BODY_TOO_LARGE) {
       res.setHeader('Connection', 'close');
-      sendError(res, 413, 'rest_request_too_large', 'The request body is too large.');
+      sendError(res, new RestError('rest_request_too_large', 'The request body is too large.', 413));
       return;
     }
     const request = toRestRequest(req, location, body, options);
@@ -76,9 +85,10 @@ async function receiveBody(req: Request): Promise<ReceivedBody | typeof BODY_TOO
   return raw === BODY_TOO_LARGE ? raw : { raw };
 }
 
-function sendError(res: Response, status: number, code: string, message: string): void {
-  const body = phpJsonEncode({ code, message, data: { status } });
-  res.statusCode = status;
+/** For the few answers given before a RestRequest exists. */
+function sendError(res: Response, error: RestError): void {
+  const body = phpJsonEncode(error.toJSON());
+  res.statusCode = error.status;
   res.setHeader('Content-Type', 'application/json; charset=UTF-8');
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.end(body);

@@ -1,12 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 
 /** The largest body read (PHP's default post_max_size is 8 MB). */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export const BODY_TOO_LARGE = 'too-large';
 
 /** Whether the request announces a body (Transfer-Encoding, or a non-zero Content-Length). */
-export function hasBody(req: IncomingMessage): boolean {
+function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }

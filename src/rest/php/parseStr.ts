@@ -34,7 +34,7 @@ export function parseQueryToPhpArray(raw: string, options: ParseQueryOptions = {
 }
 
 /** php_register_variable_ex: places one decoded `name=value` into the array. */
-export function registerVariable(target: PhpArray, rawName: string, value: string): void {
+function registerVariable(target: PhpArray, rawName: string, value: string): void {
   const nul = rawName.indexOf('\0');
   const name = (nul < 0 ? rawName : rawName.slice(0, nul)).replace(/^ +/, '');
   const bracket = name.indexOf('[');

@@ -1,3 +1,5 @@
+import { phpScalarToString } from '../../wp/phpScalarToString';
+
 /**
  * PHP's loose value semantics that WordPress's schema code relies on, for the values JSON and query strings produce
  * (strings, numbers, booleans, null, arrays and plain objects; PHP sees both of the last two as arrays).
@@ -39,11 +41,8 @@ export function intval(value: unknown): number {
 
 /** (string) cast; arrays become "Array" as PHP makes them. */
 export function strval(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return numberToString(value);
-  if (value === true) return '1';
-  if (value === false || value === null || value === undefined) return '';
-  return 'Array';
+  if (isScalar(value)) return phpScalarToString(value);
+  return value === null || value === undefined ? '' : 'Array';
 }
 
 /** PHP's empty(): false for "", "0", 0, false, null and empty arrays. */
@@ -61,10 +60,4 @@ export function wpParseList(value: unknown): unknown[] {
 
 function isEmptyArray(value: object): boolean {
   return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
-}
-
-function numberToString(value: number): string {
-  if (Number.isNaN(value)) return 'NAN';
-  if (!Number.isFinite(value)) return value > 0 ? 'INF' : '-INF';
-  return Object.is(value, -0) ? '-0' : String(value);
 }

@@ -13,13 +13,16 @@ export async function resolveSchema(schema: SchemaProvider): Promise<JsonSchema>
   return typeof schema === 'function' ? schema() : schema;
 }
 
-/** The defaults the arguments declare (a `null` default counts as none); object defaults are copied per request. */
+/**
+ * The defaults the arguments declare (a `null` default counts as none). Array and object defaults are copied per
+ * request, so a callback changing its value cannot change the next request's default.
+ */
 export function defaultParams(args: RouteArgs): Record<string, unknown> {
   const defaults: Record<string, unknown> = {};
   for (const [name, arg] of Object.entries(args)) {
     const value = arg.default;
     if (value === undefined || value === null) continue;
-    defaults[name] = typeof value === 'object' ? structuredClone(value) : value;
+    defaults[name] = Array.isArray(value) ? value.slice() : typeof value === 'object' ? { ...value } : value;
   }
   return defaults;
 }

@@ -3,7 +3,7 @@
  * groups, and the whole path must match, case-insensitively (WordPress matches with `@^{route}$@i`).
  */
 export function compileRoutePattern(route: string): RegExp {
-  const source = route.replace(/\(\?P<(\w+)>/g, '(?<$1>').replace(/\(\?P=(\w+)\)/g, '\\k<$1>');
+  const source = route.replace(/\(\?P<(\w+)>/g, '(?<$1>');
   try {
     return new RegExp(`^${source}$`, 'i');
   } catch (error) {
