@@ -29,11 +29,11 @@ export async function migrate(db: Db, logger: Logger, seedOptions: SeedOptions =
       const createdTables = executed.flatMap(({ instance }) =>
         instance instanceof TableCreatingMigration ? instance.createdTables : [],
       );
-      for (const table of createdTables) logger.info('Created table', { table });
+      for (const table of createdTables) logger.debug('Created table', { table });
       const seeded = createdTables.includes(`${tx.prefix}users`);
       if (seeded) {
         await seed(tx, seedOptions);
-        logger.info('Seeded the new database: roles, site options and the administrator "admin"');
+        logger.debug('Seeded the new database: roles, site options and the administrator "admin"');
       }
       return { createdTables, seeded };
     },
