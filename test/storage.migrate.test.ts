@@ -149,7 +149,7 @@ describe('migrate() on an empty database', () => {
     database = await createTestDatabase();
     opened = await openDb(database.url);
     db = opened.db;
-    const recording: Logger = { ...silent, info: (message, fields) => logged.push(`${message} ${JSON.stringify(fields ?? {})}`) };
+    const recording: Logger = { ...silent, debug: (message, fields) => logged.push(`${message} ${JSON.stringify(fields ?? {})}`) };
     firstRun = await migrate(db, recording);
   });
 

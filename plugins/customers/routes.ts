@@ -1,6 +1,6 @@
 import type { RestApi, RouteArgs } from '../../src/rest/types';
 import type { CustomersModule } from './module';
-import { customerCollectionParams, sanitizeKey } from './schema/collectionParams';
+import { contextParam, customerCollectionParams } from './schema/collectionParams';
 import { itemWriteArgs, publicSchema } from './schema/endpointArgs';
 import { BATCH_SCHEMA } from './schema/batchSchema';
 import { listCustomers } from './handlers/listCustomers';
@@ -51,13 +51,7 @@ export function registerCustomerRoutes(rest: Pick<RestApi, 'registerRoute'>, mod
         callback: (request) => getCustomer(module, request),
         args: {
           ...ID_ARG,
-          context: {
-            description: 'Scope under which the request is made; determines fields present in response.',
-            type: 'string',
-            enum: ['view', 'edit'],
-            default: 'view',
-            sanitizeCallback: sanitizeKey,
-          },
+          context: contextParam(['view', 'edit']),
         },
       },
       {

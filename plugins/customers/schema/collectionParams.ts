@@ -1,4 +1,4 @@
-import type { RouteArgs } from '../../../src/rest/types';
+import type { RouteArg, RouteArgs } from '../../../src/rest/types';
 import { sanitizeTextField } from '../../../src/wp/sanitizeTextField';
 
 /** wp_parse_id_list: a comma/space string or an array → unique non-negative integers (no validation: never a 400). */
@@ -19,19 +19,24 @@ export function absint(value: unknown): number {
   return Number.isFinite(parsed) ? Math.abs(parsed) : 0;
 }
 
+/** WP_REST_Controller::get_context_param with WooCommerce's `view` default. */
+export function contextParam(contexts: string[]): RouteArg {
+  return {
+    description: 'Scope under which the request is made; determines fields present in response.',
+    type: 'string',
+    enum: contexts,
+    default: 'view',
+    sanitizeCallback: sanitizeKey,
+  };
+}
+
 /**
  * The list route's arguments: WP_REST_Controller's page/per_page/search/context plus WooCommerce's (in that order,
  * with their descriptions, defaults, validation and sanitizers).
  */
 export function customerCollectionParams(roleNames: readonly string[]): RouteArgs {
   return {
-    context: {
-      description: 'Scope under which the request is made; determines fields present in response.',
-      type: 'string',
-      enum: ['view', 'edit'],
-      default: 'view',
-      sanitizeCallback: sanitizeKey,
-    },
+    context: contextParam(['view', 'edit']),
     page: {
       description: 'Current page of the collection.',
       type: 'integer',

@@ -5,6 +5,7 @@ import { sanitizeUser } from '../../../src/wp/sanitizeUser';
 import { sanitizeTitle } from '../../../src/wp/sanitizeTitle';
 import { sanitizeEmail } from '../../../src/wp/sanitizeEmail';
 import { filterUserTextField } from '../../../src/wp/filterUserTextField';
+import { newUserMeta } from '../../../src/wp/newUserMeta';
 import type { RolesOption } from '../../../src/wp/capabilities';
 import { CUSTOMER_HOOKS, type NewCustomerData } from '../hooks';
 import { addUserMeta } from './userMeta';
@@ -52,20 +53,7 @@ export async function insertUser(tx: Db, data: NewCustomerData, ctx: InsertUserC
   );
   const userId = inserted.insertId;
 
-  // The meta wp_insert_user writes for a new user, in its order (WordPress 6.8/6.9).
-  const meta: Array<[string, string]> = [
-    ['nickname', filterUserTextField(login)],
-    ['first_name', firstName],
-    ['last_name', lastName],
-    ['description', ''],
-    ['rich_editing', 'true'],
-    ['syntax_highlighting', 'true'],
-    ['comment_shortcuts', 'false'],
-    ['admin_color', 'fresh'],
-    ['use_ssl', '0'],
-    ['show_admin_bar_front', 'true'],
-    ['locale', ''],
-  ];
+  const meta = newUserMeta({ nickname: filterUserTextField(login), firstName, lastName });
   for (const [key, value] of meta) await addUserMeta(tx, userId, key, value);
   await writeRole(tx, userId, String(data.role || 'customer'), {}, ctx.roles);
 

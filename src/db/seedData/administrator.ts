@@ -1,3 +1,5 @@
+import { newUserMeta } from '../../wp/newUserMeta';
+
 /** The `{prefix}users` row and usermeta of the administrator a fresh install creates. */
 export interface SeedUser {
   row: {
@@ -48,17 +50,7 @@ export function freshSiteAdministrator(settings: AdministratorSettings): SeedUse
       display_name: 'admin',
     },
     meta: [
-      ['nickname', 'admin'],
-      ['first_name', ''],
-      ['last_name', ''],
-      ['description', ''],
-      ['rich_editing', 'true'],
-      ['syntax_highlighting', 'true'],
-      ['comment_shortcuts', 'false'],
-      ['admin_color', 'fresh'],
-      ['use_ssl', '0'],
-      ['show_admin_bar_front', 'true'],
-      ['locale', ''],
+      ...newUserMeta({ nickname: 'admin', firstName: '', lastName: '' }),
       [`${tablePrefix}capabilities`, 'a:1:{s:13:"administrator";b:1;}'],
       [`${tablePrefix}user_level`, '10'],
       ['default_password_nag', '1'],

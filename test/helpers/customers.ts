@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import type { Response, Test } from 'supertest';
+import type { TestHost, TestKey } from './testHost';
+
+/**
+ * Helpers for the black-box tests of the wc/v2 customers endpoints: authenticated requests, fixtures made through the
+ * API, direct reads of the WordPress tables, and the expected shapes written out from the spec (never computed by the
+ * code under test).
+ */
+
+export const V2 = '/wp-json/wc/v2';
+/** The rest_url() the test host answers with (supertest requests come from 127.0.0.1 with this Host header). */
+export const REST_ROOT_PATTERN = /^http:\/\/127\.0\.0\.1:\d+\/wp-json/;
+
+/** Signs a supertest request with a key (loopback Basic auth). */
+export function as(request: Test, key: TestKey): Test {
+  return request.auth(key.consumerKey, key.consumerSecret);
+}
+
+/** The v2 customer keys in Current order (spec §3.1: meta_data before orders_count/total_spent), for an administrator. */
+export const V2_ADMIN_KEYS = [
+  'id',
+  'date_created',
+  'date_created_gmt',
+  'date_modified',
+  'date_modified_gmt',
+  'email',
+  'first_name',
+  'last_name',
+  'role',
+  'username',
+  'billing',
+  'shipping',
+  'is_paying_customer',
+  'avatar_url',
+  'meta_data',
+  'orders_count',
+  'total_spent',
+];
+
+/** Billing keys in WC_Customer data order (the reference exchanges' order). */
+export const BILLING_KEYS = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'postcode', 'country', 'state', 'email', 'phone'];
+/** Shipping keys: v2 outputs phone (WC ≥ 5.6) though it cannot write it. */
+export const SHIPPING_KEYS = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'postcode', 'country', 'state', 'phone'];
+
+export const EMPTY_BILLING = Object.fromEntries(BILLING_KEYS.map((key) => [key, '']));
+export const EMPTY_SHIPPING = Object.fromEntries(SHIPPING_KEYS.map((key) => [key, '']));
+
+/** The John Doe body of reference exchange 01 (and the api-core-tests `customer` data, spec §12.4). */
+export const JOHN_DOE = {
+  email: 'john.doe@example.com',
+  first_name: 'John',
+  last_name: 'Doe',
+  username: 'john.doe',
+  password: 'x1y2z3Secret!',
+  billing: {
+    first_name: 'John',
+    last_name: 'Doe',
+    company: '',
+    address_1: '969 Market',
+    address_2: '',
+    city: 'San Francisco',
+    state: 'CA',
+    postcode: '94103',
+    country: 'US',
+    email: 'john.doe@example.com',
+    phone: '(555) 555-5555',
+  },
+  shipping: {
+    first_name: 'John',
+    last_name: 'Doe',
+    company: '',
+    address_1: '969 Market',
+    address_2: '',
+    city: 'San Francisco',
+    state: 'CA',
+    postcode: '94103',
+    country: 'US',
+  },
+};
+
+/** WordPress 6.8+ get_avatar_url(): https, SHA-256 of the trimmed lower-case address (storage-and-auth.md §4.6). */
+export function gravatar(email: string): string {
+  const hash = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+  return `https://secure.gravatar.com/avatar/${hash}?s=96&d=mm&r=g`;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS`, no offset (the REST date format). */
+export const REST_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+
+/** The REST form of a UTC MySQL datetime. */
+export function restDate(mysqlDate: string): string {
+  return mysqlDate.replace(' ', 'T');
+}
+
+/** A WordPress error body, exactly. */
+export function expectError(response: Response, status: number, code: string, message?: string): void {
+  expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
+  if (message !== undefined) expect(response.body.message).toBe(message);
+  expect(response.body.data.status).toBe(status);
+}
+
+/** POST /customers as `key`; fails the test unless 201. */
+export async function createCustomer(t: TestHost, body: Record<string, unknown>, key: TestKey = t.adminKey): Promise<Record<string, any>> {
+  const response = await as(t.http.post(`${V2}/customers`), key).send(body);
+  if (response.status !== 201) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+let fixtureCounter = 0;
+
+/** A customer with a unique login/email (password given, so no hash-generation surprises). */
+export async function createFixtureCustomer(t: TestHost, extra: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  fixtureCounter += 1;
+  const login = `fixture${fixtureCounter}_${process.pid}`;
+  return createCustomer(t, { email: `${login}@example.com`, username: login, password: 'secret-pass', ...extra });
+}
+
+/** PHP serialize() of a role map as WordPress writes `{prefix}capabilities` (byte lengths). */
+export function serializedRoles(roles: readonly string[]): string {
+  return `a:${roles.length}:{${roles.map((role) => `s:${Buffer.byteLength(role)}:"${role}";b:1;`).join('')}}`;
+}
+
+/** Changes a user's roles in `{prefix}capabilities` (and user_level) by SQL, as another WordPress tool would. */
+export async function setRoles(t: TestHost, userId: number, roles: readonly string[], userLevel = 0): Promise<void> {
+  const { db } = t.host;
+  await db.execute(`UPDATE ${db.table('usermeta')} SET meta_value = ? WHERE user_id = ? AND meta_key = ?`, [
+    serializedRoles(roles),
+    userId,
+    `${db.prefix}capabilities`,
+  ]);
+  await db.execute(`UPDATE ${db.table('usermeta')} SET meta_value = ? WHERE user_id = ? AND meta_key = ?`, [
+    String(userLevel),
+    userId,
+    `${db.prefix}user_level`,
+  ]);
+}
+
+/** A user created through the API whose role is then changed by SQL; returns its id. */
+export async function makeUserWithRole(t: TestHost, role: string, userLevel = 0): Promise<number> {
+  const customer = await createFixtureCustomer(t);
+  await setRoles(t, customer.id, [role], userLevel);
+  return customer.id;
+}
+
+export interface UserRow {
+  ID: number;
+  user_login: string;
+  user_pass: string;
+  user_nicename: string;
+  user_email: string;
+  user_url: string;
+  user_registered: string;
+  user_activation_key: string;
+  user_status: number;
+  display_name: string;
+}
+
+/** The `{prefix}users` row, with the datetime as WordPress's text. */
+export async function userRow(t: TestHost, id: number): Promise<UserRow | undefined> {
+  const { db } = t.host;
+  const [row] = await db.query<UserRow>(`SELECT * FROM ${db.table('users')} WHERE ID = ?`, [id]);
+  if (!row) return undefined;
+  const registered: unknown = row.user_registered;
+  return {
+    ...row,
+    ID: Number(row.ID),
+    user_status: Number(row.user_status),
+    user_registered: registered instanceof Date ? registered.toISOString().slice(0, 19).replace('T', ' ') : String(registered),
+  };
+}
+
+/** The user's meta rows as [key, value] in umeta_id order. */
+export async function metaRows(t: TestHost, userId: number): Promise<Array<[string, string]>> {
+  const { db } = t.host;
+  const rows = await db.query<{ meta_key: string; meta_value: string }>(
+    `SELECT meta_key, meta_value FROM ${db.table('usermeta')} WHERE user_id = ? ORDER BY umeta_id`,
+    [userId],
+  );
+  return rows.map((row) => [row.meta_key, row.meta_value]);
+}
+
+/** The values of one meta key (all rows, umeta_id order). */
+export async function metaValues(t: TestHost, userId: number, key: string): Promise<string[]> {
+  return (await metaRows(t, userId)).filter(([metaKey]) => metaKey === key).map(([, value]) => value);
+}
+
+/** Every key of the JSON object, in order. */
+export function keysOf(value: unknown): string[] {
+  return Object.keys(value as Record<string, unknown>);
+}
