@@ -9,12 +9,19 @@ import type { TestHost, TestKey } from './testHost';
  */
 
 export const V2 = '/wp-json/wc/v2';
-/** The rest_url() the test host answers with (supertest requests come from 127.0.0.1 with this Host header). */
-export const REST_ROOT_PATTERN = /^http:\/\/127\.0\.0\.1:\d+\/wp-json/;
+/** The Host of the reference exchanges: requests send it, so URLs compare byte for byte with the reference. */
+export const REFERENCE_HOST = '127.0.0.1:8080';
+/** rest_url() for the reference host. */
+export const REST_ROOT = `http://${REFERENCE_HOST}/wp-json`;
 
-/** Signs a supertest request with a key (loopback Basic auth). */
+/** Signs a supertest request with a key (loopback Basic auth) and sends the reference Host. */
 export function as(request: Test, key: TestKey): Test {
-  return request.auth(key.consumerKey, key.consumerSecret);
+  return anonymous(request).auth(key.consumerKey, key.consumerSecret);
+}
+
+/** An unauthenticated request with the reference Host. */
+export function anonymous(request: Test): Test {
+  return request.set('Host', REFERENCE_HOST);
 }
 
 /** The v2 customer keys in Current order (spec §3.1: meta_data before orders_count/total_spent), for an administrator. */

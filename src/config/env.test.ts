@@ -1,0 +1,59 @@
+import { readEnv } from './env';
+import { DEFAULT_DATABASE_URL } from './databaseUrl';
+
+describe('readEnv', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    expect(readEnv({})).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: DEFAULT_DATABASE_URL,
+      tablePrefix: 'wp_',
+      pluginModules: [],
+      logLevel: 'info',
+      trustProxy: false,
+      homeUrl: null,
+      strictAuth: false,
+    });
+  });
+
+  it('reads every variable', () => {
+    expect(
+      readEnv({
+        PORT: '9090',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'mysql://u:p@db:3306/wp',
+        DB_TABLE_PREFIX: 'shop_',
+        WC_HOST_PLUGINS: '/a.js, acme-plugin ,',
+        LOG_LEVEL: 'DEBUG',
+        TRUST_PROXY: 'yes',
+        WC_HOST_HOME_URL: 'https://shop.example.com/',
+        WC_HOST_STRICT_AUTH: '1',
+      }),
+    ).toEqual({
+      port: 9090,
+      host: '0.0.0.0',
+      databaseUrl: 'mysql://u:p@db:3306/wp',
+      tablePrefix: 'shop_',
+      pluginModules: ['/a.js', 'acme-plugin'],
+      logLevel: 'debug',
+      trustProxy: true,
+      homeUrl: 'https://shop.example.com',
+      strictAuth: true,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(readEnv({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 8080, databaseUrl: DEFAULT_DATABASE_URL });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a port number/],
+    [{ PORT: '70000' }, /PORT must be a port number/],
+    [{ DB_TABLE_PREFIX: 'wp-' }, /DB_TABLE_PREFIX may contain only/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY must be/],
+    [{ WC_HOST_HOME_URL: 'shop.example.com' }, /WC_HOST_HOME_URL must be an http\(s\) URL/],
+  ])('refuses %o', (env, message) => {
+    expect(() => readEnv(env)).toThrow(message);
+  });
+});
