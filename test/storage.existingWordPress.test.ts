@@ -84,6 +84,11 @@ describe('migrate() on a database that already holds WordPress tables', () => {
         'wp_posts',
         'wp_woocommerce_api_keys',
         'wp_woocommerce_downloadable_product_permissions',
+        'wp_wc_product_download_directories',
+        'wp_wc_orders',
+        'wp_wc_order_addresses',
+        'wp_wc_order_operational_data',
+        'wp_wc_orders_meta',
       ],
       seeded: false,
     });

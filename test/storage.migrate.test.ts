@@ -66,6 +66,54 @@ const EXPECTED_TABLES: Record<string, { columns: Array<[name: string, mysqlType:
       'KEY idx_user_email (user_email(100))',
     ],
   },
+  wc_product_download_directories: {
+    columns: [['url_id', 'bigint unsigned'], ['url', 'varchar(256)'], ['enabled', 'tinyint(1)']],
+    keys: ['PRIMARY KEY (url_id)', 'KEY url (url(191))'],
+  },
+  wc_orders: {
+    columns: [
+      ['id', 'bigint unsigned'], ['status', 'varchar(20)'], ['currency', 'varchar(10)'], ['type', 'varchar(20)'],
+      ['tax_amount', 'decimal(26,8)'], ['total_amount', 'decimal(26,8)'], ['customer_id', 'bigint unsigned'],
+      ['billing_email', 'varchar(320)'], ['date_created_gmt', 'datetime'], ['date_updated_gmt', 'datetime'],
+      ['parent_order_id', 'bigint unsigned'], ['payment_method', 'varchar(100)'], ['payment_method_title', 'text'],
+      ['transaction_id', 'varchar(100)'], ['ip_address', 'varchar(100)'], ['user_agent', 'text'], ['customer_note', 'text'],
+    ],
+    keys: [
+      'PRIMARY KEY (id)', 'KEY status (status)', 'KEY date_created (date_created_gmt)',
+      'KEY customer_id_billing_email (customer_id,billing_email(171))', 'KEY billing_email (billing_email(191))',
+      'KEY type_status_date (type,status,date_created_gmt)', 'KEY parent_order_id (parent_order_id)',
+      'KEY date_updated (date_updated_gmt)',
+    ],
+  },
+  wc_order_addresses: {
+    columns: [
+      ['id', 'bigint unsigned'], ['order_id', 'bigint unsigned'], ['address_type', 'varchar(20)'], ['first_name', 'text'],
+      ['last_name', 'text'], ['company', 'text'], ['address_1', 'text'], ['address_2', 'text'], ['city', 'text'],
+      ['state', 'text'], ['postcode', 'text'], ['country', 'text'], ['email', 'varchar(320)'], ['phone', 'varchar(100)'],
+    ],
+    keys: [
+      'PRIMARY KEY (id)', 'KEY order_id (order_id)', 'UNIQUE KEY address_type_order_id (address_type,order_id)',
+      'KEY email (email(191))', 'KEY phone (phone)',
+    ],
+  },
+  wc_order_operational_data: {
+    columns: [
+      ['id', 'bigint unsigned'], ['order_id', 'bigint unsigned'], ['created_via', 'varchar(100)'],
+      ['woocommerce_version', 'varchar(20)'], ['prices_include_tax', 'tinyint(1)'], ['coupon_usages_are_counted', 'tinyint(1)'],
+      ['download_permission_granted', 'tinyint(1)'], ['cart_hash', 'varchar(100)'], ['new_order_email_sent', 'tinyint(1)'],
+      ['order_key', 'varchar(100)'], ['order_stock_reduced', 'tinyint(1)'], ['date_paid_gmt', 'datetime'],
+      ['date_completed_gmt', 'datetime'], ['shipping_tax_amount', 'decimal(26,8)'], ['shipping_total_amount', 'decimal(26,8)'],
+      ['discount_tax_amount', 'decimal(26,8)'], ['discount_total_amount', 'decimal(26,8)'], ['recorded_sales', 'tinyint(1)'],
+    ],
+    keys: ['PRIMARY KEY (id)', 'UNIQUE KEY order_id (order_id)', 'KEY order_key (order_key)'],
+  },
+  wc_orders_meta: {
+    columns: [['id', 'bigint unsigned'], ['order_id', 'bigint unsigned'], ['meta_key', 'varchar(255)'], ['meta_value', 'text']],
+    keys: [
+      'PRIMARY KEY (id)', 'KEY meta_key_value (meta_key(100),meta_value(82))',
+      'KEY order_id_meta_key_meta_value (order_id,meta_key(100),meta_value(82))',
+    ],
+  },
 };
 
 interface ColumnInfo {

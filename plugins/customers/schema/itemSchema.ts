@@ -24,7 +24,8 @@ function addressProperties(type: 'billing' | 'shipping', version: CustomersApiVe
     country: prop('ISO code of the country.', 'string'),
   };
   if (type === 'billing') {
-    properties.email = prop('Email address.', 'string', { format: 'email' });
+    // WooCommerce declares `format` before `context` for email fields (the OPTIONS body shows that key order).
+    properties.email = { description: 'Email address.', type: 'string', format: 'email', context: VIEW_EDIT };
     properties.phone = prop('Phone number.', 'string');
   } else if (version.shippingPhoneInSchema) {
     properties.phone = prop('Phone number.', 'string');
@@ -63,7 +64,7 @@ export function customerItemProperties(version: CustomersApiVersion): Record<str
   const properties: Record<string, JsonSchema> = {
     id: prop('Unique identifier for the resource.', 'integer', { readonly: true }),
     ...dated,
-    email: prop('The email address for the customer.', 'string', { format: 'email' }),
+    email: { description: 'The email address for the customer.', type: 'string', format: 'email', context: VIEW_EDIT },
     first_name: prop('Customer first name.', 'string', nameArg),
     last_name: prop('Customer last name.', 'string', nameArg),
   };
