@@ -16,8 +16,10 @@ import {
   keysOf,
   metaRows,
   metaValues,
+  referenceJohnDoe,
   restDate,
   serializedRoles,
+  setRoles,
   userRow,
 } from './helpers/customers';
 
@@ -57,6 +59,10 @@ describe('reference 01: John Doe', () => {
     expect(response.headers.allow).toBe('GET, POST');
     expect(response.headers['access-control-expose-headers']).toBe('X-WP-Total, X-WP-TotalPages, Link');
     expect(response.headers['cache-control']).toBe('no-cache, must-revalidate, max-age=0, no-store, private');
+  });
+
+  it('answers the reference bytes (escaping, key order, values), with only id, dates and avatar differing', () => {
+    expect(response.text).toBe(referenceJohnDoe(response.body));
   });
 
   it('returns the customer, field by field, in WooCommerce order', () => {
@@ -284,6 +290,41 @@ describe('WooCommerce unit tests (spec §12.1, §12.3)', () => {
   });
 });
 
+describe('who may create (spec §10, storage-and-auth.md §2, §7.3)', () => {
+  it('a customer-role key → 403 woocommerce_rest_cannot_create', async () => {
+    const customer = await createCustomer(t, { email: 'creator.customer@example.com', password: 'pw' });
+    const key = await t.createKey(customer.id, 'read_write');
+    const response = await as(t.http.post(`${V2}/customers`), key).send({ email: 'by.customer@example.com' });
+    expect(response.body).toEqual({
+      code: 'woocommerce_rest_cannot_create',
+      message: 'Sorry, you are not allowed to create resources.',
+      data: { status: 403 },
+    });
+  });
+
+  it('a read-only administrator key → 401 woocommerce_rest_authentication_error', async () => {
+    const key = await t.createKey(1, 'read');
+    const response = await as(t.http.post(`${V2}/customers`), key).send({ email: 'by.readonly@example.com' });
+    expect(response.body).toEqual({
+      code: 'woocommerce_rest_authentication_error',
+      message: 'The API key provided does not have write permissions.',
+      data: { status: 401 },
+    });
+    const { db } = t.host;
+    expect(await db.query(`SELECT ID FROM ${db.table('users')} WHERE user_email = 'by.readonly@example.com'`)).toEqual([]);
+  });
+
+  it('a shop manager may create customers (create_customers, WooCommerce 9.9+ / PR #56816), without meta_data in the answer', async () => {
+    const manager = await createCustomer(t, { email: 'manager@example.com', password: 'pw' });
+    await setRoles(t, manager.id, ['shop_manager'], 9);
+    const key = await t.createKey(manager.id, 'read_write');
+    const response = await as(t.http.post(`${V2}/customers`), key).send({ email: 'by.manager@example.com', role: 'shop_manager' });
+    expect(response.status).toBe(201);
+    expect(response.body.role).toBe('customer');
+    expect(response.body).not.toHaveProperty('meta_data');
+  });
+});
+
 describe('validation and registration errors (spec §4, §4.1)', () => {
   it('reference 07: an invalid email → customer_invalid_email (no REST format check on create)', async () => {
     const response = await post({ email: 'not-an-email', username: 'bademail' });
@@ -304,6 +345,24 @@ describe('validation and registration errors (spec §4, §4.1)', () => {
   it('a username strict sanitizing would change → registration-error-invalid-username (Current wording)', async () => {
     const response = await post({ email: 'plus@example.com', username: 'john+doe' });
     expectError(response, 400, 'registration-error-invalid-username', 'Please provide a valid account username.');
+  });
+
+  it('the email in the email-exists message is HTML-escaped', async () => {
+    await createCustomer(t, { email: "o'brien@example.com", password: 'pw' });
+    const response = await post({ email: "o'brien@example.com", password: 'pw' });
+    expectError(
+      response,
+      400,
+      'registration-error-email-exists',
+      'An account is already registered with o&#039;brien@example.com. Please log in or use a different email address.',
+    );
+  });
+
+  it('a given username keeps its case; names are sanitized (sanitize_text_field, then wc_clean)', async () => {
+    const response = await post({ email: 'case.kept@example.com', username: 'JohnD', password: 'pw', first_name: '<b>X</b> & Y' });
+    expect(response.body).toMatchObject({ username: 'JohnD', first_name: 'X & Y' });
+    expect(await userRow(t, response.body.id)).toMatchObject({ user_login: 'JohnD', user_nicename: 'johnd', display_name: 'JohnD' });
+    expect(await metaValues(t, response.body.id, 'first_name')).toEqual(['X & Y']);
   });
 
   it('a username longer than 60 characters → user_login_too_long', async () => {
@@ -363,6 +422,10 @@ describe('generated usernames and passwords (spec §4.2, storage-and-auth.md §5
     const response = await post({ email: 'sam.smith@other.example' });
     expect(response.status).toBe(201);
     expect(response.body.username).toMatch(/^sam\.smith-\d{4}$/);
+  });
+
+  it('strict sanitizing drops what a login may not hold (+), then lower-cases', async () => {
+    expect((await post({ email: 'Jane+Tag@Example.com' })).body.username).toBe('janetag');
   });
 
   it('info@, sales@ … use the domain', async () => {

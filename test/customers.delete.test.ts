@@ -1,5 +1,6 @@
 import { createTestHost, type TestHost, type TestKey } from './helpers/testHost';
 import {
+  type CustomerJson,
   JOHN_DOE,
   V2,
   V2_ADMIN_KEYS,
@@ -50,7 +51,7 @@ async function postAuthor(postId: number): Promise<number> {
 }
 
 describe('references 09, 25, 26: John Doe', () => {
-  let john: Record<string, any>;
+  let john: CustomerJson;
 
   beforeAll(async () => {
     john = await createCustomer(t, { ...JOHN_DOE, meta_data: [{ key: 'loyalty', value: 'gold' }] });

@@ -1,5 +1,6 @@
 import { createTestHost, type TestHost, type TestKey } from './helpers/testHost';
 import {
+  type CustomerJson,
   EMPTY_BILLING,
   EMPTY_SHIPPING,
   JOHN_DOE,
@@ -13,6 +14,7 @@ import {
   gravatar,
   keysOf,
   makeUserWithRole,
+  referenceJohnDoe,
   restDate,
   userRow,
 } from './helpers/customers';
@@ -23,9 +25,9 @@ import {
  */
 
 let t: TestHost;
-let john: Record<string, any>;
+let john: CustomerJson;
 /** The §12 "helper customer". */
-let helperCustomer: Record<string, any>;
+let helperCustomer: CustomerJson;
 
 const get = (path: string, key: TestKey = t.adminKey) => as(t.http.get(`${V2}${path}`), key);
 
@@ -54,6 +56,7 @@ describe('reference 02 / 17', () => {
     expect(response.headers['content-type']).toBe('application/json; charset=UTF-8');
     expect(keysOf(response.body)).toEqual([...V2_ADMIN_KEYS, '_links']);
     expect(response.body).toEqual(john);
+    expect(response.text).toBe(referenceJohnDoe(john));
     expect(response.body).toMatchObject({
       email: 'john.doe@example.com',
       username: 'john.doe',
@@ -190,6 +193,17 @@ describe('any user can be read, whatever its role (spec §5.1, §12.4 rows 1–2
     expect((await get(`/customers/${noRole.id}`)).body.role).toBe('customer');
   });
 
+  it('per-user capabilities in wp_capabilities are not roles', async () => {
+    const { db } = t.host;
+    const user = await createCustomer(t, { email: 'extra.cap@example.com', password: 'pw-cap' });
+    await db.execute(`UPDATE ${db.table('usermeta')} SET meta_value = ? WHERE user_id = ? AND meta_key = ?`, [
+      'a:2:{s:10:"edit_posts";b:1;s:10:"subscriber";b:1;}',
+      user.id,
+      `${db.prefix}capabilities`,
+    ]);
+    expect((await get(`/customers/${user.id}`)).body.role).toBe('subscriber');
+  });
+
   it('is_paying_customer reflects the paying_customer meta', async () => {
     const { db } = t.host;
     const paying = await createCustomer(t, { email: 'paying@example.com', password: 'pw-paying' });
@@ -228,7 +242,7 @@ describe('dates and avatar follow the site options (spec §3.1)', () => {
 });
 
 describe('meta_data (spec §3.3, §13.12): administrators only; protected and internal keys hidden', () => {
-  let metaCustomer: Record<string, any>;
+  let metaCustomer: CustomerJson;
 
   beforeAll(async () => {
     const { db } = t.host;

@@ -1,5 +1,6 @@
 import { createTestHost, type TestHost, type TestKey } from './helpers/testHost';
 import {
+  type CustomerJson,
   EMPTY_SHIPPING,
   JOHN_DOE,
   REST_ROOT,
@@ -11,6 +12,7 @@ import {
   expectError,
   keysOf,
   makeUserWithRole,
+  setRoles,
 } from './helpers/customers';
 
 /**
@@ -59,14 +61,14 @@ describe('a fresh site (spec §2.2, §12.4 rows 4–5)', () => {
 });
 
 describe('with customers', () => {
-  let john: Record<string, any>;
-  let testcustomer: Record<string, any>;
-  let test2: Record<string, any>;
-  let carol: Record<string, any>;
-  let seven: Record<string, any>;
-  let bob: Record<string, any>;
-  let zorro: Record<string, any>;
-  let quentin: Record<string, any>;
+  let john: CustomerJson;
+  let testcustomer: CustomerJson;
+  let test2: CustomerJson;
+  let carol: CustomerJson;
+  let seven: CustomerJson;
+  let bob: CustomerJson;
+  let zorro: CustomerJson;
+  let quentin: CustomerJson;
   let subscriberId: number;
   let managerId: number;
   /** Every user, as [id, user_login]. */
@@ -82,6 +84,7 @@ describe('with customers', () => {
     carol = await createCustomer(t, { username: 'carol@home', password: 'pw', email: 'carol@example.org' });
     await setColumn(carol.id, 'display_name', 'Carol C');
     seven = await createCustomer(t, { username: 'seven', password: 'pw', email: '777@example.com' });
+    await setColumn(seven.id, 'display_name', 'Aardvark');
     bob = await createCustomer(t, { username: 'bob', password: 'pw', email: 'bob@example.net' });
     await setColumn(bob.id, 'user_url', 'https://shop.example.net/bob');
     zorro = await createCustomer(t, { username: 'zorro', password: 'pw', email: 'zorro@example.com' });
@@ -99,7 +102,9 @@ describe('with customers', () => {
   });
 
   /** Customers by display_name (the default orderby), case-insensitively as both databases collate. */
-  const BY_NAME = ['bob', 'carol@home', 'john.doe', 'q1', 'seven', 'test2', 'testcustomer', 'zorro'];
+  const BY_NAME = ['seven', 'bob', 'carol@home', 'john.doe', 'q1', 'test2', 'testcustomer', 'zorro'];
+  /** The same customers by user_login. */
+  const BY_LOGIN = ['bob', 'carol@home', 'john.doe', 'q1', 'seven', 'test2', 'testcustomer', 'zorro'];
 
   describe('references 03, 13, 27 and §12.1 get_customers', () => {
     it('reference 03: default list = role customer ordered by name, with totals and item _links', async () => {
@@ -206,6 +211,7 @@ describe('with customers', () => {
       expect(await search('example.net/bob')).toEqual(['bob']); // user_url
       expect(await search('woo.local')).toEqual(['test2', 'testcustomer']); // user_email
       expect(await search('Masked')).toEqual(['zorro']); // display_name
+      expect(await search('aardv')).toEqual(['seven']); // display_name
     });
 
     it('first and last names are not searched', async () => {
@@ -287,9 +293,9 @@ describe('with customers', () => {
     });
 
     it('offset replaces the page, is absint-ed, and stays in the links', async () => {
-      expect(usernames((await list('?per_page=2&offset=1')).body)).toEqual(['carol@home', 'john.doe']);
-      expect(usernames((await list('?per_page=2&offset=-1')).body)).toEqual(['carol@home', 'john.doe']);
-      expect(usernames((await list('?per_page=2&offset=2&page=4')).body)).toEqual(['john.doe', 'q1']);
+      expect(usernames((await list('?per_page=2&offset=1')).body)).toEqual(['bob', 'carol@home']);
+      expect(usernames((await list('?per_page=2&offset=-1')).body)).toEqual(['bob', 'carol@home']);
+      expect(usernames((await list('?per_page=2&offset=2&page=4')).body)).toEqual(['carol@home', 'john.doe']);
       const response = await list('?per_page=2&offset=2');
       // Current page = ceil(2/2 + 1) = 2.
       expect(response.headers.link).toBe(
@@ -297,8 +303,16 @@ describe('with customers', () => {
       );
     });
 
+    it('an offset past the end: [], the real total, prev clamped to the last page', async () => {
+      const response = await list('?offset=100&per_page=10');
+      expect(response.body).toEqual([]);
+      expect(response.headers['x-wp-total']).toBe('8');
+      expect(response.headers['x-wp-totalpages']).toBe('1');
+      expect(response.headers.link).toBe(`<${REST_ROOT}/wc/v2/customers?offset=100&per_page=10&page=1>; rel="prev"`);
+    });
+
     it('offset=0 falls back to the page', async () => {
-      expect(usernames((await list('?per_page=2&offset=0&page=2')).body)).toEqual(['john.doe', 'q1']);
+      expect(usernames((await list('?per_page=2&offset=0&page=2')).body)).toEqual(['carol@home', 'john.doe']);
     });
   });
 
@@ -324,6 +338,20 @@ describe('with customers', () => {
       const ids = [zorro.id, john.id, bob.id];
       expect(usernames((await list(`?orderby=include&include=${ids.join(',')}`)).body)).toEqual(['zorro', 'john.doe', 'bob']);
     });
+
+    it('include without an include list falls back to user_login', async () => {
+      expect(usernames((await list('?orderby=include')).body)).toEqual(BY_LOGIN);
+    });
+  });
+});
+
+describe('roles are matched in wp_capabilities (storage-and-auth.md §2)', () => {
+  it('a user with the roles subscriber and customer is a customer, reported with its first role', async () => {
+    const user = await createCustomer(t, { email: 'two.roles@example.com', username: 'two.roles', password: 'pw' });
+    await setRoles(t, user.id, ['subscriber', 'customer']);
+    const customers = (await list('?per_page=100')).body;
+    expect(customers.find((c: { id: number }) => c.id === user.id)?.role).toBe('subscriber');
+    expect((await list('?role=subscriber&per_page=100')).body.map((c: { id: number }) => c.id)).toContain(user.id);
   });
 });
 

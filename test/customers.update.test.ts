@@ -1,6 +1,7 @@
 import { checkPassword } from '../src/wp/password';
 import { createTestHost, type TestHost, type TestKey } from './helpers/testHost';
 import {
+  type CustomerJson,
   EMPTY_BILLING,
   EMPTY_SHIPPING,
   JOHN_DOE,
@@ -29,7 +30,7 @@ let t: TestHost;
 const put = (id: number | string, body: Record<string, unknown>, key: TestKey = t.adminKey) =>
   as(t.http.put(`${V2}/customers/${id}`), key).send(body);
 const get = (id: number) => as(t.http.get(`${V2}/customers/${id}`), t.adminKey);
-const meta = (body: { meta_data: Array<{ id: number; key: string; value: unknown }> }) => body.meta_data;
+const meta = (body: CustomerJson): Array<{ id: number; key: string; value: unknown }> => body.meta_data;
 
 beforeAll(async () => {
   t = await createTestHost();
@@ -40,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('reference 04 and the WooCommerce tests', () => {
-  let john: Record<string, any>;
+  let john: CustomerJson;
 
   beforeAll(async () => {
     john = await createCustomer(t, JOHN_DOE);
@@ -108,7 +109,7 @@ describe('reference 04 and the WooCommerce tests', () => {
 });
 
 describe('validation (spec §5.2 step 1)', () => {
-  let customer: Record<string, any>;
+  let customer: CustomerJson;
 
   beforeAll(async () => {
     customer = await createFixtureCustomer(t);
@@ -148,6 +149,14 @@ describe('validation (spec §5.2 step 1)', () => {
   it('validation runs before the permission check: anonymous with a bad email gets 400', async () => {
     const response = await anonymous(t.http.put(`${V2}/customers/${customer.id}`)).send({ email: 'bad' });
     expect(response.status).toBe(400);
+  });
+
+  it('a JSON null skips validation and is sanitized as PHP does: names become "", a null username is ignored', async () => {
+    const named = await createFixtureCustomer(t, { first_name: 'Had', last_name: 'Name' });
+    const response = await put(named.id, { first_name: null, username: null });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ first_name: '', last_name: 'Name', username: named.username });
+    expect(await metaValues(t, named.id, 'first_name')).toEqual(['']);
   });
 
   it('names go through sanitize_text_field', async () => {
@@ -251,7 +260,7 @@ describe('WooCommerce update rules (spec §5.2, §13.5–7, §13.14)', () => {
 });
 
 describe('meta_data writes (spec §3.3, §5.2 step 9, §15)', () => {
-  let customer: Record<string, any>;
+  let customer: CustomerJson;
 
   beforeAll(async () => {
     customer = await createCustomer(t, { email: 'meta.writer@example.com', password: 'pw', meta_data: [{ key: 'colour', value: 'red' }] });

@@ -107,8 +107,11 @@ export function expectError(response: Response, status: number, code: string, me
   expect(response.body.data.status).toBe(status);
 }
 
+/** A customer as the API answers it (JSON, read field by field in the tests). */
+export type CustomerJson = Record<string, any>;
+
 /** POST /customers as `key`; fails the test unless 201. */
-export async function createCustomer(t: TestHost, body: Record<string, unknown>, key: TestKey = t.adminKey): Promise<Record<string, any>> {
+export async function createCustomer(t: TestHost, body: Record<string, unknown>, key: TestKey = t.adminKey): Promise<CustomerJson> {
   const response = await as(t.http.post(`${V2}/customers`), key).send(body);
   if (response.status !== 201) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
@@ -117,7 +120,7 @@ export async function createCustomer(t: TestHost, body: Record<string, unknown>,
 let fixtureCounter = 0;
 
 /** A customer with a unique login/email (password given, so no hash-generation surprises). */
-export async function createFixtureCustomer(t: TestHost, extra: Record<string, unknown> = {}): Promise<Record<string, any>> {
+export async function createFixtureCustomer(t: TestHost, extra: Record<string, unknown> = {}): Promise<CustomerJson> {
   fixtureCounter += 1;
   const login = `fixture${fixtureCounter}_${process.pid}`;
   return createCustomer(t, { email: `${login}@example.com`, username: login, password: 'secret-pass', ...extra });
@@ -195,4 +198,23 @@ export async function metaValues(t: TestHost, userId: number, key: string): Prom
 /** Every key of the JSON object, in order. */
 export function keysOf(value: unknown): string[] {
   return Object.keys(value as Record<string, unknown>);
+}
+
+/**
+ * The body WordPress 6.5.3 + WooCommerce 8.9.1 answered to reference exchange 01 (John Doe, customer 4, host
+ * 127.0.0.1:8080), copied byte for byte from 01-create-customer.txt. Use `referenceJohnDoe` to put in what differs.
+ */
+const REFERENCE_01_BODY = String.raw`{"id":4,"date_created":"2026-11-26T19:04:36","date_created_gmt":"2026-11-26T19:04:36","date_modified":"2026-11-26T19:04:36","date_modified_gmt":"2026-11-26T19:04:36","email":"john.doe@example.com","first_name":"John","last_name":"Doe","role":"customer","username":"john.doe","billing":{"first_name":"John","last_name":"Doe","company":"","address_1":"969 Market","address_2":"","city":"San Francisco","postcode":"94103","country":"US","state":"CA","email":"john.doe@example.com","phone":"(555) 555-5555"},"shipping":{"first_name":"John","last_name":"Doe","company":"","address_1":"969 Market","address_2":"","city":"San Francisco","postcode":"94103","country":"US","state":"CA","phone":""},"is_paying_customer":false,"avatar_url":"http:\/\/2.gravatar.com\/avatar\/8eb1b522f60d11fa897de1dc6351b7e8?s=96&d=mm&r=g","meta_data":[],"orders_count":0,"total_spent":"0.00","_links":{"self":[{"href":"http:\/\/127.0.0.1:8080\/wp-json\/wc\/v2\/customers\/4"}],"collection":[{"href":"http:\/\/127.0.0.1:8080\/wp-json\/wc\/v2\/customers"}]}}`;
+
+/**
+ * Reference 01's bytes with this run's id, dates and the WordPress 6.8+ avatar (Current profile) put in; everything
+ * else — key order, escaping, values — stays as the real WooCommerce sent it.
+ */
+export function referenceJohnDoe(customer: CustomerJson): string {
+  const escaped = (url: string) => url.replace(/\//g, '\\/');
+  return REFERENCE_01_BODY.replace('"id":4,', `"id":${customer.id},`)
+    .replace(/customers\\\/4"/, `customers\\/${customer.id}"`)
+    .replace(/"date_created(_gmt)?":"2026-11-26T19:04:36"/g, (_match, gmt: string | undefined) => `"date_created${gmt ?? ''}":"${customer.date_created}"`)
+    .replace(/"date_modified(_gmt)?":"2026-11-26T19:04:36"/g, (_match, gmt: string | undefined) => `"date_modified${gmt ?? ''}":"${customer.date_modified}"`)
+    .replace(/"avatar_url":"[^"]*"/, `"avatar_url":"${escaped(gravatar('john.doe@example.com'))}"`);
 }

@@ -1,6 +1,7 @@
 import type { JsonSchema } from '../../../src/rest/types';
 import { sanitizeTextField } from '../../../src/wp/sanitizeTextField';
 import { sanitizeUser } from '../../../src/wp/sanitizeUser';
+import { strval } from '../../../src/rest/php/values';
 import type { CustomersApiVersion } from '../versions';
 
 const VIEW_EDIT = ['view', 'edit'];
@@ -49,7 +50,8 @@ const metaDataSchema: JsonSchema = prop('Meta data.', 'array', {
  * (WC_REST_Customers_V{1,2}_Controller / WC_REST_Customers_Controller::get_item_schema).
  */
 export function customerItemProperties(version: CustomersApiVersion): Record<string, JsonSchema> {
-  const nameArg = { arg_options: { sanitizeCallback: (value: unknown) => sanitizeTextField(String(value)) } };
+  // PHP's (string) cast: a JSON null skips validation and reaches the sanitizer, which turns it into ''.
+  const nameArg = { arg_options: { sanitizeCallback: (value: unknown) => sanitizeTextField(strval(value)) } };
   const dated: Record<string, JsonSchema> = version.name === 'v1'
     ? {
         date_created: prop('The date the customer was created, as GMT.', 'date-time', { readonly: true }),
@@ -70,7 +72,7 @@ export function customerItemProperties(version: CustomersApiVersion): Record<str
   };
   if (version.name !== 'v1') properties.role = prop('Customer role.', 'string', { readonly: true });
   properties.username = prop('Customer login name.', 'string', {
-    arg_options: { sanitizeCallback: (value: unknown) => sanitizeUser(String(value)) },
+    arg_options: { sanitizeCallback: (value: unknown) => sanitizeUser(strval(value)) },
   });
   properties.password = { description: 'Customer password.', type: 'string', context: ['edit'] };
   if (version.name === 'v1') {
