@@ -293,12 +293,14 @@ describe('batch rules (spec §7, §13.9)', () => {
     expect(await db.query(`SELECT ID FROM ${db.table('users')} WHERE user_email = 'billing.bad@example.com'`)).toEqual([]);
   });
 
-  it('an update email goes through sanitize_email before set_email, so an invalid one is stored as ""', async () => {
-    // update_item: set_email( sanitize_email( $request['email'] ) ); sanitize_email('bad') is '' and '' passes set_email.
+  it('an invalid update email is refused per item with customer_invalid_email and changes nothing', async () => {
     const customer = await createFixtureCustomer(t);
     const response = await batch({ update: [{ id: customer.id, email: 'bad' }] });
-    expect(response.body.update[0]).toMatchObject({ id: customer.id, email: '' });
-    expect((await userRow(t, customer.id))!.user_email).toBe('');
+    expect(response.body.update[0]).toEqual({
+      id: customer.id,
+      error: { code: 'customer_invalid_email', message: 'Invalid email address', data: { status: 400 } },
+    });
+    expect((await userRow(t, customer.id))!.user_email).toBe(customer.email);
   });
 
   it('delete ids: digit strings count; true, "abc" and 1.5 are refused, never read as user 1', async () => {

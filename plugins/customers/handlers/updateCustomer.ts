@@ -1,7 +1,6 @@
 import { RestError } from '../../../src/rest/RestError';
 import type { RestRequest } from '../../../src/rest/RestRequest';
 import type { RestResponse } from '../../../src/rest/RestResponse';
-import { sanitizeEmail } from '../../../src/wp/sanitizeEmail';
 import { CUSTOMER_HOOKS } from '../hooks';
 import type { CustomersModule } from '../module';
 import { userInCurrentSite } from '../permissions';
@@ -27,7 +26,9 @@ export async function updateCustomer(module: CustomersModule, request: RestReque
   if (!isEmpty(username) && username !== customer.get('username')) {
     throw new RestError('woocommerce_rest_customer_invalid_argument', "Username isn't editable.", 400);
   }
-  if (isSet(email)) customer.setEmail(sanitizeEmail(String(email)));
+  // WooCommerce sanitizes before validating, which turns a typo into an empty address; the spec (§5.2) and our
+  // rule that bad input changes nothing want the refusal instead (reachable only in batch: HTTP validation runs first).
+  if (isSet(email)) customer.setEmail(email);
   const password = request.param('password');
   if (isSet(password)) customer.setPassword(password);
   applyRequestFields(customer, request, await module.schema());
