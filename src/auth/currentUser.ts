@@ -22,7 +22,7 @@ export async function loadCurrentUser(db: Db, options: OptionsApi, userId: numbe
   );
   const row = rows[0];
   if (!row) return null;
-  const roles = toRolesOption(await options.get<unknown>(`${db.prefix}user_roles`, {}));
+  const roles = rolesOptionOf(await options.get<unknown>(`${db.prefix}user_roles`, {}));
   const capabilities = computeUserCapabilities(maybeUnserialize(row.meta_value ?? ''), roles);
   return {
     id: Number(row.ID),
@@ -31,6 +31,15 @@ export async function loadCurrentUser(db: Db, options: OptionsApi, userId: numbe
     roles: capabilities.roles,
     allcaps: capabilities.allcaps,
   };
+}
+
+/** The options API hands out one frozen value per cache period: normalise it once per value, not per request. */
+const normalisedRoles = new WeakMap<object, RolesOption>();
+function rolesOptionOf(value: unknown): RolesOption {
+  if (!isRecord(value)) return {};
+  let roles = normalisedRoles.get(value);
+  if (!roles) normalisedRoles.set(value, (roles = toRolesOption(value)));
+  return roles;
 }
 
 /**

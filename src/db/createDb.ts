@@ -5,6 +5,7 @@ import { mysqlLockName } from './mysqlLockName';
 import { transactionCoordinatorFor, type ActiveTransaction } from './transactionCoordinator';
 import type { Db, Dialect, WriteResult } from './types';
 import { writeResultOf } from './writeResult';
+import { createDirectReader, type DirectReader } from './directReader';
 
 export interface CreateDbOptions {
   /** How long a MySQL transaction waits for its named `lock` (GET_LOCK) before failing. Default 10 seconds. */
@@ -36,6 +37,8 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
   // SQLite: TypeORM hands out one query runner for its one connection, so keep it instead of asking per statement.
   let sqliteRunner: QueryRunner | undefined;
   const sharedSqliteRunner = (): QueryRunner => (sqliteRunner ??= dataSource.createQueryRunner());
+  let directReader: DirectReader | undefined;
+  const readDirectly = (sql: string, params: readonly unknown[]) => (directReader ??= createDirectReader(dataSource, dialect))(sql, params);
 
   /** A Db whose statements run on the transaction's connection. */
   function transactionDb(active: ActiveTransaction): Db {
@@ -136,7 +139,8 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
       return coordinator.active() !== undefined;
     },
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      return (await runOutside(sql, params, false)).records as T[];
+      if (coordinator.active()) return (await runOutside(sql, params, false)).records as T[];
+      return (await readDirectly(sql, params)) as T[];
     },
     async execute(sql: string, params: readonly unknown[] = []): Promise<WriteResult> {
       return writeResultOf(dialect, sql, await runOutside(sql, params, true));

@@ -100,12 +100,16 @@ describe('createOptionsApi', () => {
     expect(await options.get('blogname')).toBe('later');
   });
 
-  it('hands out a fresh copy of a cached array each time', async () => {
+  it('shares one frozen copy of a cached value, so nobody can change it for the others', async () => {
     const options = createOptionsApi(db);
-    await options.add('list', ['a']);
-    const first = await options.get<string[]>('list');
-    first.push('mutated');
-    expect(await options.get('list')).toEqual(['a']);
+    await options.add('list', ['a', { b: 'c' }]);
+    const first = await options.get<[string, { b: string }]>('list');
+    expect(() => first.push('mutated' as never)).toThrow(TypeError);
+    expect(() => {
+      first[1].b = 'changed';
+    }).toThrow(TypeError);
+    expect(await options.get('list')).toBe(first);
+    expect(first).toEqual(['a', { b: 'c' }]);
   });
 
   it('does not cache what it reads inside a transaction, which may roll back', async () => {

@@ -8,8 +8,9 @@ export interface OptionsApiSettings {
 }
 
 interface CachedOption {
-  /** The stored option_value, or null when the option does not exist. */
-  raw: string | null;
+  /** The unserialized option_value (deep-frozen), or undefined when the option does not exist. */
+  value: unknown;
+  exists: boolean;
   expiresAt: number;
 }
 
@@ -20,24 +21,26 @@ interface CachedOption {
  * Cache: the REST layer reads a few options on every request, so each option's stored text is reused for
  * `cacheTtlMs` (default 2 s). Writes through this API drop the entry at once; changes made elsewhere (WordPress,
  * another wc-host process) show up within the TTL. Inside a transaction the cache is bypassed, so rolled-back values
- * are never cached. Values are unserialized per call, so callers may mutate what they get.
+ * are never cached. Cached values are unserialized once and deep-frozen (the roles option alone is kilobytes of
+ * PHP-serialized text, read on every request): treat what `get` returns as read-only and copy before changing it.
  */
 export function createOptionsApi(db: Db, settings: OptionsApiSettings = {}): OptionsApi {
   const cacheTtlMs = settings.cacheTtlMs ?? 2000;
   const cache = new Map<string, CachedOption>();
   const options = db.table('options');
 
-  async function readRaw(name: string): Promise<string | null> {
+  async function read(name: string): Promise<{ exists: boolean; value: unknown }> {
     const useCache = cacheTtlMs > 0 && !db.inTransaction;
     const cached = useCache ? cache.get(name) : undefined;
-    if (cached && cached.expiresAt > Date.now()) return cached.raw;
+    if (cached && cached.expiresAt > Date.now()) return cached;
     const rows = await db.query<{ option_value: string }>(
       `SELECT option_value FROM ${options} WHERE option_name = ? LIMIT 1`,
       [name],
     );
-    const raw = rows.length > 0 ? String(rows[0].option_value) : null;
-    if (useCache) cache.set(name, { raw, expiresAt: Date.now() + cacheTtlMs });
-    return raw;
+    const exists = rows.length > 0;
+    const value = exists ? maybeUnserialize(String(rows[0].option_value)) : undefined;
+    if (useCache) cache.set(name, { exists, value: deepFreeze(value), expiresAt: Date.now() + cacheTtlMs });
+    return { exists, value };
   }
 
   async function add(name: string, value: unknown, autoload?: boolean): Promise<boolean> {
@@ -54,9 +57,9 @@ export function createOptionsApi(db: Db, settings: OptionsApiSettings = {}): Opt
 
   return {
     async get<T = unknown>(name: string, defaultValue?: T): Promise<T> {
-      const raw = await readRaw(name);
+      const { exists, value } = await read(name);
       // Unchecked like WordPress's get_option(): the caller names the type it stored.
-      return (raw === null ? defaultValue : maybeUnserialize(raw)) as T;
+      return (exists ? value : defaultValue) as T;
     },
 
     add,
@@ -94,4 +97,12 @@ export function createOptionsApi(db: Db, settings: OptionsApiSettings = {}): Opt
 function autoloadValue(autoload: boolean | undefined): 'on' | 'off' | 'auto' {
   if (autoload === undefined) return 'auto';
   return autoload ? 'on' : 'off';
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

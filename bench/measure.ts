@@ -1,0 +1,38 @@
+import autocannon from 'autocannon';
+import type { Scenario } from './scenarios';
+
+export interface Measurement {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Runs one scenario against one server with autocannon and reads the figures that matter. */
+export async function measure(url: string, authorization: string, scenario: Scenario, options: { durationSeconds: number; connections: number }): Promise<Measurement> {
+  let counter = 0;
+  const result = await autocannon({
+    url,
+    connections: scenario.connections(options.connections),
+    ...(scenario.amount !== undefined ? { amount: scenario.amount } : { duration: options.durationSeconds }),
+    headers: { authorization, 'content-type': 'application/json' },
+    requests: [
+      {
+        method: scenario.method,
+        setupRequest: (request) => {
+          const { path, body } = scenario.request(counter++);
+          return { ...request, path, ...(body !== undefined ? { body } : {}) };
+        },
+      },
+    ],
+  });
+  return {
+    // With a fixed amount, autocannon's per-second average undercounts slow requests: use completed / elapsed.
+    requestsPerSecond: scenario.amount !== undefined ? result.requests.total / (result.duration || 1) : result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
