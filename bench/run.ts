@@ -119,7 +119,7 @@ async function freshDatabase(database: 'sqlite' | 'mariadb', options: BenchOptio
 
 function printRow(row: Row): void {
   const m = (x: Measurement & { peakRssMiB: number }) =>
-    `${x.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${String(x.p50).padStart(4)} ms  p99 ${String(x.p99).padStart(4)} ms  RSS ${x.peakRssMiB} MiB${x.non2xx + x.errors > 0 ? `  (${x.non2xx} non-2xx, ${x.errors} errors)` : ''}`;
+    `${x.requestsPerSecond.toFixed(x.requestsPerSecond < 10 ? 2 : 0).padStart(6)} req/s  p50 ${String(x.p50).padStart(4)} ms  p99 ${String(x.p99).padStart(4)} ms  RSS ${x.peakRssMiB} MiB${x.non2xx + x.errors > 0 ? `  (${x.non2xx} non-2xx, ${x.errors} errors)` : ''}`;
   process.stdout.write(`${row.scenario}\n   wc-host  ${m(row.host)}\n   baseline ${m(row.baseline)}\n   ratio    ${row.ratio.toFixed(2)}\n`);
 }
 

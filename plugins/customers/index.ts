@@ -7,7 +7,8 @@ import { CustomerStore } from './store/customerStore';
 import { CustomerPermissions } from './permissions';
 import { CustomersModule } from './module';
 import { registerCustomerRoutes } from './routes';
-import { noOrderStats } from './orderStats';
+import { createOrderStatsSource } from './orders/orderStatsSource';
+import { registerGuestOrdersOnDeletedUser } from './orders/guestOrdersOnDeletedUser';
 import { CUSTOMERS_API_VERSIONS } from './versions';
 
 export { CUSTOMER_HOOKS, RegistrationErrors } from './hooks';
@@ -22,8 +23,10 @@ export default definePlugin({
   register(host) {
     const store = new CustomerStore(host.db, host.hooks, host.options);
     const permissions = new CustomerPermissions(store, host.hooks);
+    const orderStats = createOrderStatsSource(host.db, host.options, host.hooks);
+    registerGuestOrdersOnDeletedUser(host.hooks, host.db, host.options);
     for (const version of CUSTOMERS_API_VERSIONS) {
-      const module = new CustomersModule(version, host.hooks, host.options, store, permissions, noOrderStats);
+      const module = new CustomersModule(version, host.hooks, host.options, store, permissions, orderStats);
       registerCustomerRoutes(host.rest, module);
     }
   },

@@ -8,16 +8,9 @@ export interface CustomerOrderStats {
 
 /**
  * Where order figures come from. Reads a whole page at once so a list never costs a query per customer.
- * The default knows no orders; the orders storage replaces it.
  */
 export interface OrderStatsSource {
   statsFor(customerIds: readonly number[]): Promise<Map<number, CustomerOrderStats>>;
 }
 
 export const NO_ORDERS: CustomerOrderStats = { ordersCount: 0, totalSpent: '0.00', lastOrder: null };
-
-export const noOrderStats: OrderStatsSource = {
-  async statsFor() {
-    return new Map();
-  },
-};

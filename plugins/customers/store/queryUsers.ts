@@ -44,7 +44,7 @@ function escapeLike(text: string): string {
 /**
  * WP_User_Query (single site) as the customers list uses it: role filters on `{prefix}capabilities` with WordPress's
  * `LIKE '%"role"%'`, its search-column rules, include/exclude, ordering and paging. The page and the total are
- * computed from the same WHERE clause; a page costs two queries however many users match.
+ * computed from the same WHERE clause; a page costs one query however many users match.
  */
 export async function queryUsers(db: Db, args: UserQueryArgs): Promise<UserQueryResult> {
   const where: string[] = [];
@@ -90,11 +90,15 @@ export async function queryUsers(db: Db, args: UserQueryArgs): Promise<UserQuery
   const offset = Math.max(0, Number(args.offset ?? 0) || 0);
   const limitSql = number > 0 ? ` LIMIT ${Math.floor(number)} OFFSET ${Math.floor(offset)}` : '';
 
-  const [rows, countRows] = await Promise.all([
-    db.query<{ ID: number | string }>(`SELECT u.ID FROM ${users} u ${whereSql} ORDER BY ${orderSql}${limitSql}`, params),
-    db.query<{ total: number | string }>(`SELECT COUNT(*) AS total FROM ${users} u ${whereSql}`, params),
-  ]);
-  return { ids: rows.map((row) => Number(row.ID)), total: Number(countRows[0]?.total ?? 0) };
+  // The page and the total in one pass over the matching users (a window count), where WordPress scans twice
+  // (SQL_CALC_FOUND_ROWS + FOUND_ROWS, or a second COUNT query). Only a page past the end needs its own count.
+  const rows = await db.query<{ ID: number | string; total: number | string }>(
+    `SELECT u.ID, COUNT(*) OVER () AS total FROM ${users} u ${whereSql} ORDER BY ${orderSql}${limitSql}`,
+    params,
+  );
+  if (rows.length > 0) return { ids: rows.map((row) => Number(row.ID)), total: Number(rows[0].total) };
+  const countRows = await db.query<{ total: number | string }>(`SELECT COUNT(*) AS total FROM ${users} u ${whereSql}`, params);
+  return { ids: [], total: Number(countRows[0]?.total ?? 0) };
 }
 
 function roleList(role: UserQueryArgs['role']): string[] {
