@@ -121,6 +121,24 @@ async function customers(ids: number[]): Promise<Array<Record<string, unknown>>>
     if (!map.has(row.meta_key)) map.set(row.meta_key, row.meta_value);
     byUser.set(Number(row.user_id), map);
   }
+  // WooCommerce's order figures for the page, as wc-host computes them (posts storage): count, then paid total.
+  const counts = await db.all<{ customer_id: string; orders_count: number }>(
+    `SELECT meta.meta_value AS customer_id, COUNT(*) AS orders_count FROM ${prefix}posts AS posts INNER JOIN ${prefix}postmeta AS meta ON posts.ID = meta.post_id
+      WHERE meta.meta_key = '_customer_user' AND meta.meta_value IN (${marks}) AND posts.post_type = 'shop_order'
+        AND posts.post_status IN ('wc-pending','wc-processing','wc-on-hold','wc-completed','wc-cancelled','wc-refunded','wc-failed','wc-checkout-draft')
+      GROUP BY meta.meta_value`,
+    ids.map(String),
+  );
+  const totals = await db.all<{ customer_id: string; total_spent: number }>(
+    `SELECT meta.meta_value AS customer_id, SUM(meta2.meta_value) AS total_spent FROM ${prefix}posts AS posts
+      INNER JOIN ${prefix}postmeta AS meta ON posts.ID = meta.post_id INNER JOIN ${prefix}postmeta AS meta2 ON posts.ID = meta2.post_id
+      WHERE meta.meta_key = '_customer_user' AND meta.meta_value IN (${marks}) AND posts.post_type = 'shop_order'
+        AND posts.post_status IN ('wc-processing','wc-completed') AND meta2.meta_key = '_order_total'
+      GROUP BY meta.meta_value`,
+    ids.map(String),
+  );
+  const orderCount = new Map(counts.map((row) => [Number(row.customer_id), Number(row.orders_count)]));
+  const spent = new Map(totals.map((row) => [Number(row.customer_id), Number(row.total_spent)]));
   const byId = new Map(rows.map((row) => [Number(row.ID), row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
@@ -132,7 +150,7 @@ async function customers(ids: number[]): Promise<Array<Record<string, unknown>>>
     return [{
       id, date_created: iso, date_created_gmt: iso, email: row.user_email, first_name: m.get('first_name') ?? '',
       last_name: m.get('last_name') ?? '', role: 'customer', username: row.user_login, billing: address('billing'),
-      shipping: address('shipping'), is_paying_customer: false, orders_count: 0, total_spent: '0.00',
+      shipping: address('shipping'), is_paying_customer: false, orders_count: orderCount.get(id) ?? 0, total_spent: (spent.get(id) ?? 0).toFixed(2),
     }];
   });
 }

@@ -18,7 +18,7 @@ export async function userInCurrentSite(store: CustomerStore, id: unknown): Prom
  * The same lookup memoized on the request: WordPress runs every endpoint's permission callback again for the
  * `Allow` header, and each would otherwise load the target user anew.
  */
-function targetUser(store: CustomerStore, request: RestRequest): Promise<WpUser> {
+export function targetUser(store: CustomerStore, request: RestRequest): Promise<WpUser> {
   const key = `woocommerce/customers:target:${String(request.param('id'))}`;
   let pending = request.locals.get(key) as Promise<WpUser> | undefined;
   if (!pending) {

@@ -1,10 +1,11 @@
 import type { RestRequest } from '../../../src/rest/RestRequest';
 import type { RestResponse } from '../../../src/rest/RestResponse';
 import type { CustomersModule } from '../module';
-import { userInCurrentSite } from '../permissions';
+import { targetUser } from '../permissions';
 
 /** GET /customers/<id> */
 export async function getCustomer(module: CustomersModule, request: RestRequest): Promise<RestResponse> {
-  const user = await userInCurrentSite(module.store, request.param('id'));
+  // The permission check already loaded this user for this request.
+  const user = await targetUser(module.store, request);
   return module.prepareOne(user, request);
 }

@@ -44,7 +44,7 @@ function escapeLike(text: string): string {
 /**
  * WP_User_Query (single site) as the customers list uses it: role filters on `{prefix}capabilities` with WordPress's
  * `LIKE '%"role"%'`, its search-column rules, include/exclude, ordering and paging. The page and the total are
- * computed from the same WHERE clause; a page costs one query however many users match.
+ * computed from the same WHERE clause; a page costs one or two queries however many users match.
  */
 export async function queryUsers(db: Db, args: UserQueryArgs): Promise<UserQueryResult> {
   const where: string[] = [];
@@ -90,8 +90,16 @@ export async function queryUsers(db: Db, args: UserQueryArgs): Promise<UserQuery
   const offset = Math.max(0, Number(args.offset ?? 0) || 0);
   const limitSql = number > 0 ? ` LIMIT ${Math.floor(number)} OFFSET ${Math.floor(offset)}` : '';
 
-  // The page and the total in one pass over the matching users (a window count), where WordPress scans twice
-  // (SQL_CALC_FOUND_ROWS + FOUND_ROWS, or a second COUNT query). Only a page past the end needs its own count.
+  if (where.length === 0) {
+    // Unfiltered: the count is cheap on its own and a plain ORDER BY … LIMIT keeps the top-N sort.
+    const [page, countRows] = await Promise.all([
+      db.query<{ ID: number | string }>(`SELECT u.ID FROM ${users} u ORDER BY ${orderSql}${limitSql}`, params),
+      db.query<{ total: number | string }>(`SELECT COUNT(*) AS total FROM ${users} u`, params),
+    ]);
+    return { ids: page.map((row) => Number(row.ID)), total: Number(countRows[0]?.total ?? 0) };
+  }
+  // Filtered: the page and the total in one pass over the matching users (a window count), where WordPress runs
+  // the expensive role/search filter twice (the page, then FOUND_ROWS or a COUNT). A page past the end counts alone.
   const rows = await db.query<{ ID: number | string; total: number | string }>(
     `SELECT u.ID, COUNT(*) OVER () AS total FROM ${users} u ${whereSql} ORDER BY ${orderSql}${limitSql}`,
     params,
