@@ -25,8 +25,9 @@ export default definePlugin({
     const permissions = new CustomerPermissions(store, host.hooks);
     const orderStats = createOrderStatsSource(host.db, host.options, host.hooks);
     registerGuestOrdersOnDeletedUser(host.hooks, host.db, host.options);
+    const homeUrl = async () => (host.config.homeUrl ?? String(await host.options.get('home', ''))).replace(/\/+$/, '');
     for (const version of CUSTOMERS_API_VERSIONS) {
-      const module = new CustomersModule(version, host.hooks, host.options, store, permissions, orderStats);
+      const module = new CustomersModule(version, host.hooks, host.options, store, permissions, orderStats, homeUrl);
       registerCustomerRoutes(host.rest, module);
     }
   },

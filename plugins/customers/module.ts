@@ -21,6 +21,8 @@ export class CustomersModule {
     readonly store: CustomerStore,
     readonly permissions: CustomerPermissions,
     readonly orderStats: OrderStatsSource,
+    /** The site's home URL (WC_HOST_HOME_URL, else the `home` option), for download links. */
+    readonly homeUrl: () => Promise<string>,
   ) {}
 
   /** The item schema after `woocommerce_rest_customer_schema` (add_additional_fields_schema). */

@@ -79,6 +79,15 @@ export class CustomerPermissions {
     return true;
   }
 
+  /** The downloads list: an unknown customer is a 404 before any capability check. */
+  async downloads(request: RestRequest): Promise<true> {
+    const id = Number(request.param('customer_id'));
+    const user = Number.isSafeInteger(id) && id > 0 ? await this.store.loadUser(id) : null;
+    if (!user) throw new RestError('woocommerce_rest_customer_invalid', 'Resource does not exist.', 404);
+    if (!(await this.can(request, 'read', user.ID))) throw this.refuse(request, 'woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.');
+    return true;
+  }
+
   async read(request: RestRequest): Promise<true> {
     const user = await targetUser(this.store, request);
     if (!(await this.can(request, 'read', user.ID))) {

@@ -9,6 +9,8 @@ import { getCustomer } from './handlers/getCustomer';
 import { updateCustomer } from './handlers/updateCustomer';
 import { deleteCustomer } from './handlers/deleteCustomer';
 import { batchCustomers } from './handlers/batchCustomers';
+import { listDownloads } from './handlers/listDownloads';
+import { customerDownloadSchema } from './schema/downloadSchema';
 
 const ID_ARG = { id: { description: 'Unique identifier for the resource.', type: 'integer' } } satisfies RouteArgs;
 
@@ -86,6 +88,23 @@ export function registerCustomerRoutes(rest: Pick<RestApi, 'registerRoute'>, mod
       },
     ],
     BATCH_SCHEMA,
+  );
+
+  rest.registerRoute(
+    namespace,
+    '/customers/(?P<customer_id>[\\d]+)/downloads',
+    [
+      {
+        methods: 'GET',
+        permissionCallback: (request) => permissions.downloads(request),
+        callback: (request) => listDownloads(module, request),
+        args: {
+          customer_id: { description: 'The customer ID.', type: 'integer' },
+          context: contextParam(['view']),
+        },
+      },
+    ],
+    customerDownloadSchema(module.version),
   );
 }
 
