@@ -6,7 +6,6 @@ const base = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testTimeout: 30000,
 };
 
 const projects = [{ ...base, displayName: 'sqlite', setupFiles: ['<rootDir>/test/setup/sqlite.js'] }];
@@ -14,4 +13,4 @@ if (process.env.TEST_MYSQL_URL) {
   projects.push({ ...base, displayName: 'mariadb', setupFiles: ['<rootDir>/test/setup/mysql.js'] });
 }
 
-module.exports = { projects };
+module.exports = { projects, testTimeout: 30000 };
