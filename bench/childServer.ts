@@ -14,6 +14,11 @@ export interface ChildServer {
 export async function startChildServer(name: string, args: string[], env: NodeJS.ProcessEnv, port: number, readyPath: string): Promise<ChildServer> {
   const child: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
+  let exit: string | null = null;
+  child.once('exit', (code, signal) => {
+    exit = signal ? `signal ${signal}` : `code ${code}`;
+  });
+  let lastPeak = 0;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
@@ -34,12 +39,14 @@ export async function startChildServer(name: string, args: string[], env: NodeJS
     url,
     pid: child.pid ?? 0,
     peakRssMiB: () => {
+      if (exit !== null) throw new Error(`${name} exited during the measurement (${exit})`);
       const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      return match ? Math.round(Number(match[1]) / 1024) : 0;
+      lastPeak = match ? Math.round(Number(match[1]) / 1024) : lastPeak;
+      return lastPeak;
     },
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (exit !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
