@@ -2,7 +2,11 @@
  * The baseline: a bare Express server over the raw driver doing the same SQL work as wc-host for the benchmarked
  * requests — the API-key lookup and user/capabilities query, then the customer queries — with no host, hooks, REST
  * layer or ORM. Its list queries are the naive WooCommerce ones: an INNER JOIN on `{prefix}capabilities` with
- * `LIKE '%"customer"%'`, ordered by display_name.
+ * `LIKE '%"customer"%'`, ordered by display_name, then a separate COUNT, then each listed user's meta read on its own
+ * (WooCommerce builds one WC_Customer per row). The order figures are read per page, as wc-host reads them.
+ *
+ * Queries per request: GET one 6 (key, user + caps, user row, meta, order count, order total); a list page of n users
+ * 7 + n (key, user + caps, page, COUNT, user rows, n meta reads, order count, order total).
  */
 import { createHmac } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -74,7 +78,7 @@ app.get('/wp-json/wc/v2/customers', async (req, res) => {
   const [{ total }] = await db.all<{ total: number }>(`SELECT COUNT(*) AS total FROM ${users} u ${join} ${whereSql}`, params);
   res.setHeader('X-WP-Total', String(total));
   res.setHeader('X-WP-TotalPages', String(Math.ceil(Number(total) / perPage)));
-  res.json(await customers(ids.map((row) => Number(row.ID))));
+  res.json(await customers(ids.map((row) => Number(row.ID)), { metaPerUser: true }));
 });
 
 app.post('/wp-json/wc/v2/customers/batch', async (req, res) => {
@@ -106,22 +110,27 @@ app.post('/wp-json/wc/v2/customers/batch', async (req, res) => {
   res.json({ create: created });
 });
 
-/** The users and all their meta, shaped like the v2 object (no hooks, no schema, no context filtering). */
-async function customers(ids: number[]): Promise<Array<Record<string, unknown>>> {
+/**
+ * The users and all their meta, shaped like the v2 object (no hooks, no schema, no context filtering). With
+ * `metaPerUser`, each user's meta is one query, one user after the other, as WooCommerce's list does.
+ */
+async function customers(ids: number[], { metaPerUser = false } = {}): Promise<Array<Record<string, unknown>>> {
   if (ids.length === 0) return [];
   const marks = ids.map(() => '?').join(', ');
   const rows = await db.all<UserRow>(`SELECT ID, user_login, user_email, user_registered, display_name FROM ${users} WHERE ID IN (${marks})`, ids);
-  const meta = await db.all<{ user_id: number; meta_key: string; meta_value: string }>(
-    `SELECT umeta_id, user_id, meta_key, meta_value FROM ${usermeta} WHERE user_id IN (${marks}) ORDER BY umeta_id`,
-    ids,
-  );
+  type MetaRow = { user_id: number; meta_key: string; meta_value: string };
+  const metaSql = (count: number) =>
+    `SELECT umeta_id, user_id, meta_key, meta_value FROM ${usermeta} WHERE user_id IN (${ids.slice(0, count).map(() => '?').join(', ')}) ORDER BY umeta_id`;
+  const meta: MetaRow[] = [];
+  if (metaPerUser) for (const id of ids) meta.push(...(await db.all<MetaRow>(metaSql(1), [id])));
+  else meta.push(...(await db.all<MetaRow>(metaSql(ids.length), ids)));
   const byUser = new Map<number, Map<string, string>>();
   for (const row of meta) {
     const map = byUser.get(Number(row.user_id)) ?? new Map<string, string>();
     if (!map.has(row.meta_key)) map.set(row.meta_key, row.meta_value);
     byUser.set(Number(row.user_id), map);
   }
-  // WooCommerce's order figures for the page, as wc-host computes them (posts storage): count, then paid total.
+  // WooCommerce's own order-figure queries for the page (posts storage): the count, then the paid total.
   const counts = await db.all<{ customer_id: string; orders_count: number }>(
     `SELECT meta.meta_value AS customer_id, COUNT(*) AS orders_count FROM ${prefix}posts AS posts INNER JOIN ${prefix}postmeta AS meta ON posts.ID = meta.post_id
       WHERE meta.meta_key = '_customer_user' AND meta.meta_value IN (${marks}) AND posts.post_type = 'shop_order'

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 
 export interface ChildServer {
   name: string;
@@ -7,15 +8,35 @@ export interface ChildServer {
   pid: number;
   /** Peak resident set size so far (VmHWM), in MiB. */
   peakRssMiB(): number;
+  /** CPU time (user + system) the process has used so far, in seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+/** Children still running: killed when the bench exits, however it exits (error, Ctrl-C, SIGTERM). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+/** A port nothing listens on right now (so two benches, or a developer's server, do not collide). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }
 
 /** Starts a server process and resolves once it answers `readyPath` on its port. */
 export async function startChildServer(name: string, args: string[], env: NodeJS.ProcessEnv, port: number, readyPath: string): Promise<ChildServer> {
   const child: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
+  running.add(child);
   let exit: string | null = null;
   child.once('exit', (code, signal) => {
+    running.delete(child);
     exit = signal ? `signal ${signal}` : `code ${code}`;
   });
   let lastPeak = 0;
@@ -43,6 +64,12 @@ export async function startChildServer(name: string, args: string[], env: NodeJS
       const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       lastPeak = match ? Math.round(Number(match[1]) / 1024) : lastPeak;
       return lastPeak;
+    },
+    cpuSeconds: () => {
+      if (exit !== null) throw new Error(`${name} exited during the measurement (${exit})`);
+      // /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks (100 per second on Linux).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     stop: () =>
       new Promise((resolve) => {

@@ -7,6 +7,8 @@ export interface Measurement {
   p99: number;
   non2xx: number;
   errors: number;
+  /** Responses received (for CPU time per request). */
+  completed: number;
 }
 
 /** Runs one scenario against one server with autocannon and reads the figures that matter. */
@@ -16,6 +18,8 @@ export async function measure(url: string, authorization: string, scenario: Scen
     url,
     connections: scenario.connections(options.connections),
     ...(scenario.amount !== undefined ? { amount: scenario.amount } : { duration: options.durationSeconds }),
+    // Seconds before autocannon gives up on a response (its default, 10, is less than a 100-create batch can take).
+    timeout: scenario.timeoutSeconds ?? 60,
     headers: { authorization, 'content-type': 'application/json' },
     requests: [
       {
@@ -34,5 +38,6 @@ export async function measure(url: string, authorization: string, scenario: Scen
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    completed: result.requests.total,
   };
 }

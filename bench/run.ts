@@ -16,17 +16,21 @@ import { createLogger } from '../src/host/logger';
 import { createApiKey } from '../src/auth/apiKeys';
 import { parseBenchOptions, type BenchOptions } from './options';
 import { seedCustomers } from './seedCustomers';
-import { startChildServer } from './childServer';
+import { freePort, startChildServer, type ChildServer } from './childServer';
+import { settle } from './settle';
 import { measure, type Measurement } from './measure';
 import { scenarios } from './scenarios';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
+/** A measurement with what the server process spent on it: CPU per response and its peak RSS so far. */
+type ServerFigures = Measurement & { cpuMsPerRequest: number; peakRssMiB: number };
+
 interface Row {
   database: string;
   scenario: string;
-  host: Measurement & { peakRssMiB: number };
-  baseline: Measurement & { peakRssMiB: number };
+  host: ServerFigures;
+  baseline: ServerFigures;
   ratio: number;
 }
 
@@ -45,19 +49,21 @@ async function benchDatabase(database: 'sqlite' | 'mariadb', options: BenchOptio
   try {
     process.stdout.write(`\n== ${database}: seeding ${options.customers} customers\n`);
     const { firstId, lastId, authorization } = await prepare(target.url, options.customers);
-    const host = await startChildServer('wc-host', [path.join(REPO, 'bin', 'wc-host.js'), 'serve'], { DATABASE_URL: target.url, LOG_LEVEL: 'warn' }, 18080, '/wp-json/');
-    const baseline = await startChildServer('baseline', [path.join(__dirname, 'baseline.js')], { BENCH_DATABASE_URL: target.url }, 18081, '/wp-json/wc/v2/customers/1');
+    const host = await startChildServer('wc-host', [path.join(REPO, 'bin', 'wc-host.js'), 'serve'], { DATABASE_URL: target.url, LOG_LEVEL: 'warn' }, await freePort(), '/wp-json/');
+    const baseline = await startChildServer('baseline', [path.join(__dirname, 'baseline.js')], { BENCH_DATABASE_URL: target.url }, await freePort(), '/wp-json/wc/v2/customers/1');
     const rows: Row[] = [];
     try {
+      printHeader(database, options);
       for (const scenario of scenarios(firstId, lastId)) {
         const run = { durationSeconds: options.durationSeconds, connections: options.connections };
-        const ours = await measure(host.url, authorization, scenario, run);
-        const theirs = await measure(baseline.url, authorization, scenario, run);
+        const mysqlUrl = database === 'mariadb' ? target.url : null;
+        const ours = await measureServer(host, authorization, scenario, run, mysqlUrl);
+        const theirs = await measureServer(baseline, authorization, scenario, run, mysqlUrl);
         const row: Row = {
           database,
           scenario: scenario.name,
-          host: { ...ours, peakRssMiB: host.peakRssMiB() },
-          baseline: { ...theirs, peakRssMiB: baseline.peakRssMiB() },
+          host: ours,
+          baseline: theirs,
           ratio: theirs.requestsPerSecond > 0 ? ours.requestsPerSecond / theirs.requestsPerSecond : 0,
         };
         rows.push(row);
@@ -73,6 +79,21 @@ async function benchDatabase(database: 'sqlite' | 'mariadb', options: BenchOptio
   }
 }
 
+/** One scenario against one server, then waits until the server (and MariaDB) finished the requests in flight. */
+async function measureServer(
+  server: ChildServer,
+  authorization: string,
+  scenario: ReturnType<typeof scenarios>[number],
+  run: { durationSeconds: number; connections: number },
+  mysqlUrl: string | null,
+): Promise<ServerFigures> {
+  const cpuBefore = server.cpuSeconds();
+  const figures = await measure(server.url, authorization, scenario, run);
+  await settle(server.url, mysqlUrl);
+  const cpuMsPerRequest = figures.completed > 0 ? ((server.cpuSeconds() - cpuBefore) * 1000) / figures.completed : 0;
+  return { ...figures, cpuMsPerRequest, peakRssMiB: server.peakRssMiB() };
+}
+
 /** Migrates and seeds through wc-host's own code, then makes an administrator key; returns the Basic header. */
 async function prepare(url: string, customers: number): Promise<{ firstId: number; lastId: number; authorization: string }> {
   const dataSource = createDataSource({ url, tablePrefix: 'wp_' });
@@ -84,6 +105,9 @@ async function prepare(url: string, customers: number): Promise<{ firstId: numbe
     const ids = await seedCustomers(db, customers, (done) => {
       if (done % 50_000 === 0 || done === customers) process.stdout.write(`   seeded ${done}/${customers} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
     });
+    // InnoDB refreshes index statistics in the background some time after a bulk load; a live site has settled ones.
+    // Refresh them now so both servers get the plans a real shop would (and runs do not depend on that timing).
+    if (db.dialect === 'mysql') await db.query(`ANALYZE TABLE ${db.table('users')}, ${db.table('usermeta')}`);
     const key = await createApiKey(db, { userId: 1, permissions: 'read_write', description: 'bench' });
     return { ...ids, authorization: `Basic ${Buffer.from(`${key.consumerKey}:${key.consumerSecret}`).toString('base64')}` };
   } finally {
@@ -117,10 +141,30 @@ async function freshDatabase(database: 'sqlite' | 'mariadb', options: BenchOptio
   };
 }
 
+const SCENARIO_WIDTH = 48;
+const COLUMNS = ['req/s', 'p50', 'p99', 'cpu/req', 'RSS'];
+const WIDTHS = [8, 5, 5, 8, 5];
+
+function printHeader(database: string, options: BenchOptions): void {
+  const side = (name: string) => `${name}: ${COLUMNS.map((column, i) => column.padStart(WIDTHS[i])).join('')}`;
+  process.stdout.write(
+    `\n${database}, ${options.customers} customers, ${options.connections} connections (batch: 2), ${options.durationSeconds} s each. ` +
+      `Latencies in ms; cpu/req = the server's CPU ms per response; RSS = its peak MiB so far (VmHWM, cannot be reset)\n` +
+      `${'scenario'.padEnd(SCENARIO_WIDTH)} ${side('wc-host')} | ${side('baseline')} | ratio\n`,
+  );
+}
+
 function printRow(row: Row): void {
-  const m = (x: Measurement & { peakRssMiB: number }) =>
-    `${x.requestsPerSecond.toFixed(x.requestsPerSecond < 10 ? 2 : 0).padStart(6)} req/s  p50 ${String(x.p50).padStart(4)} ms  p99 ${String(x.p99).padStart(4)} ms  RSS ${x.peakRssMiB} MiB${x.non2xx + x.errors > 0 ? `  (${x.non2xx} non-2xx, ${x.errors} errors)` : ''}`;
-  process.stdout.write(`${row.scenario}\n   wc-host  ${m(row.host)}\n   baseline ${m(row.baseline)}\n   ratio    ${row.ratio.toFixed(2)}\n`);
+  const side = (name: string, x: ServerFigures) => {
+    const values = [x.requestsPerSecond.toFixed(x.requestsPerSecond < 10 ? 2 : 0), x.p50, x.p99, x.cpuMsPerRequest.toFixed(2), x.peakRssMiB];
+    return `${' '.repeat(name.length + 1)} ${values.map((value, i) => String(value).padStart(WIDTHS[i])).join('')}`;
+  };
+  const failures = ([['wc-host', row.host], ['baseline', row.baseline]] as const)
+    .filter(([, x]) => x.non2xx + x.errors > 0)
+    .map(([name, x]) => `  (${name}: ${x.non2xx} non-2xx, ${x.errors} errors)`);
+  process.stdout.write(
+    `${row.scenario.padEnd(SCENARIO_WIDTH)} ${side('wc-host', row.host)} | ${side('baseline', row.baseline)} | ${row.ratio.toFixed(2).padStart(5)}${failures.join('')}\n`,
+  );
 }
 
 function printVerdicts(rows: Row[], options: BenchOptions): void {

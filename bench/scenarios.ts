@@ -8,6 +8,8 @@ export interface Scenario {
   request: (n: number) => { path: string; body?: string };
   /** Measure a fixed number of requests instead of a duration (a batch request takes seconds). */
   amount?: number;
+  /** How long one response may take before it counts as an error (default 60 s). */
+  timeoutSeconds?: number;
 }
 
 export function scenarios(firstId: number, lastId: number): Scenario[] {
@@ -32,6 +34,7 @@ export function scenarios(firstId: number, lastId: number): Scenario[] {
       method: 'POST',
       connections: () => 2,
       amount: 6,
+      timeoutSeconds: 300,
       request: (n) => ({
         path: '/wp-json/wc/v2/customers/batch',
         body: JSON.stringify({

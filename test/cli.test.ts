@@ -78,7 +78,7 @@ describe('the wc-host command', () => {
       const authorization = `Basic ${Buffer.from(`${key.consumer_key}:${key.consumer_secret}`).toString('base64')}`;
       const customers = await fetch(`${server.url}/wp-json/wc/v3/customers?role=all`, { headers: { authorization } });
       expect(customers.status).toBe(200);
-      expect((await customers.json()).map((c: { username: string }) => c.username)).toEqual(['admin']);
+      expect(((await customers.json()) as Array<{ username: string }>).map((c) => c.username)).toEqual(['admin']);
     } finally {
       expect(await server.stop()).toBe(0);
     }

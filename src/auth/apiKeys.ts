@@ -139,7 +139,18 @@ export async function findApiKeyByConsumerKey(db: Db, consumerKey: string): Prom
     [hashConsumerKey(sanitizeTextField(consumerKey))],
   );
   const row = rows[0];
-  if (!row) return null;
+  return row ? storedApiKeyFromRow(row) : null;
+}
+
+/** A `{prefix}woocommerce_api_keys` row (the columns findApiKeyByConsumerKey selects) as a StoredApiKey. */
+export function storedApiKeyFromRow(row: {
+  key_id: unknown;
+  user_id: unknown;
+  permissions: string;
+  consumer_secret: string;
+  nonces: string | null;
+  last_access: unknown;
+}): StoredApiKey {
   return {
     keyId: Number(row.key_id),
     userId: Number(row.user_id),

@@ -11,7 +11,7 @@ import type { OptionsApi } from '../host/types';
  */
 export async function loadCurrentUser(db: Db, options: OptionsApi, userId: number): Promise<CurrentUser | null> {
   if (!Number.isSafeInteger(userId) || userId <= 0) return null;
-  const rows = await db.query<{ ID: unknown; user_login: string; user_email: string; meta_value: string | null }>(
+  const rows = await db.query<CurrentUserRow>(
     `SELECT u.ID, u.user_login, u.user_email, m.meta_value
        FROM ${db.table('users')} u
        LEFT JOIN ${db.table('usermeta')} m ON m.user_id = u.ID AND m.meta_key = ?
@@ -20,8 +20,19 @@ export async function loadCurrentUser(db: Db, options: OptionsApi, userId: numbe
       LIMIT 1`,
     [`${db.prefix}capabilities`, userId],
   );
-  const row = rows[0];
-  if (!row) return null;
+  return rows[0] ? currentUserFromRow(db, options, rows[0]) : null;
+}
+
+/** What loadCurrentUser reads of a user: the row's ID, login and email, and its first `{prefix}capabilities` value. */
+export interface CurrentUserRow {
+  ID: unknown;
+  user_login: string;
+  user_email: string;
+  meta_value: string | null;
+}
+
+/** The CurrentUser of a row loadCurrentUser's query (or an equivalent one) returned. */
+export async function currentUserFromRow(db: Db, options: OptionsApi, row: CurrentUserRow): Promise<CurrentUser> {
   const roles = rolesOptionOf(await options.get<unknown>(`${db.prefix}user_roles`, {}));
   const capabilities = computeUserCapabilities(maybeUnserialize(row.meta_value ?? ''), roles);
   return {

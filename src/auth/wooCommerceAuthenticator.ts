@@ -1,7 +1,8 @@
-import { findApiKeyByConsumerKey, type StoredApiKey } from './apiKeys';
+import type { StoredApiKey } from './apiKeys';
 import { AUTH_MESSAGES, authenticationError } from './authErrors';
 import { constantTimeEquals } from './constantTime';
-import { loadCurrentUser } from './currentUser';
+import { currentUserFromRow, loadCurrentUser, type CurrentUserRow } from './currentUser';
+import { findKeyWithUser } from './findKeyWithUser';
 import { isKeyPermission, keyMethodError } from './keyPermissions';
 import { mayUsePlainKeys } from './keyTransportPolicy';
 import { isLastAccessStale, writeLastAccess } from './lastAccess';
@@ -41,14 +42,18 @@ export function createWooCommerceAuthenticator(deps: WooCommerceAuthenticatorDep
 
     let error: RestError | null = null;
     let key: StoredApiKey | null = null;
+    /** The key's user as the plain-key lookup already read it (undefined: not read yet). */
+    let keyUser: CurrentUserRow | null | undefined;
 
     if (mayUsePlainKeys(request, deps.config)) {
       const credentials = await readPlainKeyCredentials(request.query, request.header('authorization'), readBasic);
       if (credentials) {
         // An unknown key is silently not authenticated (WooCommerce); a known key with a wrong secret is an error.
-        const found = await findApiKeyByConsumerKey(deps.db, credentials.consumerKey);
-        if (found && constantTimeEquals(found.consumerSecret, credentials.consumerSecret)) key = found;
-        else if (found) error = authenticationError(AUTH_MESSAGES.invalidSecret);
+        const found = await findKeyWithUser(deps.db, credentials.consumerKey);
+        if (found && constantTimeEquals(found.key.consumerSecret, credentials.consumerSecret)) {
+          key = found.key;
+          keyUser = found.user;
+        } else if (found) error = authenticationError(AUTH_MESSAGES.invalidSecret);
       }
     }
 
@@ -80,7 +85,10 @@ export function createWooCommerceAuthenticator(deps: WooCommerceAuthenticatorDep
 
     request.apiKey = toAuthenticatedKey(key);
     // A key whose user no longer exists authenticates nobody, as WordPress's wp_set_current_user() with a missing ID.
-    request.user = await loadCurrentUser(deps.db, deps.options, key.userId);
+    request.user =
+      keyUser === undefined
+        ? await loadCurrentUser(deps.db, deps.options, key.userId)
+        : keyUser && (await currentUserFromRow(deps.db, deps.options, keyUser));
     await recordAccess(deps, key);
   };
 }

@@ -6,6 +6,7 @@ import { customerDownloadPermissions } from './downloadPermissions';
 import { loadDownloadOrders } from './downloadOrders';
 import { loadDownloadProducts } from './downloadProducts';
 import { activeOrderStorage } from './orderStorage';
+import { rawUrlEncode } from '../../../src/auth/oauth1/phpUrlEncoding';
 
 /** One entry of wc_get_customer_available_downloads(). */
 export interface AvailableDownload {
@@ -49,7 +50,11 @@ export async function availableDownloads(
 
   const downloads: AvailableDownload[] = [];
   let fileNumber = 0;
+  let previous: { orderId: number; productId: number } | null = null;
   for (const permission of permissions) {
+    // WooCommerce numbers the files of one product in one order (for the download name filter).
+    if (previous && (previous.orderId !== permission.order_id || previous.productId !== permission.product_id)) fileNumber = 0;
+    previous = { orderId: permission.order_id, productId: permission.product_id };
     const order = orders.get(permission.order_id);
     if (!order) continue;
     const permitted = await hooks.applyFilters(
@@ -64,11 +69,12 @@ export async function availableDownloads(
     const downloadName = String(
       await hooks.applyFilters('woocommerce_downloadable_product_name', file.name, product, permission.download_id, fileNumber),
     );
+    // add_query_arg leaves the values as given; only the email is rawurlencoded first.
     const query = [
       `download_file=${product.id}`,
-      `order=${encodeURIComponent(permission.order_key)}`,
-      `email=${encodeURIComponent(permission.user_email)}`,
-      `key=${encodeURIComponent(permission.download_id)}`,
+      `order=${permission.order_key}`,
+      `email=${rawUrlEncode(permission.user_email)}`,
+      `key=${permission.download_id}`,
     ].join('&');
     downloads.push({
       download_url: `${deps.homeUrl}/?${query}`,

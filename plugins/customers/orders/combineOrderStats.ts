@@ -1,30 +1,28 @@
 import type { CustomerOrderStats } from '../orderStats';
 import { formatMoney } from './formatMoney';
 
-/** One customer's row of the grouped count query (either storage). */
-export interface OrderCountRow {
+/** One customer's row of the grouped order query (either storage). */
+export interface CustomerOrderRow {
   customerId: number;
+  /** Orders in a listed status. */
   ordersCount: number;
-  lastOrderId: number;
-  /** The last order's creation date in UTC, `Y-m-d\TH:i:s`; null when the order has none. */
+  /** The highest listed order id, or null when there is none. */
+  lastOrderId: number | null;
+  /** That order's creation date in UTC, `Y-m-d\TH:i:s`; null when it has none. */
   lastOrderDateGmt: string | null;
+  /** The sum of the paid orders' totals (null: none). */
+  totalSpent: number | null;
 }
 
-/**
- * The page's figures from the grouped count and total queries. A customer missing from both has no entry (the
- * caller shows no orders); one present in only one of them (the status filters may disagree) gets zeros for the other.
- */
-export function combineOrderStats(counts: readonly OrderCountRow[], totals: ReadonlyMap<number, number>): Map<number, CustomerOrderStats> {
+/** The page's figures, by customer id. A customer without any row has no entry (the caller shows no orders). */
+export function combineOrderStats(rows: readonly CustomerOrderRow[]): Map<number, CustomerOrderStats> {
   const stats = new Map<number, CustomerOrderStats>();
-  for (const row of counts) {
+  for (const row of rows) {
     stats.set(row.customerId, {
       ordersCount: row.ordersCount,
-      totalSpent: formatMoney(totals.get(row.customerId) ?? 0),
-      lastOrder: row.lastOrderDateGmt === null ? null : { id: row.lastOrderId, dateGmt: row.lastOrderDateGmt },
+      totalSpent: formatMoney(row.totalSpent ?? 0),
+      lastOrder: row.lastOrderId === null || row.lastOrderDateGmt === null ? null : { id: row.lastOrderId, dateGmt: row.lastOrderDateGmt },
     });
-  }
-  for (const [customerId, total] of totals) {
-    if (!stats.has(customerId)) stats.set(customerId, { ordersCount: 0, totalSpent: formatMoney(total), lastOrder: null });
   }
   return stats;
 }

@@ -57,7 +57,8 @@ export async function loadDownloadProducts(db: Db, productIds: readonly number[]
     const seenKey = `${id}:${row.meta_key}`;
     if (row.meta_key === null || seenKeys.has(seenKey)) continue;
     seenKeys.add(seenKey);
-    if (row.meta_key === '_downloadable') product.downloadable = row.meta_value === 'yes';
+    // wc_string_to_bool
+    if (row.meta_key === '_downloadable') product.downloadable = ['yes', '1', 'true'].includes(String(row.meta_value ?? '').toLowerCase());
     if (row.meta_key === '_downloadable_files') product.files = parseFiles(maybeUnserialize(row.meta_value ?? ''));
   }
   return products;
@@ -72,7 +73,10 @@ function parseFiles(value: unknown): Map<string, ProductFile> {
     const id = typeof entry.id === 'string' && entry.id !== '' ? entry.id : key;
     // Files saved before WooCommerce 6.6 have no `enabled` flag: they are enabled.
     const enabled = entry.enabled === undefined ? true : entry.enabled === true || entry.enabled === 1 || entry.enabled === '1' || entry.enabled === 'yes';
-    files.set(key, { id, name: String(entry.name ?? ''), file: String(entry.file ?? ''), enabled });
+    const file = String(entry.file ?? '');
+    // WC_Product_Download::get_name falls back to the file's base name.
+    const name = String(entry.name ?? '') || (file.split('?')[0].split('/').pop() ?? '');
+    files.set(key, { id, name, file, enabled });
   }
   return files;
 }

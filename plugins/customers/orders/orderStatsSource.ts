@@ -15,8 +15,8 @@ import { postsOrderStats } from './postsOrderStats';
  * WooCommerce's cached meta keys (`wc_order_count_{site}`, `wc_money_spent_{site}`, `wc_last_order_{site}`, and the
  * older `_order_count`, `_money_spent`, `_last_order`) are neither read nor written here:
  * - reading them would show stale figures whenever an order changes without WooCommerce clearing the cache (orders
- *   written by another system, a cache WooCommerce only refreshes on its own request paths), while two grouped
- *   queries per page are cheap — so a customer's figures are right right after any order change;
+ *   written by another system, a cache WooCommerce only refreshes on its own request paths), while one grouped
+ *   query per page is cheap — so a customer's figures are right right after any order change;
  * - writing them would add rows WooCommerce did not write. The caches WooCommerce itself writes stay where they
  *   are; they are not on its internal-meta list (except the `_`-prefixed old ones, which the protected-meta rule
  *   hides), so `meta_data` shows them exactly as a real site does.

@@ -31,7 +31,7 @@ export async function loadUsers(db: Db, ids: readonly number[], roles: RolesOpti
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
   if (unique.length === 0) return [];
   const placeholders = unique.map(() => '?').join(', ');
-  const [userRows, metaRows] = await Promise.all([
+  const [userRows, metaRows] = unique.length === 1 ? await userWithMeta(db, unique[0]) : await Promise.all([
     db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM ${db.table('users')} WHERE ID IN (${placeholders})`, unique),
     db.query<MetaRowWithUser>(
       `SELECT umeta_id, user_id, meta_key, meta_value FROM ${db.table('usermeta')} WHERE user_id IN (${placeholders}) ORDER BY umeta_id`,
@@ -71,6 +71,22 @@ export async function loadUsers(db: Db, ids: readonly number[], roles: RolesOpti
     });
   }
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** One user's row and meta rows in a single query (GET /customers/<id> and permission checks load one user). */
+async function userWithMeta(db: Db, id: number): Promise<[UserRow[], MetaRowWithUser[]]> {
+  const rows = await db.query<UserRow & { umeta_id: number | string | null; meta_key: string | null; meta_value: string | null }>(
+    `SELECT ${USER_COLUMNS}, m.umeta_id, m.meta_key, m.meta_value
+       FROM ${db.table('users')} u
+       LEFT JOIN ${db.table('usermeta')} m ON m.user_id = u.ID
+      WHERE u.ID = ?
+      ORDER BY m.umeta_id`,
+    [id],
+  );
+  if (rows.length === 0) return [[], []];
+  // A user without meta comes back as one row whose meta columns are all NULL (umeta_id is never NULL otherwise).
+  const meta = rows.filter((row) => row.umeta_id !== null && row.umeta_id !== undefined);
+  return [[rows[0]], meta.map((row) => ({ user_id: row.ID, umeta_id: Number(row.umeta_id), meta_key: row.meta_key ?? '', meta_value: row.meta_value }))];
 }
 
 /** One user, or null. */

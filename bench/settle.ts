@@ -1,0 +1,32 @@
+import { createConnection } from 'mysql2/promise';
+
+/**
+ * Waits until a server has finished what the last scenario left behind: autocannon stops at the end of its duration
+ * and drops its connections, but the server (and MariaDB) still work through the requests in flight, which would
+ * otherwise be billed to the next measurement. A probe request answers once the server's event loop is free (SQLite
+ * queries run on it); on MariaDB, the bench database must also have no statement running. Gives up after `limitMs`.
+ */
+export async function settle(serverUrl: string, mysqlUrl: string | null, limitMs = 120_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  await fetch(`${serverUrl}/settle-probe`, { signal: AbortSignal.timeout(limitMs) }).catch(() => undefined);
+  if (!mysqlUrl) return;
+  const url = new URL(mysqlUrl);
+  const connection = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  });
+  try {
+    while (Date.now() < deadline) {
+      const [rows] = await connection.query(
+        `SELECT COUNT(*) AS busy FROM information_schema.PROCESSLIST WHERE DB = ? AND COMMAND = 'Query' AND ID <> CONNECTION_ID()`,
+        [decodeURIComponent(url.pathname.slice(1))],
+      );
+      if (Number((rows as Array<{ busy: number }>)[0].busy) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await connection.end();
+  }
+}

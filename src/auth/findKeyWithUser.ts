@@ -1,0 +1,45 @@
+import { hashConsumerKey, storedApiKeyFromRow, type StoredApiKey } from './apiKeys';
+import type { CurrentUserRow } from './currentUser';
+import { sanitizeTextField } from '../wp/sanitizeTextField';
+import type { Db } from '../db/types';
+
+/**
+ * findApiKeyByConsumerKey and loadCurrentUser's read of the key's user (login, email, first `{prefix}capabilities`
+ * row) in one query: a request authenticated with a plain key costs one round trip for both. Null when no key has
+ * this consumer key; `user` is null when the key's user does not exist (or its id could not be a user's).
+ *
+ * Equivalent to the two queries: the lowest key_id wins among duplicate consumer keys (what the index returns
+ * first), and the user's capabilities row is the first by umeta_id.
+ */
+export async function findKeyWithUser(db: Db, consumerKey: string): Promise<{ key: StoredApiKey; user: CurrentUserRow | null } | null> {
+  const rows = await db.query<{
+    key_id: unknown;
+    user_id: unknown;
+    permissions: string;
+    consumer_secret: string;
+    nonces: string | null;
+    last_access: unknown;
+    ID: unknown;
+    user_login: string | null;
+    user_email: string | null;
+    meta_value: string | null;
+  }>(
+    `SELECT k.key_id, k.user_id, k.permissions, k.consumer_secret, k.nonces, k.last_access,
+            u.ID, u.user_login, u.user_email, m.meta_value
+       FROM ${db.table('woocommerce_api_keys')} k
+       LEFT JOIN ${db.table('users')} u ON u.ID = k.user_id
+       LEFT JOIN ${db.table('usermeta')} m ON m.user_id = u.ID AND m.meta_key = ?
+      WHERE k.consumer_key = ?
+      ORDER BY k.key_id, m.umeta_id
+      LIMIT 1`,
+    [`${db.prefix}capabilities`, hashConsumerKey(sanitizeTextField(consumerKey))],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const key = storedApiKeyFromRow(row);
+  const userExists = row.ID !== null && row.ID !== undefined && Number.isSafeInteger(key.userId) && key.userId > 0;
+  return {
+    key,
+    user: userExists ? { ID: row.ID, user_login: row.user_login ?? '', user_email: row.user_email ?? '', meta_value: row.meta_value } : null,
+  };
+}
