@@ -3,6 +3,7 @@ import { createPool } from 'mysql2/promise';
 
 /** The least a server needs from a driver: run a statement, read rows or the insert id. No ORM, no host. */
 export interface BaselineDriver {
+  dialect: 'sqlite' | 'mysql';
   all<T>(sql: string, params?: unknown[]): Promise<T[]>;
   run(sql: string, params?: unknown[]): Promise<number>;
   transaction<T>(work: () => Promise<T>): Promise<T>;
@@ -21,6 +22,7 @@ export function openBaselineDriver(url: string): BaselineDriver {
     };
     let queue: Promise<unknown> = Promise.resolve();
     return {
+      dialect: 'sqlite',
       all: async <T>(sql: string, params: unknown[] = []) => prepare(sql).all(...params) as T[],
       run: async (sql, params = []) => Number(prepare(sql).run(...params).lastInsertRowid),
       // One connection: write transactions wait for each other.
@@ -43,6 +45,7 @@ export function openBaselineDriver(url: string): BaselineDriver {
   }
   const pool = createPool({ uri: url, connectionLimit: 10, dateStrings: true, charset: 'utf8mb4', supportBigNumbers: true });
   return {
+    dialect: 'mysql',
     all: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params))[0] as T[],
     run: async (sql, params = []) => Number(((await pool.query(sql, params))[0] as { insertId: number }).insertId),
     // The baseline's batch runs each create in its own statements; MySQL autocommits them (no cross-request lock).

@@ -11,16 +11,20 @@ import type { OptionsApi } from '../host/types';
  */
 export async function loadCurrentUser(db: Db, options: OptionsApi, userId: number): Promise<CurrentUser | null> {
   if (!Number.isSafeInteger(userId) || userId <= 0) return null;
+  // The capabilities row as a subquery on the user_id index (rows come in umeta_id order): the equivalent LEFT JOIN
+  // with ORDER BY m.umeta_id makes MariaDB sort through an on-disk temporary table (longtext), ~5x the cost.
   const rows = await db.query<CurrentUserRow>(
-    `SELECT u.ID, u.user_login, u.user_email, m.meta_value
+    `SELECT u.ID, u.user_login, u.user_email, (${capabilitiesSubquery(db)}) AS meta_value
        FROM ${db.table('users')} u
-       LEFT JOIN ${db.table('usermeta')} m ON m.user_id = u.ID AND m.meta_key = ?
-      WHERE u.ID = ?
-      ORDER BY m.umeta_id
-      LIMIT 1`,
+      WHERE u.ID = ?`,
     [`${db.prefix}capabilities`, userId],
   );
   return rows[0] ? currentUserFromRow(db, options, rows[0]) : null;
+}
+
+/** The user's first `{prefix}capabilities` value (get_user_meta single), for a query over `users u`; binds the key. */
+export function capabilitiesSubquery(db: Db): string {
+  return `SELECT m.meta_value FROM ${db.table('usermeta')} m WHERE m.user_id = u.ID AND m.meta_key = ? ORDER BY m.umeta_id LIMIT 1`;
 }
 
 /** What loadCurrentUser reads of a user: the row's ID, login and email, and its first `{prefix}capabilities` value. */

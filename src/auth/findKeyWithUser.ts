@@ -1,5 +1,5 @@
 import { hashConsumerKey, storedApiKeyFromRow, type StoredApiKey } from './apiKeys';
-import type { CurrentUserRow } from './currentUser';
+import { capabilitiesSubquery, type CurrentUserRow } from './currentUser';
 import { sanitizeTextField } from '../wp/sanitizeTextField';
 import type { Db } from '../db/types';
 
@@ -25,12 +25,11 @@ export async function findKeyWithUser(db: Db, consumerKey: string): Promise<{ ke
     meta_value: string | null;
   }>(
     `SELECT k.key_id, k.user_id, k.permissions, k.consumer_secret, k.nonces, k.last_access,
-            u.ID, u.user_login, u.user_email, m.meta_value
+            u.ID, u.user_login, u.user_email, (${capabilitiesSubquery(db)}) AS meta_value
        FROM ${db.table('woocommerce_api_keys')} k
        LEFT JOIN ${db.table('users')} u ON u.ID = k.user_id
-       LEFT JOIN ${db.table('usermeta')} m ON m.user_id = u.ID AND m.meta_key = ?
       WHERE k.consumer_key = ?
-      ORDER BY k.key_id, m.umeta_id
+      ORDER BY k.key_id
       LIMIT 1`,
     [`${db.prefix}capabilities`, hashConsumerKey(sanitizeTextField(consumerKey))],
   );

@@ -115,7 +115,12 @@ export class CustomerStore {
         );
         await this.updateUserRow(tx, args, roles);
         if (passwordHash !== '') {
+          // WooCommerce sets the password with a second wp_update_user call, which fires profile_update again.
+          const beforePassword = await loadUser(tx, customer.id, roles);
           await tx.execute(`UPDATE ${tx.table('users')} SET user_pass = ?, user_activation_key = '' WHERE ID = ?`, [passwordHash, customer.id]);
+          if (beforePassword) {
+            await this.hooks.doAction(CUSTOMER_HOOKS.wpProfileUpdate, customer.id, beforePassword, { ID: customer.id, user_pass: passwordHash });
+          }
           await touchLastUpdate(tx, customer.id, unixNow);
           customer.setPassword('');
         }

@@ -25,13 +25,13 @@ const USER_COLUMNS =
 
 /**
  * Loads users with all their meta in two queries, whatever the number of ids (a list page never costs a query per
- * customer). Returns them in the order of `ids`; unknown ids are left out.
+ * customer), or one for a single user on MySQL. Returns them in the order of `ids`; unknown ids are left out.
  */
 export async function loadUsers(db: Db, ids: readonly number[], roles: RolesOption): Promise<WpUser[]> {
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
   if (unique.length === 0) return [];
   const placeholders = unique.map(() => '?').join(', ');
-  const [userRows, metaRows] = unique.length === 1 ? await userWithMeta(db, unique[0]) : await Promise.all([
+  const [userRows, metaRows] = unique.length === 1 && db.dialect === 'mysql' ? await userWithMeta(db, unique[0]) : await Promise.all([
     db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM ${db.table('users')} WHERE ID IN (${placeholders})`, unique),
     db.query<MetaRowWithUser>(
       `SELECT umeta_id, user_id, meta_key, meta_value FROM ${db.table('usermeta')} WHERE user_id IN (${placeholders}) ORDER BY umeta_id`,
@@ -73,20 +73,27 @@ export async function loadUsers(db: Db, ids: readonly number[], roles: RolesOpti
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** One user's row and meta rows in a single query (GET /customers/<id> and permission checks load one user). */
+/**
+ * One user's row and meta rows in a single query (GET /customers/<id> and permission checks load one user): on MySQL
+ * a round trip costs more than repeating the user's columns on each meta row. (SQLite has no round trip, and there
+ * building the wider rows costs more than a second statement.)
+ */
 async function userWithMeta(db: Db, id: number): Promise<[UserRow[], MetaRowWithUser[]]> {
   const rows = await db.query<UserRow & { umeta_id: number | string | null; meta_key: string | null; meta_value: string | null }>(
     `SELECT ${USER_COLUMNS}, m.umeta_id, m.meta_key, m.meta_value
        FROM ${db.table('users')} u
        LEFT JOIN ${db.table('usermeta')} m ON m.user_id = u.ID
-      WHERE u.ID = ?
-      ORDER BY m.umeta_id`,
+      WHERE u.ID = ?`,
     [id],
   );
   if (rows.length === 0) return [[], []];
   // A user without meta comes back as one row whose meta columns are all NULL (umeta_id is never NULL otherwise).
-  const meta = rows.filter((row) => row.umeta_id !== null && row.umeta_id !== undefined);
-  return [[rows[0]], meta.map((row) => ({ user_id: row.ID, umeta_id: Number(row.umeta_id), meta_key: row.meta_key ?? '', meta_value: row.meta_value }))];
+  // Sorted here, not by ORDER BY m.umeta_id, which MariaDB runs through an on-disk temporary table (longtext).
+  const meta = rows
+    .filter((row) => row.umeta_id !== null && row.umeta_id !== undefined)
+    .map((row) => ({ user_id: row.ID, umeta_id: Number(row.umeta_id), meta_key: row.meta_key ?? '', meta_value: row.meta_value }))
+    .sort((a, b) => a.umeta_id - b.umeta_id);
+  return [[rows[0]], meta];
 }
 
 /** One user, or null. */

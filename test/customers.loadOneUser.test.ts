@@ -1,0 +1,50 @@
+import { createTestDatabase, openDb, type OpenDb, type TestDatabase } from './helpers/testDatabase';
+import { migrate } from '../src/db/migrate';
+import { createLogger } from '../src/host/logger';
+import { createOptionsApi } from '../src/host/options';
+import { loadUser, loadUsers } from '../plugins/customers/store/loadUsers';
+import type { RolesOption } from '../src/wp/capabilities';
+import type { Db } from '../src/db/types';
+
+/** One user loads in a single joined query; it must come back exactly as the many-user path loads it. */
+let database: TestDatabase;
+let opened: OpenDb;
+let db: Db;
+let roles: RolesOption;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  opened = await openDb(database.url);
+  db = opened.db;
+  await migrate(db, createLogger('silent'));
+  roles = await createOptionsApi(db).get<RolesOption>('wp_user_roles', {});
+});
+
+afterAll(async () => {
+  await opened.close();
+  await database.drop();
+});
+
+async function insertUser(login: string, meta: Array<[string | null, string | null]>): Promise<number> {
+  const result = await db.execute(
+    `INSERT INTO ${db.table('users')} (user_login, user_pass, user_nicename, user_email, user_url, user_registered, user_activation_key, user_status, display_name)
+     VALUES (?, 'hash', ?, ?, '', '2025-01-02 03:04:05', '', 0, ?)`,
+    [login, login, `${login}@example.com`, login],
+  );
+  for (const [key, value] of meta) {
+    await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [result.insertId, key, value]);
+  }
+  return result.insertId;
+}
+
+it('loads one user (with meta, without meta, with NULL keys or values) as the many-user path does', async () => {
+  const withMeta = await insertUser('with.meta', [['wp_capabilities', 'a:1:{s:8:"customer";b:1;}'], ['first_name', 'Ana'], ['first_name', 'Second'], ['billing_city', null], [null, 'orphan key']]);
+  const withoutMeta = await insertUser('without.meta', []);
+  for (const id of [withMeta, withoutMeta, 1]) {
+    const [many] = (await loadUsers(db, [id, 987654], roles)).filter((user) => user.ID === id);
+    expect(await loadUser(db, id, roles)).toEqual(many);
+  }
+  expect((await loadUser(db, withMeta, roles))?.meta.map((m) => m.meta_key)).toEqual(['wp_capabilities', 'first_name', 'first_name', 'billing_city', '']);
+  expect((await loadUser(db, withoutMeta, roles))?.meta).toEqual([]);
+  await expect(loadUser(db, 987654, roles)).resolves.toBeNull();
+});
