@@ -7,8 +7,8 @@ export interface Measurement {
   p99: number;
   non2xx: number;
   errors: number;
-  /** Responses received (for CPU time per request). */
-  completed: number;
+  /** Requests sent, including those still in flight when the duration ended (the server works them off anyway). */
+  sent: number;
 }
 
 /** Runs one scenario against one server with autocannon and reads the figures that matter. */
@@ -38,6 +38,6 @@ export async function measure(url: string, authorization: string, scenario: Scen
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
-    completed: result.requests.total,
+    sent: result.requests.sent,
   };
 }
