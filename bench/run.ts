@@ -31,7 +31,8 @@ interface Row {
   scenario: string;
   host: ServerFigures;
   baseline: ServerFigures;
-  ratio: number;
+  /** wc-host req/s ÷ baseline req/s; null when the baseline answered nothing within the duration. */
+  ratio: number | null;
 }
 
 async function main(): Promise<void> {
@@ -64,7 +65,7 @@ async function benchDatabase(database: 'sqlite' | 'mariadb', options: BenchOptio
           scenario: scenario.name,
           host: ours,
           baseline: theirs,
-          ratio: theirs.requestsPerSecond > 0 ? ours.requestsPerSecond / theirs.requestsPerSecond : 0,
+          ratio: theirs.requestsPerSecond > 0 ? ours.requestsPerSecond / theirs.requestsPerSecond : null,
         };
         rows.push(row);
         printRow(row);
@@ -126,7 +127,8 @@ async function freshDatabase(database: 'sqlite' | 'mariadb', options: BenchOptio
   const server = new URL(options.mysqlServerUrl ?? '');
   const admin = () =>
     createConnection({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username), password: decodeURIComponent(server.password) });
-  const name = 'wchost_bench';
+  // One per bench process: two benches on one server (two engineers, or a CI job) must not drop each other's data.
+  const name = `wchost_bench_${process.pid}`;
   const connection = await admin();
   await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
   await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci`);
@@ -164,7 +166,7 @@ function printRow(row: Row): void {
     .filter(([, x]) => x.non2xx + x.errors > 0)
     .map(([name, x]) => `  (${name}: ${x.non2xx} non-2xx, ${x.errors} errors)`);
   process.stdout.write(
-    `${row.scenario.padEnd(SCENARIO_WIDTH)} ${side('wc-host', row.host)} | ${side('baseline', row.baseline)} | ${row.ratio.toFixed(2).padStart(5)}${failures.join('')}\n`,
+    `${row.scenario.padEnd(SCENARIO_WIDTH)} ${side('wc-host', row.host)} | ${side('baseline', row.baseline)} | ${(row.ratio === null ? 'n/a' : row.ratio.toFixed(2)).padStart(5)}${failures.join('')}\n`,
   );
 }
 
@@ -175,12 +177,18 @@ function printVerdicts(rows: Row[], options: BenchOptions): void {
   const list = maria.find((row) => row.scenario === 'GET /customers');
   process.stdout.write(`\nTargets (MariaDB, ${options.customers} customers, ${options.connections} connections):\n`);
   if (single) {
-    const ok = single.ratio >= 0.6 && single.host.p99 < 20;
-    process.stdout.write(`   single GET ≥ 60% of baseline and p99 < 20 ms: ${ok ? 'met' : 'NOT met'} (ratio ${single.ratio.toFixed(2)}, p99 ${single.host.p99} ms)\n`);
+    const ok = single.ratio !== null && single.ratio >= 0.6 && single.host.p99 < 20;
+    process.stdout.write(`   single GET ≥ 60% of baseline and p99 < 20 ms: ${ok ? 'met' : 'NOT met'} (ratio ${showRatio(single.ratio)}, p99 ${single.host.p99} ms)\n`);
   }
   if (list) {
-    process.stdout.write(`   default list faster than the naive baseline: ${list.ratio > 1 ? 'met' : 'NOT met'} (ratio ${list.ratio.toFixed(2)})\n`);
+    const verdict = list.ratio === null ? 'undecided' : list.ratio > 1 ? 'met' : 'NOT met';
+    process.stdout.write(`   default list faster than the naive baseline: ${verdict} (ratio ${showRatio(list.ratio)})\n`);
   }
+}
+
+/** The ratio, or why there is none (a scenario slower than --duration completes no request: lengthen it). */
+function showRatio(ratio: number | null): string {
+  return ratio === null ? 'n/a (baseline answered nothing; longer --duration?)' : ratio.toFixed(2);
 }
 
 main().catch((error) => {
