@@ -1,6 +1,6 @@
 import { createTestHost, type TestHost, type TestKey } from './helpers/testHost';
 import { REFERENCE_OPTIONS_CUSTOMERS_BODY } from './helpers/restReference';
-import { REST_ROOT, V2, anonymous, as, createFixtureCustomer, makeUserWithRole } from './helpers/customers';
+import { V2_SCHEMA_PROPERTIES, REST_ROOT, V2, anonymous, as, createFixtureCustomer, makeUserWithRole } from './helpers/customers';
 
 /**
  * OPTIONS, discovery and the Allow header of the wc/v2 customers routes: reference exchange 28, spec §1 (routes),
@@ -24,27 +24,6 @@ afterAll(async () => {
   await t.close();
 });
 
-/** The 18 v2 item-schema properties (spec §3.2, §12.1 customer_schema). */
-const V2_SCHEMA_PROPERTIES = [
-  'id',
-  'date_created',
-  'date_created_gmt',
-  'date_modified',
-  'date_modified_gmt',
-  'email',
-  'first_name',
-  'last_name',
-  'role',
-  'username',
-  'password',
-  'billing',
-  'shipping',
-  'is_paying_customer',
-  'orders_count',
-  'total_spent',
-  'avatar_url',
-  'meta_data',
-];
 
 describe('OPTIONS /wc/v2/customers (reference 28)', () => {
   it('answers the reference body byte for byte, with Allow: GET, POST', async () => {

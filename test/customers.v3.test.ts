@@ -1,6 +1,6 @@
 import { checkPassword } from '../src/wp/password';
 import { createTestHost, type TestHost } from './helpers/testHost';
-import {
+import { V3_ADMIN_KEYS,
   EMPTY_BILLING,
   EMPTY_SHIPPING,
   JOHN_DOE,
@@ -26,23 +26,7 @@ import {
 const V3 = '/wp-json/wc/v3';
 
 /** WC_REST_Customers_Controller::get_formatted_item_data keys (no orders_count/total_spent), for an administrator. */
-const V3_KEYS = [
-  'id',
-  'date_created',
-  'date_created_gmt',
-  'date_modified',
-  'date_modified_gmt',
-  'email',
-  'first_name',
-  'last_name',
-  'role',
-  'username',
-  'billing',
-  'shipping',
-  'is_paying_customer',
-  'avatar_url',
-  'meta_data',
-];
+const V3_KEYS = V3_ADMIN_KEYS;
 
 /** The monorepo CustomerHelper::create_customer address (San Francisco). */
 const HELPER_ADDRESS = {

@@ -45,6 +45,31 @@ export const V2_ADMIN_KEYS = [
   'total_spent',
 ];
 
+/** The v3 customer keys for an administrator: v2's without the order totals (spec §3.2). */
+export const V3_ADMIN_KEYS = V2_ADMIN_KEYS.filter((key) => key !== 'orders_count' && key !== 'total_spent');
+
+/** The 18 v2 item-schema properties in schema order (spec §3.2, §12.1 customer_schema). */
+export const V2_SCHEMA_PROPERTIES = [
+  'id',
+  'date_created',
+  'date_created_gmt',
+  'date_modified',
+  'date_modified_gmt',
+  'email',
+  'first_name',
+  'last_name',
+  'role',
+  'username',
+  'password',
+  'billing',
+  'shipping',
+  'is_paying_customer',
+  'orders_count',
+  'total_spent',
+  'avatar_url',
+  'meta_data',
+];
+
 /** Billing keys in WC_Customer data order (the reference exchanges' order). */
 export const BILLING_KEYS = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'postcode', 'country', 'state', 'email', 'phone'];
 /** Shipping keys: v2 outputs phone (WC ≥ 5.6) though it cannot write it. */
