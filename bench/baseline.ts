@@ -154,7 +154,7 @@ async function orderFigures(ids: number[]): Promise<Map<number, { count: number;
   const listed = `posts.post_status IN (${marks(LISTED_STATUSES)})`;
   const rows = await db.all<{ customer_id: string; orders_count: number | null; total_spent: number | null }>(
     `SELECT page.customer_id, page.orders_count, page.last_order_id, page.total_spent, last_order.post_date_gmt, last_order.post_date
-       FROM (SELECT meta.meta_value AS customer_id,
+       FROM (SELECT SUBSTR(meta.meta_value, 1, 20) AS customer_id,
                     SUM(CASE WHEN ${listed} THEN 1 ELSE 0 END) AS orders_count,
                     MAX(CASE WHEN ${listed} THEN posts.ID END) AS last_order_id,
                     SUM(CASE WHEN posts.post_status IN (${marks(PAID_STATUSES)}) THEN
@@ -162,7 +162,7 @@ async function orderFigures(ids: number[]): Promise<Map<number, { count: number;
                FROM ${prefix}posts AS posts INNER JOIN ${prefix}postmeta AS meta ON posts.ID = meta.post_id
               WHERE meta.meta_key = '_customer_user' AND meta.meta_value IN (${marks(ids)})
                 AND posts.post_type = 'shop_order' AND posts.post_status IN (${marks(LISTED_STATUSES)})
-              GROUP BY meta.meta_value) AS page
+              GROUP BY SUBSTR(meta.meta_value, 1, 20)) AS page
        LEFT JOIN ${prefix}posts AS last_order ON last_order.ID = page.last_order_id`,
     [...LISTED_STATUSES, ...LISTED_STATUSES, ...PAID_STATUSES, ...ids.map(String), ...LISTED_STATUSES],
   );

@@ -11,6 +11,15 @@ export interface Measurement {
   sent: number;
 }
 
+/**
+ * Sends a scenario's requests for a moment without recording anything, so the measurement sees a warm server (V8 has
+ * compiled the hot paths, pools are full) rather than its first seconds. Scenarios run by amount (batch) are not warmed.
+ */
+export async function warmUp(url: string, authorization: string, scenario: Scenario, options: { durationSeconds: number; connections: number }): Promise<void> {
+  if (scenario.amount !== undefined) return;
+  await measure(url, authorization, scenario, { ...options, durationSeconds: Math.min(2, options.durationSeconds) });
+}
+
 /** Runs one scenario against one server with autocannon and reads the figures that matter. */
 export async function measure(url: string, authorization: string, scenario: Scenario, options: { durationSeconds: number; connections: number }): Promise<Measurement> {
   let counter = 0;

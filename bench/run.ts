@@ -18,7 +18,7 @@ import { parseBenchOptions, type BenchOptions } from './options';
 import { seedCustomers } from './seedCustomers';
 import { freePort, startChildServer, type ChildServer } from './childServer';
 import { settle } from './settle';
-import { measure, type Measurement } from './measure';
+import { measure, warmUp, type Measurement } from './measure';
 import { scenarios } from './scenarios';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -80,7 +80,10 @@ async function benchDatabase(database: 'sqlite' | 'mariadb', options: BenchOptio
   }
 }
 
-/** One scenario against one server, then waits until the server (and MariaDB) finished the requests in flight. */
+/**
+ * One scenario against one server: a short unrecorded warm-up, then the measurement; after each, waits until the
+ * server (and MariaDB) finished the requests left in flight.
+ */
 async function measureServer(
   server: ChildServer,
   authorization: string,
@@ -88,6 +91,8 @@ async function measureServer(
   run: { durationSeconds: number; connections: number },
   mysqlUrl: string | null,
 ): Promise<ServerFigures> {
+  await warmUp(server.url, authorization, scenario, run);
+  await settle(server.url, mysqlUrl);
   const cpuBefore = server.cpuSeconds();
   const figures = await measure(server.url, authorization, scenario, run);
   await settle(server.url, mysqlUrl);

@@ -7,12 +7,16 @@ import type { CurrentUser } from './types';
  * `do_not_allow`, and every mapped cap must be granted.
  */
 export function userCan(user: CurrentUser | null, cap: string): boolean {
-  const allcaps: Record<string, boolean> = { ...(user?.allcaps ?? {}) };
-  // wc_shop_manager_has_capability: edit_users at runtime (editing is then limited to customers by the REST rules).
-  if (user?.roles.includes('shop_manager')) allcaps.edit_users = true;
-  allcaps.exist = true;
-  delete allcaps.do_not_allow;
-  return mapMetaCap(cap).every((required) => allcaps[required] === true);
+  // Read in place (it runs several times per request: copying an administrator's allcaps each time showed up in
+  // profiles): what the user's allcaps say, with WordPress's and WooCommerce's runtime adjustments on top.
+  const granted = (required: string): boolean => {
+    if (required === 'exist') return true;
+    if (required === 'do_not_allow') return false;
+    // wc_shop_manager_has_capability: edit_users at runtime (editing is then limited to customers by the REST rules).
+    if (required === 'edit_users' && user?.roles.includes('shop_manager')) return true;
+    return user?.allcaps[required] === true;
+  };
+  return mapMetaCap(cap).every(granted);
 }
 
 /** Single-site map_meta_cap for user capabilities without an object: `edit_user` → `edit_users`, etc. */

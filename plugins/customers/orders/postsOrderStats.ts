@@ -32,10 +32,14 @@ export async function postsOrderStats(
   const ids = customerIds.map(String);
   const posts = db.table('posts');
   const postmeta = db.table('postmeta');
+  // Grouped by the first 20 characters (a BIGINT id's length; same collation, same groups, since only values equal
+  // to an id are kept): grouping by the longtext itself makes MariaDB build its temporary table on disk (Aria) for
+  // every page, ~10x this query's cost even when no customer has orders.
+  const customerId = 'SUBSTR(meta.meta_value, 1, 20)';
   const rows = await db.query<StatsRow>(
     `SELECT page.customer_id, page.orders_count, page.last_order_id, page.total_spent,
             last_order.post_date_gmt, last_order.post_date
-       FROM (SELECT meta.meta_value AS customer_id,
+       FROM (SELECT ${customerId} AS customer_id,
                     SUM(CASE WHEN ${inList('posts.post_status', statuses.listed)} THEN 1 ELSE 0 END) AS orders_count,
                     MAX(CASE WHEN ${inList('posts.post_status', statuses.listed)} THEN posts.ID END) AS last_order_id,
                     SUM(CASE WHEN ${inList('posts.post_status', statuses.paid)} THEN
@@ -45,7 +49,7 @@ export async function postsOrderStats(
               INNER JOIN ${postmeta} AS meta ON posts.ID = meta.post_id
               WHERE meta.meta_key = '_customer_user' AND meta.meta_value IN (${placeholders(ids)})
                 AND posts.post_type = 'shop_order' AND posts.post_status IN (${placeholders(either)})
-              GROUP BY meta.meta_value) AS page
+              GROUP BY ${customerId}) AS page
        LEFT JOIN ${posts} AS last_order ON last_order.ID = page.last_order_id`,
     [...statuses.listed, ...statuses.listed, ...statuses.paid, ...ids, ...either],
   );
