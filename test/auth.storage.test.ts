@@ -149,6 +149,16 @@ describe('loadCurrentUser', () => {
     expect(userCan(user, 'edit_users')).toBe(false);
   });
 
+  it('shares one read-only capabilities map between users with the same stored capabilities', async () => {
+    // As the host reads options (cached: one roles object per period), not as this file's uncached API does.
+    const hostOptions = createOptionsApi(db);
+    const first = await loadCurrentUser(db, hostOptions, await insertUser('shared.one', 'a:1:{s:8:"customer";b:1;}'));
+    const second = await loadCurrentUser(db, hostOptions, await insertUser('shared.two', 'a:1:{s:8:"customer";b:1;}'));
+    expect(second?.allcaps).toBe(first?.allcaps);
+    expect(Object.isFrozen(first?.allcaps)).toBe(true);
+    expect(Object.isFrozen(first?.roles)).toBe(true);
+  });
+
   it('lets a per-user false deny a role capability', async () => {
     const id = await insertUser('denied', 'a:2:{s:8:"customer";b:1;s:4:"read";b:0;}');
     expect(userCan(await loadCurrentUser(db, options, id), 'read')).toBe(false);
@@ -165,6 +175,8 @@ describe('loadCurrentUser', () => {
 
   it('follows the user_roles option, reading stored caps with PHP truthiness', async () => {
     const id = await insertUser('promoted.customer', 'a:1:{s:8:"customer";b:1;}');
+    // Read once before the change, so capabilities computed for the old role definitions are already cached.
+    expect(userCan(await loadCurrentUser(db, options, id), 'list_users')).toBe(false);
     const roles = (await options.get<Record<string, { name: string; capabilities: Record<string, unknown> }>>('wp_user_roles'));
     const original = JSON.parse(JSON.stringify(roles)) as typeof roles;
     roles.customer.capabilities.list_users = 1;

@@ -38,7 +38,7 @@ export interface CurrentUserRow {
 /** The CurrentUser of a row loadCurrentUser's query (or an equivalent one) returned. */
 export async function currentUserFromRow(db: Db, options: OptionsApi, row: CurrentUserRow): Promise<CurrentUser> {
   const roles = rolesOptionOf(await options.get<unknown>(`${db.prefix}user_roles`, {}));
-  const capabilities = computeUserCapabilities(maybeUnserialize(row.meta_value ?? ''), roles);
+  const capabilities = capabilitiesOf(row.meta_value ?? '', roles);
   return {
     id: Number(row.ID),
     login: row.user_login,
@@ -46,6 +46,27 @@ export async function currentUserFromRow(db: Db, options: OptionsApi, row: Curre
     roles: capabilities.roles,
     allcaps: capabilities.allcaps,
   };
+}
+
+/**
+ * Capabilities per stored `{prefix}capabilities` value, per roles option: every request of an API key's user needs
+ * them, and unserializing and expanding an administrator's ~100 capabilities was a visible part of a GET's CPU. The
+ * options cache hands out one roles object per period, so entries of older role definitions go with it.
+ */
+type SharedCapabilities = Pick<CurrentUser, 'roles' | 'allcaps'>;
+const capabilitiesCache = new WeakMap<RolesOption, Map<string, SharedCapabilities>>();
+const CAPABILITIES_CACHE_LIMIT = 1000;
+function capabilitiesOf(storedCaps: string, roles: RolesOption): SharedCapabilities {
+  let byStoredValue = capabilitiesCache.get(roles);
+  if (!byStoredValue) capabilitiesCache.set(roles, (byStoredValue = new Map()));
+  const cached = byStoredValue.get(storedCaps);
+  if (cached) return cached;
+  const computed = computeUserCapabilities(maybeUnserialize(storedCaps), roles);
+  const capabilities: SharedCapabilities = { roles: Object.freeze(computed.roles), allcaps: Object.freeze(computed.allcaps) };
+  // Bounded: distinct stored values are few (one per role mix), but a site could give every user custom caps.
+  if (byStoredValue.size >= CAPABILITIES_CACHE_LIMIT) byStoredValue.clear();
+  byStoredValue.set(storedCaps, capabilities);
+  return capabilities;
 }
 
 /** The options API hands out one frozen value per cache period: normalise it once per value, not per request. */

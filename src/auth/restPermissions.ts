@@ -11,7 +11,7 @@ export interface UserPermissionDeps {
    * The roles of the user a shop manager wants to edit or delete, or null when there is no such user
    * (e.g. `(id) => loadCurrentUser(db, options, id).then((target) => target?.roles ?? null)`).
    */
-  loadRoles: (userId: number) => Promise<string[] | null>;
+  loadRoles: (userId: number) => Promise<readonly string[] | null>;
 }
 
 /** The capability WooCommerce checks for each context (current wc_rest_check_user_permissions). */

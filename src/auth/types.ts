@@ -4,9 +4,12 @@ export interface CurrentUser {
   login: string;
   email: string;
   /** Role slugs in the order they appear in `{prefix}capabilities` (only keys that are registered roles). */
-  roles: string[];
-  /** Effective capabilities: role capabilities merged with per-user capabilities, plus each role name itself. */
-  allcaps: Record<string, boolean>;
+  roles: readonly string[];
+  /**
+   * Effective capabilities: role capabilities merged with per-user capabilities, plus each role name itself. Shared
+   * between requests of users with the same stored capabilities (see currentUser.ts), hence read-only.
+   */
+  allcaps: Readonly<Record<string, boolean>>;
 }
 
 /** The API key a request authenticated with (WooCommerce `wp_woocommerce_api_keys` row, without secrets). */

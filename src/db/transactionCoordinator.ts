@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { createOnDemandAsyncContext } from '../async/onDemandAsyncContext';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { createAsyncMutex, type AsyncMutex } from './asyncMutex';
 
@@ -26,7 +26,7 @@ const coordinators = new WeakMap<DataSource, TransactionCoordinator>();
 export function transactionCoordinatorFor(dataSource: DataSource): TransactionCoordinator {
   let coordinator = coordinators.get(dataSource);
   if (!coordinator) {
-    const context = new AsyncLocalStorage<ActiveTransaction>();
+    const context = createOnDemandAsyncContext<ActiveTransaction>();
     coordinator = {
       mutex: createAsyncMutex(),
       active() {

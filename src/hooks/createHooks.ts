@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { createOnDemandAsyncContext } from '../async/onDemandAsyncContext';
 import { createAddHook } from './addHook';
 import { createCurrentHook } from './currentHook';
 import { createDidHook } from './didHook';
@@ -17,7 +17,7 @@ export function createHooks(): Hooks {
   const registry: Registry = {
     filters: new Map(),
     actions: new Map(),
-    running: new AsyncLocalStorage<RunningHooks>(),
+    running: createOnDemandAsyncContext<RunningHooks>(),
   };
   return {
     addFilter: createAddHook(registry, 'filters'),

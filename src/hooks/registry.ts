@@ -1,4 +1,4 @@
-import type { AsyncLocalStorage } from 'node:async_hooks';
+import type { OnDemandAsyncContext } from '../async/onDemandAsyncContext';
 
 /** Which store a hook lives in: filters and actions never share handlers, counts or "running" state. */
 export type StoreKey = 'filters' | 'actions';
@@ -41,7 +41,7 @@ export interface RunningHooks {
 export interface Registry {
   readonly filters: HookStore;
   readonly actions: HookStore;
-  readonly running: AsyncLocalStorage<RunningHooks>;
+  readonly running: OnDemandAsyncContext<RunningHooks>;
 }
 
 /** The hook's state, created on first use so that runs are counted even before any handler is added. */

@@ -6,7 +6,7 @@ import type { Hooks } from './types';
 /*
  * Both runners count the run, then return at once when the hook has no handler: `applyFilters` sits on hot request
  * paths, and most hooks have no handler, so that path enters no async context and allocates only the promise.
- * Otherwise the handlers run inside `AsyncLocalStorage`, so `currentFilter()`/`doingFilter()` answer for the request
+ * Otherwise the handlers run inside an async context (enabled only while some hook runs: ../async/onDemandAsyncContext), so `currentFilter()`/`doingFilter()` answer for the request
  * that asks, not for whichever request happened to start a hook last.
  */
 
@@ -19,7 +19,7 @@ export function createApplyFilters(registry: Registry): Hooks['applyFilters'] {
     if (hook.handlers.length === 0) {
       return Promise.resolve(value);
     }
-    return running.run(enteringHook(running.getStore(), 'filters', hookName), filterValue<T>, hook, value, args);
+    return running.run(enteringHook(running.getStore(), 'filters', hookName), () => filterValue<T>(hook, value, args));
   };
 }
 
@@ -34,7 +34,7 @@ export function createDoAction(registry: Registry): Hooks['doAction'] {
     if (hook.handlers.length === 0) {
       return done;
     }
-    return running.run(enteringHook(running.getStore(), 'actions', hookName), callHandlers, hook, args);
+    return running.run(enteringHook(running.getStore(), 'actions', hookName), () => callHandlers(hook, args));
   };
 }
 

@@ -18,7 +18,7 @@ export function runMetaAction(registry: Registry, actionName: MetaActionName, ar
     return;
   }
   hook.runs++;
-  registry.running.run(enteringHook(registry.running.getStore(), 'actions', actionName), () => {
+  registry.running.runSync(enteringHook(registry.running.getStore(), 'actions', actionName), () => {
     for (const { callback } of handlersInRunOrder(hook)) {
       callback(...args);
     }
