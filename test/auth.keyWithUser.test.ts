@@ -2,7 +2,7 @@ import { createTestDatabase, openDb, type OpenDb, type TestDatabase } from './he
 import { migrate } from '../src/db/migrate';
 import { createLogger } from '../src/host/logger';
 import { createOptionsApi } from '../src/host/options';
-import { createApiKey, findApiKeyByConsumerKey, hashConsumerKey } from '../src/auth/apiKeys';
+import { createApiKey, findApiKeyByConsumerKey, hashConsumerKey, revokeApiKey } from '../src/auth/apiKeys';
 import { currentUserFromRow, loadCurrentUser } from '../src/auth/currentUser';
 import { findKeyWithUser } from '../src/auth/findKeyWithUser';
 import type { Db } from '../src/db/types';
@@ -59,6 +59,15 @@ describe('findKeyWithUser', () => {
     await expectSameAsTwoReads(key.consumerKey);
     await expectSameAsTwoReads(` ${key.consumerKey}\n`);
     expect((await findKeyWithUser(db, key.consumerKey))?.user).toMatchObject({ ID: 1, user_login: 'admin' });
+  });
+
+  it('reads the table on every lookup: a key revoked after use is not found, a sanitized variant still is', async () => {
+    const key = await createApiKey(db, { userId: 1, permissions: 'read' });
+    expect((await findKeyWithUser(db, key.consumerKey))?.key.keyId).toBe(key.keyId);
+    expect((await findKeyWithUser(db, `\t${key.consumerKey} `))?.key.keyId).toBe(key.keyId);
+    await revokeApiKey(db, key.keyId);
+    await expect(findKeyWithUser(db, key.consumerKey)).resolves.toBeNull();
+    await expect(findKeyWithUser(db, `\t${key.consumerKey} `)).resolves.toBeNull();
   });
 
   it('finds nothing for an unknown key', async () => {

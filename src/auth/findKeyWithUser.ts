@@ -31,7 +31,7 @@ export async function findKeyWithUser(db: Db, consumerKey: string): Promise<{ ke
       WHERE k.consumer_key = ?
       ORDER BY k.key_id
       LIMIT 1`,
-    [`${db.prefix}capabilities`, hashConsumerKey(sanitizeTextField(consumerKey))],
+    [`${db.prefix}capabilities`, lookupHash(consumerKey)],
   );
   const row = rows[0];
   if (!row) return null;
@@ -41,4 +41,21 @@ export async function findKeyWithUser(db: Db, consumerKey: string): Promise<{ ke
     key,
     user: userExists ? { ID: row.ID, user_login: row.user_login ?? '', user_email: row.user_email ?? '', meta_value: row.meta_value } : null,
   };
+}
+
+/**
+ * What `consumer_key` holds for a key as sent: WooCommerce's sanitize_text_field + wc_api_hash. Remembered per key,
+ * since the same few keys come with every request and an HMAC (key set-up included) was ~5 % of a GET's CPU. Bounded:
+ * a flood of made-up keys only empties the map.
+ */
+const lookupHashes = new Map<string, string>();
+const LOOKUP_HASH_LIMIT = 1000;
+function lookupHash(consumerKey: string): string {
+  let hash = lookupHashes.get(consumerKey);
+  if (hash === undefined) {
+    hash = hashConsumerKey(sanitizeTextField(consumerKey));
+    if (lookupHashes.size >= LOOKUP_HASH_LIMIT) lookupHashes.clear();
+    lookupHashes.set(consumerKey, hash);
+  }
+  return hash;
 }

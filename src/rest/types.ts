@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { RequestHandler } from 'express';
 import type { Hooks } from '../hooks/types';
 import type { Logger } from '../host/types';
 import type { RestError } from './RestError';
@@ -130,5 +130,5 @@ export interface RestServer extends RestApi {
   /** WP_REST_Server::serve_request without the bytes: authentication, dispatch, global params, headers. Never throws. */
   handle(request: RestRequest): Promise<RestResponse>;
   /** Serves `/wp-json`, `/wp-json/*` and `/?rest_route=`; mount it at the site root. */
-  router(options: RestRouterOptions): Router;
+  router(options: RestRouterOptions): RequestHandler;
 }
