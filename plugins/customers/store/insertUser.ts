@@ -8,7 +8,7 @@ import { filterUserTextField } from '../../../src/wp/filterUserTextField';
 import { newUserMeta } from '../../../src/wp/newUserMeta';
 import type { RolesOption } from '../../../src/wp/capabilities';
 import { CUSTOMER_HOOKS, type NewCustomerData } from '../hooks';
-import { addUserMeta } from './userMeta';
+import { addUserMetaRows } from './userMeta';
 import { writeRole } from './writeRole';
 import { usernameExists, emailExists } from './userExists';
 
@@ -54,7 +54,7 @@ export async function insertUser(tx: Db, data: NewCustomerData, ctx: InsertUserC
   const userId = inserted.insertId;
 
   const meta = newUserMeta({ nickname: filterUserTextField(login), firstName, lastName });
-  for (const [key, value] of meta) await addUserMeta(tx, userId, key, value);
+  await addUserMetaRows(tx, userId, meta);
   await writeRole(tx, userId, String(data.role || 'customer'), {}, ctx.roles);
 
   await ctx.hooks.doAction(CUSTOMER_HOOKS.wpUserRegister, userId, { ...data, user_pass: undefined });
