@@ -12,12 +12,14 @@ export interface Measurement {
 }
 
 /**
- * Sends a scenario's requests for a moment without recording anything, so the measurement sees a warm server (V8 has
- * compiled the hot paths, pools are full) rather than its first seconds. Scenarios run by amount (batch) are not warmed.
+ * Sends a scenario's requests for up to 5 s without recording anything, so the measurement sees a server in steady
+ * state (V8 has compiled the hot paths, pools are full, one-off checks are done: Node probes the stack on each of the
+ * first 10,000 `new Buffer()` calls, which passport-http makes per Basic header) rather than its first seconds. Both
+ * servers get the same. Scenarios run by amount (batch) are not warmed.
  */
 export async function warmUp(url: string, authorization: string, scenario: Scenario, options: { durationSeconds: number; connections: number }): Promise<void> {
   if (scenario.amount !== undefined) return;
-  await measure(url, authorization, scenario, { ...options, durationSeconds: Math.min(2, options.durationSeconds) });
+  await measure(url, authorization, scenario, { ...options, durationSeconds: Math.min(5, options.durationSeconds) });
 }
 
 /** Runs one scenario against one server with autocannon and reads the figures that matter. */
