@@ -4,7 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * An AsyncLocalStorage that is enabled only while at least one `run` is unfinished.
  *
  * Why: on Node 20 an enabled AsyncLocalStorage keeps a promise hook installed for the whole process, and every
- * promise any request creates then pays for it — about 15 % of a single-customer GET's CPU in `npm run bench`, on
+ * promise any request creates then pays for it — 10–15 % of a single-customer GET's CPU (MariaDB / SQLite), on
  * requests that never read the store. A plain AsyncLocalStorage stays enabled from its first `run` on; this one
  * disables itself when its last run settles, so only the moments something actually runs in a context pay.
  *
