@@ -1,5 +1,6 @@
 import { computeUserCapabilities, type RolesOption } from '../wp/capabilities';
 import { maybeUnserialize } from '../wp/phpSerialize';
+import { boundedMemo } from '../cache/boundedMemo';
 import type { CurrentUser } from './types';
 import type { Db } from '../db/types';
 import type { OptionsApi } from '../host/types';
@@ -51,22 +52,21 @@ export async function currentUserFromRow(db: Db, options: OptionsApi, row: Curre
 /**
  * Capabilities per stored `{prefix}capabilities` value, per roles option: every request of an API key's user needs
  * them, and unserializing and expanding an administrator's ~100 capabilities was a visible part of a GET's CPU. The
- * options cache hands out one roles object per period, so entries of older role definitions go with it.
+ * options cache hands out one roles object per period, so entries of older role definitions go with it. Frozen, as
+ * they are shared between requests.
  */
 type SharedCapabilities = Pick<CurrentUser, 'roles' | 'allcaps'>;
-const capabilitiesCache = new WeakMap<RolesOption, Map<string, SharedCapabilities>>();
-const CAPABILITIES_CACHE_LIMIT = 1000;
+const capabilitiesByRoles = new WeakMap<RolesOption, (storedCaps: string) => SharedCapabilities>();
 function capabilitiesOf(storedCaps: string, roles: RolesOption): SharedCapabilities {
-  let byStoredValue = capabilitiesCache.get(roles);
-  if (!byStoredValue) capabilitiesCache.set(roles, (byStoredValue = new Map()));
-  const cached = byStoredValue.get(storedCaps);
-  if (cached) return cached;
-  const computed = computeUserCapabilities(maybeUnserialize(storedCaps), roles);
-  const capabilities: SharedCapabilities = { roles: Object.freeze(computed.roles), allcaps: Object.freeze(computed.allcaps) };
-  // Bounded: distinct stored values are few (one per role mix), but a site could give every user custom caps.
-  if (byStoredValue.size >= CAPABILITIES_CACHE_LIMIT) byStoredValue.clear();
-  byStoredValue.set(storedCaps, capabilities);
-  return capabilities;
+  let ofStoredValue = capabilitiesByRoles.get(roles);
+  if (!ofStoredValue) {
+    ofStoredValue = boundedMemo(1000, (stored) => {
+      const computed = computeUserCapabilities(maybeUnserialize(stored), roles);
+      return { roles: Object.freeze(computed.roles), allcaps: Object.freeze(computed.allcaps) };
+    });
+    capabilitiesByRoles.set(roles, ofStoredValue);
+  }
+  return ofStoredValue(storedCaps);
 }
 
 /** The options API hands out one frozen value per cache period: normalise it once per value, not per request. */

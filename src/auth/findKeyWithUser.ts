@@ -1,6 +1,7 @@
 import { hashConsumerKey, storedApiKeyFromRow, type StoredApiKey } from './apiKeys';
 import { capabilitiesSubquery, type CurrentUserRow } from './currentUser';
 import { sanitizeTextField } from '../wp/sanitizeTextField';
+import { boundedMemo } from '../cache/boundedMemo';
 import type { Db } from '../db/types';
 
 /**
@@ -45,17 +46,7 @@ export async function findKeyWithUser(db: Db, consumerKey: string): Promise<{ ke
 
 /**
  * What `consumer_key` holds for a key as sent: WooCommerce's sanitize_text_field + wc_api_hash. Remembered per key,
- * since the same few keys come with every request and an HMAC (key set-up included) was ~5 % of a GET's CPU. Bounded:
- * a flood of made-up keys only empties the map.
+ * since the same few keys come with every request and an HMAC (key set-up included) was ~5 % of a GET's CPU. Only the
+ * hash is remembered: the table is read on every request.
  */
-const lookupHashes = new Map<string, string>();
-const LOOKUP_HASH_LIMIT = 1000;
-function lookupHash(consumerKey: string): string {
-  let hash = lookupHashes.get(consumerKey);
-  if (hash === undefined) {
-    hash = hashConsumerKey(sanitizeTextField(consumerKey));
-    if (lookupHashes.size >= LOOKUP_HASH_LIMIT) lookupHashes.clear();
-    lookupHashes.set(consumerKey, hash);
-  }
-  return hash;
-}
+const lookupHash = boundedMemo(1000, (consumerKey) => hashConsumerKey(sanitizeTextField(consumerKey)));
