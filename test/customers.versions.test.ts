@@ -5,7 +5,10 @@ import {
   EMPTY_SHIPPING,
   JOHN_DOE,
   REST_ROOT,
+  V1_KEYS,
   V2_ADMIN_KEYS,
+  V2_SCHEMA_PROPERTIES,
+  V3_ADMIN_KEYS,
   as,
   createFixtureCustomer,
   gravatar,
@@ -25,24 +28,6 @@ const NAMESPACES = ['wc/v1', 'wc/v2', 'wc/v3'] as const;
 type Namespace = (typeof NAMESPACES)[number];
 const url = (namespace: Namespace, path: string) => `/wp-json/${namespace}${path}`;
 
-/** v1's object (WC_REST_Customers_V1_Controller::prepare_item_for_response). */
-const V1_KEYS = [
-  'id',
-  'date_created',
-  'date_modified',
-  'email',
-  'first_name',
-  'last_name',
-  'username',
-  'last_order',
-  'orders_count',
-  'total_spent',
-  'avatar_url',
-  'billing',
-  'shipping',
-];
-/** v3's object for an administrator (WC_REST_Customers_Controller::get_formatted_item_data). */
-const V3_ADMIN_KEYS = V2_ADMIN_KEYS.filter((key) => key !== 'orders_count' && key !== 'total_spent');
 const KEYS: Record<Namespace, string[]> = { 'wc/v1': V1_KEYS, 'wc/v2': V2_ADMIN_KEYS, 'wc/v3': V3_ADMIN_KEYS };
 
 const ADDRESS_KEYS = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'state', 'postcode', 'country'];
@@ -63,44 +48,8 @@ const SCHEMA_KEYS: Record<Namespace, string[]> = {
     'billing',
     'shipping',
   ],
-  'wc/v2': [
-    'id',
-    'date_created',
-    'date_created_gmt',
-    'date_modified',
-    'date_modified_gmt',
-    'email',
-    'first_name',
-    'last_name',
-    'role',
-    'username',
-    'password',
-    'billing',
-    'shipping',
-    'is_paying_customer',
-    'orders_count',
-    'total_spent',
-    'avatar_url',
-    'meta_data',
-  ],
-  'wc/v3': [
-    'id',
-    'date_created',
-    'date_created_gmt',
-    'date_modified',
-    'date_modified_gmt',
-    'email',
-    'first_name',
-    'last_name',
-    'role',
-    'username',
-    'password',
-    'billing',
-    'shipping',
-    'is_paying_customer',
-    'avatar_url',
-    'meta_data',
-  ],
+  'wc/v2': V2_SCHEMA_PROPERTIES,
+  'wc/v3': V2_SCHEMA_PROPERTIES.filter((key) => key !== 'orders_count' && key !== 'total_spent'),
 };
 
 /** A REST date moved by `seconds`. */

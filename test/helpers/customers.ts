@@ -48,6 +48,23 @@ export const V2_ADMIN_KEYS = [
 /** The v3 customer keys for an administrator: v2's without the order totals (spec §3.2). */
 export const V3_ADMIN_KEYS = V2_ADMIN_KEYS.filter((key) => key !== 'orders_count' && key !== 'total_spent');
 
+/** v1's customer keys (WC_REST_Customers_V1_Controller::prepare_item_for_response; spec §3.2), without `_links`. */
+export const V1_KEYS = [
+  'id',
+  'date_created',
+  'date_modified',
+  'email',
+  'first_name',
+  'last_name',
+  'username',
+  'last_order',
+  'orders_count',
+  'total_spent',
+  'avatar_url',
+  'billing',
+  'shipping',
+];
+
 /** The 18 v2 item-schema properties in schema order (spec §3.2, §12.1 customer_schema). */
 export const V2_SCHEMA_PROPERTIES = [
   'id',
