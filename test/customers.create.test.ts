@@ -1,4 +1,5 @@
 import { checkPassword } from '../src/wp/password';
+import { wpInsertUserMetaRows } from './helpers/wordPressUserMeta';
 import { createTestHost, type TestHost } from './helpers/testHost';
 import {
   EMPTY_BILLING,
@@ -134,17 +135,7 @@ describe('reference 01: John Doe', () => {
     const lastUpdate = (await metaValues(t, response.body.id, 'last_update'))[0];
     expect(lastUpdate).toMatch(/^\d{10}$/);
     expect(rows).toEqual([
-      ['nickname', 'john.doe'],
-      ['first_name', 'John'],
-      ['last_name', 'Doe'],
-      ['description', ''],
-      ['rich_editing', 'true'],
-      ['syntax_highlighting', 'true'],
-      ['comment_shortcuts', 'false'],
-      ['admin_color', 'fresh'],
-      ['use_ssl', '0'],
-      ['show_admin_bar_front', 'true'],
-      ['locale', ''],
+      ...wpInsertUserMetaRows('john.doe', 'John', 'Doe'),
       ['wp_capabilities', 'a:1:{s:8:"customer";b:1;}'],
       ['wp_user_level', '0'],
       ['last_update', lastUpdate],
@@ -443,17 +434,7 @@ describe('generated usernames and passwords (spec §4.2, storage-and-auth.md §5
     expect(await checkPassword(capture!.password, row!.user_pass)).toBe(true);
     const rows = (await metaRows(t, response.body.id)).map(([key]) => key);
     expect(rows.slice(0, 15)).toEqual([
-      'nickname',
-      'first_name',
-      'last_name',
-      'description',
-      'rich_editing',
-      'syntax_highlighting',
-      'comment_shortcuts',
-      'admin_color',
-      'use_ssl',
-      'show_admin_bar_front',
-      'locale',
+      ...wpInsertUserMetaRows('genpass').map(([key]) => key),
       'wp_capabilities',
       'wp_user_level',
       'default_password_nag',

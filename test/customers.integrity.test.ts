@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { wpInsertUserMetaRows } from './helpers/wordPressUserMeta';
 import { compare as bcryptCompare } from 'bcrypt';
 import supertest from 'supertest';
 import { createHost } from '../src/host/createHost';
@@ -204,17 +205,7 @@ describe('users WordPress wrote', () => {
     id = inserted.insertId;
     // wp_insert_user's rows (WordPress 6.5), then what WooCommerce and the site added over time — no last_update.
     const rows: Array<[string, string]> = [
-      ['nickname', 'wp.writer'],
-      ['first_name', 'Wendy'],
-      ['last_name', 'Writer'],
-      ['description', ''],
-      ['rich_editing', 'true'],
-      ['syntax_highlighting', 'true'],
-      ['comment_shortcuts', 'false'],
-      ['admin_color', 'fresh'],
-      ['use_ssl', '0'],
-      ['show_admin_bar_front', 'true'],
-      ['locale', ''],
+      ...wpInsertUserMetaRows('wp.writer', 'Wendy', 'Writer'),
       ['wp_capabilities', CAPS],
       ['wp_user_level', '0'],
       ['billing_first_name', 'Wendy'],
@@ -340,17 +331,7 @@ describe('rows written by a create (storage-and-auth.md §1.6b, §3.2, §4.1, §
     const lastUpdate = rows.find(([key]) => key === 'last_update')?.[1];
     expect(lastUpdate).toMatch(/^\d{10}$/);
     expect(rows).toEqual([
-      ['nickname', 'no.names'],
-      ['first_name', ''],
-      ['last_name', ''],
-      ['description', ''],
-      ['rich_editing', 'true'],
-      ['syntax_highlighting', 'true'],
-      ['comment_shortcuts', 'false'],
-      ['admin_color', 'fresh'],
-      ['use_ssl', '0'],
-      ['show_admin_bar_front', 'true'],
-      ['locale', ''],
+      ...wpInsertUserMetaRows('no.names'),
       ['wp_capabilities', 'a:1:{s:8:"customer";b:1;}'],
       ['wp_user_level', '0'],
       ['billing_city', 'Braga'],

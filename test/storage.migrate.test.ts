@@ -1,4 +1,5 @@
 import { migrate } from '../src/db/migrate';
+import { wpInsertUserMetaRows } from './helpers/wordPressUserMeta';
 import { phpUnserialize } from '../src/wp/phpSerialize';
 import type { Db } from '../src/db/types';
 import type { Logger } from '../src/host/types';
@@ -327,17 +328,7 @@ describe('migrate() on an empty database', () => {
     );
     expect(meta.every((row) => row.user_id === 1)).toBe(true);
     expect(meta.map((row) => [row.meta_key, row.meta_value])).toEqual([
-      ['nickname', 'admin'],
-      ['first_name', ''],
-      ['last_name', ''],
-      ['description', ''],
-      ['rich_editing', 'true'],
-      ['syntax_highlighting', 'true'],
-      ['comment_shortcuts', 'false'],
-      ['admin_color', 'fresh'],
-      ['use_ssl', '0'],
-      ['show_admin_bar_front', 'true'],
-      ['locale', ''],
+      ...wpInsertUserMetaRows('admin'),
       ['wp_capabilities', 'a:1:{s:13:"administrator";b:1;}'],
       ['wp_user_level', '10'],
       ['default_password_nag', '1'],
