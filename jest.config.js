@@ -8,7 +8,14 @@ const base = {
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 
-const projects = [{ ...base, displayName: 'sqlite', setupFiles: ['<rootDir>/test/setup/sqlite.js'] }];
+const projects = [
+  {
+    ...base,
+    displayName: 'sqlite',
+    setupFiles: ['<rootDir>/test/setup/sqlite.js'],
+    testPathIgnorePatterns: ['\\.mysql\\.test\\.ts$'],
+  },
+];
 if (process.env.TEST_MYSQL_URL) {
   projects.push({ ...base, displayName: 'mariadb', setupFiles: ['<rootDir>/test/setup/mysql.js'] });
 }
