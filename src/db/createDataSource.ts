@@ -5,6 +5,7 @@ import { TablePrefixNamingStrategy } from '../../entities/tablePrefix';
 import { parseDatabaseUrl } from '../config/databaseUrl';
 import { wcHostMigrations } from './migrations';
 import { mysql2WithWordPressSqlMode } from './wordPressSqlMode';
+import { registerSqliteFunctions } from './sqlite/sqliteFunctions';
 
 export interface CreateDataSourceOptions {
   /** DATABASE_URL: `sqlite:<path>`, `sqlite::memory:` or `mysql://user:pass@host:port/db` (`mariadb://` too). */
@@ -46,6 +47,7 @@ export function createDataSource({ url, tablePrefix, entities = wcHostEntities }
         // WAL lets readers in other processes work while this one writes; busy_timeout makes writers queue up.
         database.pragma('journal_mode = WAL');
         database.pragma('busy_timeout = 5000');
+        registerSqliteFunctions(database);
       },
     });
   }

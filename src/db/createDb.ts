@@ -6,6 +6,7 @@ import { transactionCoordinatorFor, type ActiveTransaction } from './transaction
 import type { Db, Dialect, WriteResult } from './types';
 import { writeResultOf } from './writeResult';
 import { createDirectReader, type DirectReader } from './directReader';
+import { longReaderFor, type LongReader } from './longReader';
 
 export interface CreateDbOptions {
   /** How long a MySQL transaction waits for its named `lock` (GET_LOCK) before failing. Default 10 seconds. */
@@ -39,6 +40,7 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
   const sharedSqliteRunner = (): QueryRunner => (sqliteRunner ??= dataSource.createQueryRunner());
   let directReader: DirectReader | undefined;
   const readDirectly = (sql: string, params: readonly unknown[]) => (directReader ??= createDirectReader(dataSource, dialect))(sql, params);
+  let longReader: LongReader | undefined;
 
   /** A Db whose statements run on the transaction's connection. */
   function transactionDb(active: ActiveTransaction): Db {
@@ -52,9 +54,13 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
       async query<T>(sql: string, params: readonly unknown[] = []) {
         return (await run(sql, params)).records as T[];
       },
+      async queryLong<T>(sql: string, params: readonly unknown[] = []) {
+        return (await run(sql, params)).records as T[];
+      },
       async execute(sql: string, params: readonly unknown[] = []) {
         return writeResultOf(dialect, sql, await run(sql, params));
       },
+      close: () => Promise.reject(new Error('Close the Db, not a transaction')),
       async transaction<T>(work: (nested: Db) => Promise<T>): Promise<T> {
         if (active.finished) throw new Error('This transaction has already finished; start a new one on the Db');
         try {
@@ -142,8 +148,17 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
       if (coordinator.active()) return (await runOutside(sql, params, false)).records as T[];
       return (await readDirectly(sql, params)) as T[];
     },
+    async queryLong<T>(sql: string, params: readonly unknown[] = []) {
+      if (coordinator.active()) return (await runOutside(sql, params, false)).records as T[];
+      longReader ??= longReaderFor(dataSource, dialect, readDirectly);
+      return (await longReader.query(sql, params)) as T[];
+    },
     async execute(sql: string, params: readonly unknown[] = []): Promise<WriteResult> {
       return writeResultOf(dialect, sql, await runOutside(sql, params, true));
+    },
+    async close() {
+      await longReader?.close();
+      longReader = undefined;
     },
     transaction<T>(work: (tx: Db) => Promise<T>, transactionOptions: { lock?: string } = {}): Promise<T> {
       const active = coordinator.active();

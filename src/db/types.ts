@@ -21,6 +21,12 @@ export interface Db {
   table(baseName: string): string;
   /** Runs a SELECT and returns its rows. */
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * Runs a SELECT that may take long (a scan of every user). On a SQLite file it runs on a worker thread's own
+   * connection, so the event loop keeps serving meanwhile; it sees every committed write, but not the open
+   * transaction's (inside `transaction()` it runs on the transaction's connection instead). Elsewhere: `query`.
+   */
+  queryLong<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs INSERT/UPDATE/DELETE. */
   execute(sql: string, params?: readonly unknown[]): Promise<WriteResult>;
   /**
@@ -31,4 +37,6 @@ export interface Db {
   transaction<T>(work: (tx: Db) => Promise<T>, options?: { lock?: string }): Promise<T>;
   /** True inside `transaction()`. */
   readonly inTransaction: boolean;
+  /** Ends what this Db started besides the DataSource (SQLite's reader threads). Call before destroying the DataSource. */
+  close(): Promise<void>;
 }

@@ -72,5 +72,13 @@ export interface OpenDb {
 export async function openDb(url: string, tablePrefix = 'wp_', options: CreateDbOptions = {}): Promise<OpenDb> {
   const dataSource = createDataSource({ url, tablePrefix });
   await dataSource.initialize();
-  return { dataSource, db: createDb(dataSource, tablePrefix, options), close: () => dataSource.destroy() };
+  const db = createDb(dataSource, tablePrefix, options);
+  return {
+    dataSource,
+    db,
+    async close() {
+      await db.close();
+      await dataSource.destroy();
+    },
+  };
 }
