@@ -7,6 +7,9 @@ import { createDb } from './db/createDb';
 import { migrate } from './db/migrate';
 import { runKeysCommand } from './auth/keysCommand';
 import type { Db } from './db/types';
+import type { Host } from './host/types';
+import { runDbIndexCommand } from './host/dbIndexCommand';
+import { progressBar } from './host/progressBar';
 
 const USAGE = `Usage: wc-host <command>
 
@@ -16,6 +19,8 @@ Commands:
   keys create --user <login|id> --permissions read|write|read_write [--description text] [--json]
   keys list             List API keys (never their secrets).
   keys revoke <key_id>  Delete an API key.
+  db index [--status|--drop]
+                        Add (or show, or remove) the indexes that make large stores fast.
   help                  Show this text.
 
 Configuration comes from the environment: DATABASE_URL, DB_TABLE_PREFIX, PORT, HOST, WC_HOST_PLUGINS,
@@ -47,6 +52,17 @@ export async function main(argv: string[]): Promise<void> {
           err: (line) => process.stderr.write(`${line}\n`),
         });
       });
+      return;
+    case 'db':
+      process.exitCode = await withHost(async (host) =>
+        runDbIndexCommand(rest, {
+          indexes: host.dbIndexes.list(),
+          out: (line) => process.stdout.write(`${line}\n`),
+          err: (line) => process.stderr.write(`${line}\n`),
+          progress: progressBar(process.stderr),
+          databaseLabel: databaseLabel(readEnv().databaseUrl),
+        }),
+      );
       return;
     case 'help':
     case '--help':
@@ -95,5 +111,28 @@ async function withDatabase(work: (db: Db, log: ReturnType<typeof createLogger>)
     return await work(createDb(dataSource, env.tablePrefix), log);
   } finally {
     await dataSource.destroy();
+  }
+}
+
+/** Loads the host (plugins registered, nothing migrated, nothing served) for a one-shot command. */
+async function withHost(work: (host: Host) => Promise<number>): Promise<number> {
+  const env = readEnv();
+  const host = await createHost({ migrate: false, logger: createLogger(env.logLevel === 'info' ? 'warn' : env.logLevel) });
+  try {
+    return await work(host);
+  } finally {
+    await host.close();
+  }
+}
+
+/** The database a command works on, without the password. */
+function databaseLabel(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'sqlite:') return url;
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url;
   }
 }

@@ -89,6 +89,7 @@ describe('migrate() on a database that already holds WordPress tables', () => {
         'wp_wc_order_addresses',
         'wp_wc_order_operational_data',
         'wp_wc_orders_meta',
+        'wp_wc_host_state',
       ],
       seeded: false,
     });

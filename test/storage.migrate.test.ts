@@ -115,6 +115,10 @@ const EXPECTED_TABLES: Record<string, { columns: Array<[name: string, mysqlType:
       'KEY order_id_meta_key_meta_value (order_id,meta_key(100),meta_value(82))',
     ],
   },
+  wc_host_state: {
+    columns: [['name', 'varchar(191)'], ['value', 'longtext']],
+    keys: ['PRIMARY KEY (name)'],
+  },
 };
 
 interface ColumnInfo {
@@ -241,7 +245,7 @@ describe('migrate() on an empty database', () => {
 
   it('records the migration in {prefix}wc_host_migrations, and a second run creates and seeds nothing', async () => {
     const applied = await db.query<{ name: string }>(`SELECT name FROM ${db.table('wc_host_migrations')}`);
-    expect(applied).toEqual([{ name: 'CreateWordPressTables1764115200000' }]);
+    expect(applied).toEqual([{ name: 'CreateWordPressTables1764115200000' }, { name: 'CreateWcHostState1765000000000' }]);
     const [{ users }] = await db.query<{ users: number }>(`SELECT COUNT(*) AS users FROM ${db.table('users')}`);
     expect(await migrate(db, silent)).toEqual({ createdTables: [], seeded: false });
     const [{ again }] = await db.query<{ again: number }>(`SELECT COUNT(*) AS again FROM ${db.table('users')}`);

@@ -13,7 +13,7 @@ import type { RestResponse } from '../../src/rest/RestResponse';
 import type { JsonSchema } from '../../src/rest/types';
 import type { Customer } from './model/Customer';
 import type { WpUser } from './model/WpUser';
-import type { UserQueryArgs } from './store/queryUsers';
+import type { UserQueryArgs } from './store/userQuery/userQueryArgs';
 
 export const CUSTOMER_HOOKS = {
   /**

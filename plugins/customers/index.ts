@@ -10,12 +10,14 @@ import { registerCustomerRoutes } from './routes';
 import { createOrderStatsSource } from './orders/orderStatsSource';
 import { registerGuestOrdersOnDeletedUser } from './orders/guestOrdersOnDeletedUser';
 import { CUSTOMERS_API_VERSIONS } from './versions';
+import { CustomerLookup } from './lookup/customerLookup';
+import { createUserFinder } from './store/userQuery/findUsers';
 
 export { CUSTOMER_HOOKS, RegistrationErrors } from './hooks';
 export type { NewCustomerData, UpdateUserArgs, CustomerHookPayloads } from './hooks';
 export type { Customer } from './model/Customer';
 export type { WpUser, MetaRow } from './model/WpUser';
-export type { UserQueryArgs } from './store/queryUsers';
+export type { UserQueryArgs } from './store/userQuery/userQueryArgs';
 export { RestError } from '../../src/rest/RestError';
 
 export default definePlugin({
@@ -26,8 +28,13 @@ export default definePlugin({
     const orderStats = createOrderStatsSource(host.db, host.options, host.hooks);
     registerGuestOrdersOnDeletedUser(host.hooks, host.db, host.options);
     const homeUrl = async () => (host.config.homeUrl ?? String(await host.options.get('home', ''))).replace(/\/+$/, '');
+    const lookup = new CustomerLookup(host.db, host.logger);
+    host.dbIndexes.register(lookup);
+    // A bulk import since the last start left many users marked: read them in now, in the background.
+    lookup.start().catch((error: unknown) => host.logger.warn('Could not check the customers lookup', { error: String(error) }));
+    const findUsers = createUserFinder(host.db, lookup);
     for (const version of CUSTOMERS_API_VERSIONS) {
-      const module = new CustomersModule(version, host.hooks, host.options, store, permissions, orderStats, homeUrl);
+      const module = new CustomersModule(version, host.hooks, host.options, store, permissions, orderStats, homeUrl, findUsers);
       registerCustomerRoutes(host.rest, module);
     }
   },

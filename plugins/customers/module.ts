@@ -11,6 +11,7 @@ import { customerItemProperties, wrapItemSchema } from './schema/itemSchema';
 import type { CustomerStore } from './store/customerStore';
 import type { WpUser } from './model/WpUser';
 import type { CustomersApiVersion } from './versions';
+import type { UserFinder } from './store/userQuery/findUsers';
 
 /** Everything the handlers share; one per API version (the version only changes schema and shape). */
 export class CustomersModule {
@@ -23,6 +24,8 @@ export class CustomersModule {
     readonly orderStats: OrderStatsSource,
     /** The site's home URL (WC_HOST_HOME_URL, else the `home` option), for download links. */
     readonly homeUrl: () => Promise<string>,
+    /** WP_User_Query for the list: the lookup's answer, else WordPress's own query. */
+    readonly findUsers: UserFinder,
   ) {}
 
   /** The item schema after `woocommerce_rest_customer_schema` (add_additional_fields_schema). */

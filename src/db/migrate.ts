@@ -1,6 +1,7 @@
 import type { Logger } from '../host/types';
 import { TableCreatingMigration } from './migrations';
 import { seed, type SeedOptions } from './seed';
+import { markCreatedByWcHost } from './siteOrigin';
 import type { Db } from './types';
 
 export interface MigrateResult {
@@ -33,6 +34,7 @@ export async function migrate(db: Db, logger: Logger, seedOptions: SeedOptions =
       const seeded = createdTables.includes(`${tx.prefix}users`);
       if (seeded) {
         await seed(tx, seedOptions);
+        await markCreatedByWcHost(tx);
         logger.debug('Seeded the new database: roles, site options and the administrator "admin"');
       }
       return { createdTables, seeded };

@@ -10,6 +10,8 @@ import { createLogger } from './logger';
 import { loadBuiltinPlugins, loadPluginModules, registerPlugins, type PluginEntry } from './pluginLoader';
 import { createWooCommerceAuthenticator } from '../auth/wooCommerceAuthenticator';
 import type { Host, HostConfig, HostOptions, PluginHost } from './types';
+import { createDatabaseIndexRegistry } from './databaseIndexes';
+import { reportOrInstallIndexes } from './reportOrInstallIndexes';
 
 /**
  * Builds a host: database (migrated and seeded on first use), hooks, REST server, authentication and plugins.
@@ -53,13 +55,15 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
     });
     rest.addAuthenticator(createWooCommerceAuthenticator({ db, options: optionsApi, config, hooks, logger }));
 
-    const pluginHost: PluginHost = { hooks, rest, options: optionsApi, dataSource, db, logger, config };
+    const dbIndexes = createDatabaseIndexRegistry();
+    const pluginHost: PluginHost = { hooks, rest, options: optionsApi, dataSource, db, logger, config, dbIndexes };
     const entries: PluginEntry[] = [
       ...(options.builtinPlugins === false ? [] : loadBuiltinPlugins()),
       ...(await loadPluginModules(options.pluginModules ?? env.pluginModules)),
       ...(options.plugins ?? []).map((plugin, index) => ({ plugin, source: `options.plugins[${index}]` })),
     ];
     await registerPlugins(entries, pluginHost);
+    if (options.migrate !== false) await reportOrInstallIndexes(db, dbIndexes.list(), logger);
 
     const app = express();
     app.disable('x-powered-by');
@@ -81,9 +85,11 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
       ...pluginHost,
       app,
       rest,
+      dbIndexes,
       async close() {
         if (closed) return;
         closed = true;
+        await db.close();
         await dataSource.destroy();
       },
     };

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Hooks } from '../hooks/types';
 import type { RestApi } from '../rest/types';
 import type { Db } from '../db/types';
+import type { DatabaseIndexRegistry } from './databaseIndexes';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -44,6 +45,8 @@ export interface PluginHost {
   db: Db;
   logger: Logger;
   config: HostConfig;
+  /** Register indexes the plugin keeps in the database (installed by `npx wc-host db index`). */
+  dbIndexes: Pick<DatabaseIndexRegistry, 'register'>;
 }
 
 export interface Plugin {
@@ -74,5 +77,6 @@ export interface Host extends PluginHost {
   /** An Express app that serves `/wp-json`; mount it in a larger app with `parent.use('/store', host.app)`. */
   app: Express;
   rest: RestApi;
+  dbIndexes: DatabaseIndexRegistry;
   close(): Promise<void>;
 }

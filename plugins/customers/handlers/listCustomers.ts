@@ -3,7 +3,7 @@ import { RestResponse } from '../../../src/rest/RestResponse';
 import { setPaginationHeaders } from '../../../src/rest';
 import { CUSTOMER_HOOKS } from '../hooks';
 import type { CustomersModule } from '../module';
-import { queryUsers, type UserQueryArgs } from '../store/queryUsers';
+import type { UserQueryArgs } from '../store/userQuery/userQueryArgs';
 
 const ORDERBY: Record<string, string> = { id: 'ID', include: 'include', name: 'display_name', registered_date: 'registered' };
 
@@ -30,7 +30,7 @@ export async function listCustomers(module: CustomersModule, request: RestReques
   if (role !== 'all') args.role = String(role);
 
   const filtered = await module.hooks.applyFilters(CUSTOMER_HOOKS.restCustomerQuery, args, request);
-  const { ids, total } = await queryUsers(module.store.db, filtered);
+  const { ids, total } = await module.findUsers(filtered);
   const users = await module.store.loadUsers(ids);
   const items = (await module.prepare(users, request)).map((response) => response.forCollection());
 

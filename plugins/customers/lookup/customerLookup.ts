@@ -1,0 +1,121 @@
+import type { Db } from '../../../src/db/types';
+import type { DatabaseIndex, DatabaseIndexStatus, IndexProgress } from '../../../src/host/databaseIndexes';
+import type { Logger } from '../../../src/host/types';
+import type { ParsedUserQuery } from '../store/userQuery/parseUserQuery';
+import type { UserQueryResult } from '../store/userQuery/userQueryArgs';
+import { applyMarkedChanges } from './applyMarkedChanges';
+import { dropLookup, installLookup, lookupStatus } from './installLookup';
+import { countDirty, readLookupStatus, type LookupStatus } from './lookupState';
+import { LookupUserQuery } from './lookupUserQuery';
+
+/** After finding no lookup, how long to answer with WordPress's query before looking again. */
+const RECHECK_MS = 10_000;
+
+/**
+ * The customers lookup (docs/customer-lookup.md): its install/status/drop for `npx wc-host db index`, and the fast
+ * answer to list queries, always from a lookup that has read every change committed before the request began.
+ *
+ * Before each answer it reads the lookup's state: users marked by the triggers are read into the lookup first — a
+ * few at once, inline; a bulk import's worth in the background, answering with WordPress's query until it is done.
+ */
+export class CustomerLookup implements DatabaseIndex {
+  readonly name = 'customers';
+  readonly description = 'customer lists, searches and totals (GET /customers)';
+  private readonly query: LookupUserQuery;
+  private absentUntil = 0;
+  private applying: Promise<unknown> | null = null;
+  private catchingUp: Promise<unknown> | null = null;
+  /** Marked users read inline before answering; more than this are read in the background. */
+  private readonly inlineLimit: number;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+  ) {
+    this.query = new LookupUserQuery(db, (sql, params) => db.queryLong(sql, params));
+    this.inlineLimit = db.dialect === 'sqlite' ? 2000 : 5000;
+    this.batchSize = db.dialect === 'sqlite' ? 100 : 500;
+  }
+
+  status(): Promise<DatabaseIndexStatus> {
+    return lookupStatus(this.db);
+  }
+
+  async install(progress: (step: IndexProgress) => void): Promise<void> {
+    await installLookup(this.db, progress);
+    this.absentUntil = 0;
+  }
+
+  drop(): Promise<void> {
+    return dropLookup(this.db);
+  }
+
+  /** The lookup's answer, or null when WordPress's own query must answer (no lookup, not filled, or not eligible). */
+  async answer(query: ParsedUserQuery): Promise<UserQueryResult | null> {
+    const status = await this.current();
+    if (!status) return null;
+    try {
+      return await this.query.run(query, status.generation);
+    } catch (error) {
+      // Dropped or altered underneath us: WordPress's query still answers right.
+      this.logger.warn('The customers lookup could not answer; using WordPress\'s query', { error: String(error) });
+      this.absentUntil = Date.now() + RECHECK_MS;
+      return null;
+    }
+  }
+
+  /** Starts reading a large backlog of marked users (e.g. after a bulk import) without waiting for it. */
+  async start(): Promise<void> {
+    const status = await this.readStatus();
+    if (status?.ready && status.dirty && (await countDirty(this.db, this.inlineLimit)) > this.inlineLimit) this.catchUpInBackground();
+  }
+
+  /** Waits for background work (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([this.applying, this.catchingUp]);
+  }
+
+  private async current(): Promise<LookupStatus | null> {
+    let status = await this.readStatus();
+    // Marks seen now were made by writes committed before this request: read them in before answering. Another
+    // request's run may have started before some of them, so look again after waiting for it.
+    for (let round = 0; status?.ready && status.dirty && round < 5; round++) {
+      if (this.catchingUp) return null;
+      if (!this.applying) {
+        if ((await countDirty(this.db, this.inlineLimit)) > this.inlineLimit) {
+          this.catchUpInBackground();
+          return null;
+        }
+        this.applying = applyMarkedChanges(this.db, { batchSize: this.batchSize }).finally(() => {
+          this.applying = null;
+        });
+      }
+      await this.applying;
+      status = await this.readStatus();
+    }
+    return status?.ready && !status.dirty ? status : null;
+  }
+
+  private async readStatus(): Promise<LookupStatus | null> {
+    if (Date.now() < this.absentUntil) return null;
+    try {
+      return await readLookupStatus(this.db);
+    } catch {
+      this.absentUntil = Date.now() + RECHECK_MS;
+      return null;
+    }
+  }
+
+  private catchUpInBackground(): void {
+    if (this.catchingUp) return;
+    const started = Date.now();
+    this.logger.info('Reading changed users into the customers lookup in the background; lists use WordPress\'s query meanwhile');
+    this.catchingUp = applyMarkedChanges(this.db, { batchSize: this.batchSize })
+      .then(({ processed }) => this.logger.info(`The customers lookup read ${processed} changed users in ${((Date.now() - started) / 1000).toFixed(1)} s`))
+      .catch((error: unknown) => this.logger.error('Reading changed users into the customers lookup failed', { error: String(error) }))
+      .finally(() => {
+        this.catchingUp = null;
+      });
+  }
+}

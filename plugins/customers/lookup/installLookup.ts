@@ -1,0 +1,204 @@
+import type { Db } from '../../../src/db/types';
+import type { DatabaseIndexStatus, IndexProgress } from '../../../src/host/databaseIndexes';
+import { applyMarkedChanges, LOOKUP_LOCK } from './applyMarkedChanges';
+import { createLookupTablesSql, dropLookupTablesSql, LOOKUP_TABLES, type SourceCollations } from './lookupTables';
+import { lookupTriggers } from './lookupTriggers';
+import { bumpGeneration, countDirty, readState, STATE, writeState } from './lookupState';
+import { postmetaCustomerIndex } from './postmetaCustomerIndex';
+import { reindexUsers } from './reindexUsers';
+import { RoleGroupTable, specialRoleGroupRows } from './roleGroups';
+import { columnCollation, readSchemaCatalog, type SchemaCatalog } from './schemaObjects';
+import { privilegeProblem } from './privilegeProblem';
+
+/** The users columns WordPress searches; the folds are exact only under utf8mb4_unicode_520_ci. */
+const SEARCHED_COLUMNS = ['user_login', 'user_url', 'user_email', 'user_nicename', 'display_name'];
+const EXACT_COLLATION = 'utf8mb4_unicode_520_ci';
+
+/** What the lookup consists of on this database. */
+function lookupObjects(db: Db, catalog: SchemaCatalog) {
+  const hposOrders = catalog.tables.has(`${db.prefix}wc_orders`);
+  return {
+    tables: Object.values(LOOKUP_TABLES)
+      .filter((name) => db.dialect === 'sqlite' || name !== LOOKUP_TABLES.search)
+      .map((name) => db.prefix + name),
+    triggers: lookupTriggers(db, { hposOrders }),
+    postmetaIndex: postmetaCustomerIndex(db),
+  };
+}
+
+export async function lookupStatus(db: Db): Promise<DatabaseIndexStatus> {
+  const catalog = await readSchemaCatalog(db);
+  const objects = lookupObjects(db, catalog);
+  const missingTables = objects.tables.filter((name) => !catalog.tables.has(name));
+  const missingTriggers = objects.triggers.filter((trigger) => !catalog.triggers.has(trigger.name));
+  const indexPresent = catalog.indexes.has(objects.postmetaIndex.catalogName);
+  const installed = missingTables.length === 0 && missingTriggers.length === 0 && indexPresent;
+  const details: string[] = [];
+  if (missingTables.length > 0) details.push(`missing tables: ${missingTables.join(', ')}`);
+  if (missingTriggers.length > 0) details.push(`missing triggers: ${missingTriggers.map((trigger) => trigger.name).join(', ')}`);
+  if (!indexPresent) details.push(`missing index ${objects.postmetaIndex.catalogName} (order figures in posts storage)`);
+  let ready = false;
+  if (missingTables.length === 0) {
+    ready = (await readState(db, STATE.ready)) === 1;
+    const [{ users }] = await db.query<{ users: number | string | null }>(`SELECT SUM(users) AS users FROM ${db.table(LOOKUP_TABLES.roles)}`);
+    const pending = await countDirty(db, 100_000);
+    details.push(`${Number(users ?? 0).toLocaleString('en-US')} users in the lookup${ready ? '' : ' (still filling: not used yet)'}`);
+    details.push(`${pending > 100_000 ? 'over 100,000' : pending.toLocaleString('en-US')} users changed since last read`);
+    if ((await readState(db, STATE.searchExact)) !== 1) {
+      details.push(`search runs WordPress's plain query: the users columns do not all use ${EXACT_COLLATION}`);
+    }
+  }
+  return { installed, ready: installed && ready, details };
+}
+
+/**
+ * Creates what is missing (tables, then triggers, then the postmeta key: a trigger must never exist without its
+ * table), then fills the lookup in ID order, resumably, and finally what changed meanwhile. If creating anything
+ * fails — typically a missing privilege — what this run created is removed again and the error names the cause.
+ */
+export async function installLookup(db: Db, progress: (step: IndexProgress) => void): Promise<void> {
+  const catalog = await readSchemaCatalog(db);
+  for (const table of ['users', 'usermeta', 'posts', 'postmeta']) {
+    if (!catalog.tables.has(db.prefix + table)) {
+      throw new Error(`${db.prefix}${table} does not exist: this is not a WordPress database with the prefix "${db.prefix}"`);
+    }
+  }
+  const objects = lookupObjects(db, catalog);
+  const created: string[] = [];
+  try {
+    if (db.dialect === 'sqlite') {
+      await db.transaction(async (tx) => {
+        await createTables(tx, catalog, null);
+        for (const trigger of objects.triggers) if (!catalog.triggers.has(trigger.name)) await tx.execute(trigger.create);
+        if (!catalog.indexes.has(objects.postmetaIndex.catalogName)) await tx.execute(objects.postmetaIndex.create);
+      });
+    } else {
+      const collations = await sourceCollations(db);
+      created.push(...(await createTables(db, catalog, collations)));
+      for (const trigger of objects.triggers) {
+        if (catalog.triggers.has(trigger.name)) continue;
+        await db.execute(trigger.create);
+        created.push(`TRIGGER:${trigger.name}`);
+      }
+      if (!catalog.indexes.has(objects.postmetaIndex.catalogName)) {
+        progress({ phase: `adding index ${objects.postmetaIndex.catalogName}`, done: 0, total: null, unit: '' });
+        await objects.postmetaIndex.createOnline(db, progress);
+        created.push(`INDEX:${objects.postmetaIndex.catalogName}`);
+      }
+    }
+  } catch (error) {
+    await removeCreated(db, created);
+    const problem = privilegeProblem(error);
+    throw problem ? new Error(problem, { cause: error }) : error;
+  }
+  await backfill(db, progress);
+}
+
+async function createTables(db: Db, catalog: SchemaCatalog, collations: SourceCollations | null): Promise<string[]> {
+  const created: string[] = [];
+  if (catalog.tables.has(db.prefix + LOOKUP_TABLES.state)) return created;
+  for (const statement of createLookupTablesSql(db, collations ?? undefined)) await db.execute(statement);
+  created.push(...Object.values(LOOKUP_TABLES).map((name) => `TABLE:${db.prefix}${name}`));
+  for (const [roleGroup, hash] of specialRoleGroupRows()) {
+    await db.execute(`INSERT INTO ${db.table(LOOKUP_TABLES.roles)} (role_group, capabilities, value_hash, users) VALUES (?, NULL, ?, 0)`, [roleGroup, hash]);
+  }
+  await writeState(db, STATE.generation, 1);
+  await writeState(db, STATE.ready, 0);
+  await writeState(db, STATE.backfilledBelow, 0);
+  await writeState(db, STATE.searchExact, collations === null || (await searchColumnsAreExact(db)) ? 1 : 0);
+  return created;
+}
+
+/** Reads every user (in ID ranges, each one transaction) into the lookup, then what triggers marked meanwhile. */
+async function backfill(db: Db, progress: (step: IndexProgress) => void): Promise<void> {
+  const chunk = db.dialect === 'mysql' ? 2000 : 500;
+  const users = db.table('users');
+  const [{ maxId, total }] = await db.query<{ maxId: number | string | null; total: number | string }>(
+    `SELECT MAX(ID) AS maxId, COUNT(*) AS total FROM ${users}`,
+  );
+  const last = Number(maxId ?? 0);
+  let from = (await readState(db, STATE.backfilledBelow)) ?? 0;
+  const [{ below }] = await db.query<{ below: number | string }>(`SELECT COUNT(*) AS below FROM ${users} WHERE ID < ?`, [from]);
+  let done = Number(below);
+  const phase = 'reading users into the lookup';
+  progress({ phase, done, total: Number(total), unit: 'users' });
+  while (from <= last) {
+    const to = from + chunk;
+    done += await db.transaction(
+      async (tx) => {
+        const rows = await tx.query<{ ID: number | string }>(`SELECT ID FROM ${tx.table('users')} WHERE ID >= ? AND ID < ?`, [from, to]);
+        const ids = rows.map((row) => Number(row.ID));
+        if (ids.length > 0) {
+          await reindexUsers(tx, ids, await RoleGroupTable.load(tx));
+          // Version 0, not dirty — unless a trigger marked the user meanwhile (then it is read again below).
+          const insert = tx.dialect === 'mysql' ? 'INSERT IGNORE INTO' : 'INSERT OR IGNORE INTO';
+          await tx.execute(
+            `${insert} ${tx.table(LOOKUP_TABLES.versions)} (user_id, version, dirty) VALUES ${ids.map(() => '(?, 0, 0)').join(', ')}`,
+            ids,
+          );
+        }
+        await writeState(tx, STATE.backfilledBelow, to);
+        await bumpGeneration(tx);
+        return ids.length;
+      },
+      { lock: LOOKUP_LOCK },
+    );
+    from = to;
+    progress({ phase, done, total: Number(total), unit: 'users' });
+  }
+  const pending = await countDirty(db, 10_000_000);
+  let applied = 0;
+  progress({ phase: 'reading users changed meanwhile', done: 0, total: pending, unit: 'users' });
+  await applyMarkedChanges(db, {
+    batchSize: chunk,
+    onBatch: (users) => progress({ phase: 'reading users changed meanwhile', done: (applied += users), total: Math.max(pending, applied), unit: 'users' }),
+  });
+  await db.transaction(
+    async (tx) => {
+      await writeState(tx, STATE.ready, 1);
+      await bumpGeneration(tx);
+    },
+    { lock: LOOKUP_LOCK },
+  );
+}
+
+/** Removes the triggers first (a WordPress write must never hit a trigger whose table is gone), then the rest. */
+export async function dropLookup(db: Db): Promise<void> {
+  const catalog = await readSchemaCatalog(db);
+  const objects = lookupObjects(db, catalog);
+  const quote = (name: string) => (db.dialect === 'mysql' ? `\`${name}\`` : `"${name}"`);
+  for (const trigger of objects.triggers) {
+    if (catalog.triggers.has(trigger.name)) await db.execute(`DROP TRIGGER IF EXISTS ${quote(trigger.name)}`);
+  }
+  if (catalog.indexes.has(objects.postmetaIndex.catalogName)) await db.execute(objects.postmetaIndex.drop);
+  for (const statement of dropLookupTablesSql(db)) await db.execute(statement);
+}
+
+/** Undoes a failed install's DDL, newest first (MySQL DDL is not transactional). */
+async function removeCreated(db: Db, created: string[]): Promise<void> {
+  const objects = lookupObjects(db, await readSchemaCatalog(db));
+  for (const entry of [...created].reverse()) {
+    const [kind, name] = entry.split(':');
+    try {
+      if (kind === 'TRIGGER') await db.execute(`DROP TRIGGER IF EXISTS \`${name}\``);
+      if (kind === 'INDEX') await db.execute(objects.postmetaIndex.drop);
+      if (kind === 'TABLE') await db.execute(`DROP TABLE IF EXISTS \`${name}\``);
+    } catch {
+      // Best effort: the original error is what the operator needs to see.
+    }
+  }
+}
+
+async function sourceCollations(db: Db): Promise<SourceCollations> {
+  const displayName = await columnCollation(db, `${db.prefix}users`, 'display_name');
+  const metaValue = await columnCollation(db, `${db.prefix}usermeta`, 'meta_value');
+  if (!displayName || !metaValue) throw new Error(`Cannot read the collations of ${db.prefix}users.display_name and ${db.prefix}usermeta.meta_value`);
+  return { displayName, metaValue };
+}
+
+async function searchColumnsAreExact(db: Db): Promise<boolean> {
+  for (const column of SEARCHED_COLUMNS) {
+    if ((await columnCollation(db, `${db.prefix}users`, column))?.collation !== EXACT_COLLATION) return false;
+  }
+  return true;
+}

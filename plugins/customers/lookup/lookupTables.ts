@@ -1,0 +1,114 @@
+import type { Db } from '../../../src/db/types';
+
+/**
+ * The tables wc-host owns to answer customer lists fast (see docs/customer-lookup.md). Nothing here is a WordPress
+ * table: `db index --drop` removes every one of them.
+ */
+export const LOOKUP_TABLES = {
+  /** One row per user whose data changed since the lookup last read it (`dirty`), and a version per user. */
+  versions: 'wc_host_user_versions',
+  /** One row per user: role group, sort keys, folded search columns. */
+  lookup: 'wc_host_customer_lookup',
+  /** One row per distinct `{prefix}capabilities` value, with how many users hold it. */
+  roles: 'wc_host_customer_roles',
+  /** The lookup's own flags and counters (name → integer), see lookupState.ts. */
+  state: 'wc_host_customer_lookup_state',
+  /** SQLite only: FTS5 trigram index over the folded search columns (candidates; an exact test decides). */
+  search: 'wc_host_customer_search',
+} as const;
+
+/** How WordPress's own columns compare on this server, copied onto the lookup's copies of them. */
+export interface SourceCollations {
+  /** `{prefix}users.display_name`, e.g. `utf8mb4_unicode_520_ci`. */
+  displayName: { charset: string; collation: string };
+  /** `{prefix}usermeta.meta_value`. */
+  metaValue: { charset: string; collation: string };
+}
+
+/** The CREATE statements, in order. `collations` is required on MySQL. */
+export function createLookupTablesSql(db: Pick<Db, 'dialect' | 'table'>, collations?: SourceCollations): string[] {
+  const t = (name: keyof typeof LOOKUP_TABLES) => db.table(LOOKUP_TABLES[name]);
+  if (db.dialect === 'sqlite') {
+    const index = (table: keyof typeof LOOKUP_TABLES, name: string, columns: string, where = '') =>
+      `CREATE INDEX "${db.table(LOOKUP_TABLES[table]).slice(1, -1)}_${name}" ON ${t(table)} (${columns})${where}`;
+    return [
+      `CREATE TABLE ${t('state')} ("name" TEXT NOT NULL PRIMARY KEY, "value" INTEGER NOT NULL)`,
+      `CREATE TABLE ${t('versions')} ("user_id" INTEGER NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL, "dirty" INTEGER NOT NULL)`,
+      index('versions', 'dirty', 'user_id', ' WHERE dirty = 1'),
+      `CREATE TABLE ${t('roles')} ("role_group" INTEGER NOT NULL PRIMARY KEY, "capabilities" TEXT, "value_hash" BLOB NOT NULL UNIQUE, "users" INTEGER NOT NULL)`,
+      // name_key: sortKeyUnicode520(display_name), a BLOB whose byte order is MySQL's utf8mb4_unicode_520_ci order.
+      `CREATE TABLE ${t('lookup')} (
+  "user_id" INTEGER NOT NULL PRIMARY KEY,
+  "role_group" INTEGER NOT NULL,
+  "name_key" BLOB NOT NULL,
+  "registered" TEXT NOT NULL,
+  "fold_login" BLOB NOT NULL,
+  "fold_url" BLOB NOT NULL,
+  "fold_email" BLOB NOT NULL,
+  "fold_nicename" BLOB NOT NULL,
+  "fold_display" BLOB NOT NULL
+)`,
+      ...lookupIndexes('sqlite').map(([name, columns]) => index('lookup', name, columns)),
+      // Contentless: the folded text lives in the lookup; this only narrows candidates by trigram.
+      `CREATE VIRTUAL TABLE ${t('search')} USING fts5(text, tokenize = 'trigram case_sensitive 1', detail = none, content = '', contentless_delete = 1)`,
+    ];
+  }
+  if (!collations) throw new Error('createLookupTablesSql needs the source collations on MySQL');
+  const display = `CHARACTER SET ${collations.displayName.charset} COLLATE ${collations.displayName.collation}`;
+  const meta = `CHARACTER SET ${collations.metaValue.charset} COLLATE ${collations.metaValue.collation}`;
+  const keys = lookupIndexes('mysql').map(([name, columns]) => `  KEY ${name} (${columns})`);
+  return [
+    `CREATE TABLE ${t('state')} (name varchar(64) NOT NULL, value bigint NOT NULL, PRIMARY KEY (name)) ENGINE=InnoDB DEFAULT CHARSET=ascii COLLATE=ascii_bin`,
+    `CREATE TABLE ${t('versions')} (
+  user_id bigint(20) unsigned NOT NULL,
+  version bigint(20) unsigned NOT NULL,
+  dirty tinyint(1) NOT NULL,
+  PRIMARY KEY (user_id),
+  KEY dirty (dirty, user_id)
+) ENGINE=InnoDB`,
+    `CREATE TABLE ${t('roles')} (
+  role_group int NOT NULL,
+  capabilities longtext ${meta} NULL,
+  value_hash binary(20) NOT NULL,
+  users bigint NOT NULL,
+  PRIMARY KEY (role_group),
+  UNIQUE KEY value_hash (value_hash)
+) ENGINE=InnoDB`,
+    // name_key copies display_name with its own collation, so ORDER BY name_key is WordPress's ORDER BY display_name.
+    `CREATE TABLE ${t('lookup')} (
+  user_id bigint(20) unsigned NOT NULL,
+  role_group int NOT NULL,
+  name_key varchar(250) ${display} NOT NULL,
+  registered varbinary(19) NOT NULL,
+  fold_login varbinary(240) NOT NULL,
+  fold_url varbinary(400) NOT NULL,
+  fold_email varbinary(400) NOT NULL,
+  fold_nicename varbinary(200) NOT NULL,
+  fold_display varbinary(1000) NOT NULL,
+  PRIMARY KEY (user_id),
+${keys.join(',\n')}
+) ENGINE=InnoDB`,
+  ];
+}
+
+/**
+ * The lookup's secondary indexes: each order (name, registered date; the id is the primary key) over all users and
+ * per role group, so a page is a short index range whichever role is asked for.
+ */
+function lookupIndexes(dialect: Db['dialect']): Array<[name: string, columns: string]> {
+  return [
+    ['name_all', 'name_key, user_id, role_group'],
+    ['registered_all', 'registered, user_id, role_group'],
+    ['group_name', 'role_group, name_key, user_id'],
+    ['group_registered', 'role_group, registered, user_id'],
+    ['group_id', 'role_group, user_id'],
+    // `email=…` looks a folded address up exactly.
+    ['email', dialect === 'mysql' ? 'fold_email(191)' : 'fold_email'],
+  ];
+}
+
+/** DROP statements for whatever of the lookup's tables exist. */
+export function dropLookupTablesSql(db: Pick<Db, 'dialect' | 'table'>): string[] {
+  const names = Object.values(LOOKUP_TABLES).filter((name) => db.dialect === 'sqlite' || name !== LOOKUP_TABLES.search);
+  return names.map((name) => `DROP TABLE IF EXISTS ${db.table(name)}`);
+}

@@ -1,0 +1,205 @@
+import { GenerationCache } from '../../../src/cache/generationCache';
+import type { Db } from '../../../src/db/types';
+import type { ParsedUserQuery } from '../store/userQuery/parseUserQuery';
+import type { UserQueryResult } from '../store/userQuery/userQueryArgs';
+import { LOOKUP_TABLES } from './lookupTables';
+import { PageAnchors } from './pageAnchors';
+import { readRoleGroups, type RoleGroup } from './roleGroups';
+import { selectRoleGroups, type GroupSelection } from './roleMatching';
+import { searchPredicate, type SqlPart } from './searchPredicate';
+
+/** Reads that may take long (a search over every user): off the event loop on SQLite. */
+export type Read = <T>(sql: string, params: readonly unknown[]) => Promise<T[]>;
+
+/** Searches matching more users than this are not remembered whole (their pages are read one by one). */
+const REMEMBERED_MATCHES = 200_000;
+
+type SortColumn = 'name' | 'registered' | 'id';
+const SORT_KEY: Record<SortColumn, string> = { name: 'name_key', registered: 'registered', id: 'user_id' };
+
+/**
+ * Answers a parsed WP_User_Query from the lookup table, or returns null when it cannot (then WordPress's own query
+ * answers). Every answer equals WordPress's: the lookup holds each user's role group, sort keys and folded search
+ * columns exactly as of the last change, and role counts are kept per group.
+ *
+ * - include: the listed users' rows, filtered and sorted in SQL (never more rows than ids given);
+ * - search: every match, sorted, read once per lookup generation and remembered (WordPress's own user-query cache
+ *   works the same way: results salted with the users' last-changed time);
+ * - otherwise: the page is an index range of the order asked for, started from the nearest row already seen
+ *   (PageAnchors), and the total is the sum of the selected role groups' counts.
+ */
+export class LookupUserQuery {
+  private readonly groups = new GenerationCache<Promise<RoleGroup[]>>(1);
+  private readonly selections = new GenerationCache<Promise<GroupSelection | null>>(256);
+  private readonly searches = new GenerationCache<{ ids: number[] } | { total: number }>(64);
+  private readonly anchors = new GenerationCache<PageAnchors>(256);
+
+  constructor(
+    private readonly db: Db,
+    private readonly readLong: Read,
+  ) {}
+
+  async run(query: ParsedUserQuery, generation: number): Promise<UserQueryResult | null> {
+    const sort = sortOf(query);
+    if (!sort || query.unsupported.length > 0 || query.metaQuery) return null;
+    const selection = await this.selection(query, generation);
+    if (!selection) return null;
+    if (query.include.length > 0) return this.included(query, selection, sort);
+    if (query.search) return this.searched(query, selection, sort, generation);
+    return this.walked(query, selection, sort, generation);
+  }
+
+  private async selection(query: ParsedUserQuery, generation: number): Promise<GroupSelection | null> {
+    let groups = this.groups.get(generation, 'all');
+    if (!groups) this.groups.set(generation, 'all', (groups = readRoleGroups(this.db)));
+    const key = JSON.stringify(query.roles);
+    let selection = this.selections.get(generation, key);
+    if (!selection) this.selections.set(generation, key, (selection = groups.then((list) => selectRoleGroups(this.db, query.roles, list))));
+    return selection;
+  }
+
+  /** `include`: at most as many rows as ids given; `orderby=include` keeps the list's order. */
+  private async included(query: ParsedUserQuery, selection: GroupSelection, sort: Sort): Promise<UserQueryResult> {
+    const where: SqlPart[] = [
+      { sql: `user_id IN (${query.include.map(() => '?').join(', ')})`, params: query.include },
+      groupCondition(selection),
+      ...(query.search ? [searchPredicate(this.db, query.search)] : []),
+    ];
+    const rows = await this.db.query<{ user_id: number | string }>(
+      `SELECT user_id FROM ${this.db.table(LOOKUP_TABLES.lookup)} WHERE ${joinSql(where)} ORDER BY ${orderSql(sort)}`,
+      where.flatMap((part) => part.params),
+    );
+    let ids = rows.map((row) => Number(row.user_id));
+    if (sort.column === 'include') {
+      const position = new Map(query.include.map((id, index) => [id, index]));
+      ids.sort((a, b) => ((position.get(a) ?? 0) - (position.get(b) ?? 0)) * (sort.direction === 'ASC' ? 1 : -1));
+    }
+    const total = ids.length;
+    if (query.number > 0) ids = ids.slice(query.offset, query.offset + query.number);
+    return { ids, total };
+  }
+
+  /** A search: all matches sorted, once per generation; a page is then a slice. */
+  private async searched(query: ParsedUserQuery, selection: GroupSelection, sort: Sort, generation: number): Promise<UserQueryResult> {
+    const where = [groupCondition(selection), excludeCondition(query), searchPredicate(this.db, query.search!)];
+    const key = JSON.stringify([selection, query.exclude, query.search, sort]);
+    const from = `FROM ${this.db.table(LOOKUP_TABLES.lookup)} WHERE ${joinSql(where)}`;
+    const params = where.flatMap((part) => part.params);
+    let found = this.searches.get(generation, key);
+    if (!found) {
+      const rows = await this.readLong<{ user_id: number | string }>(`SELECT user_id ${from} ORDER BY ${orderSql(sort)} LIMIT ?`, [
+        ...params,
+        REMEMBERED_MATCHES + 1,
+      ]);
+      if (rows.length <= REMEMBERED_MATCHES) {
+        found = { ids: rows.map((row) => Number(row.user_id)) };
+      } else {
+        const [{ total }] = await this.readLong<{ total: number | string }>(`SELECT COUNT(*) AS total ${from}`, params);
+        found = { total: Number(total) };
+      }
+      this.searches.set(generation, key, found);
+    }
+    if ('ids' in found) {
+      return { ids: query.number > 0 ? found.ids.slice(query.offset, query.offset + query.number) : [...found.ids], total: found.ids.length };
+    }
+    const limit = query.number > 0 ? ' LIMIT ? OFFSET ?' : '';
+    const rows = await this.readLong<{ user_id: number | string }>(`SELECT user_id ${from} ORDER BY ${orderSql(sort)}${limit}`, [
+      ...params,
+      ...(query.number > 0 ? [query.number, query.offset] : []),
+    ]);
+    return { ids: rows.map((row) => Number(row.user_id)), total: found.total };
+  }
+
+  /** No search, no include: an index range from the nearest known row; the total from the role counts. */
+  private async walked(query: ParsedUserQuery, selection: GroupSelection, sort: Sort, generation: number): Promise<UserQueryResult> {
+    const total = selection.users - (await this.excludedCount(query, selection));
+    if (sort.column === 'include') return { ids: [], total };
+    const key = JSON.stringify([selection.all ? 'all' : selection.groups, query.exclude, sort]);
+    let anchors = this.anchors.get(generation, key);
+    if (!anchors) this.anchors.set(generation, key, (anchors = new PageAnchors()));
+
+    const wanted = query.number > 0 ? query.number : Number.MAX_SAFE_INTEGER;
+    if (query.offset >= total) return { ids: [], total };
+    // Read from one row before the page, so the next request for this page can start right there.
+    const start = Math.max(0, query.offset - 1);
+    const anchor = anchors.before(start);
+    const skip = anchor ? start - anchor.offset - 1 : start;
+    const column = SORT_KEY[sort.column];
+    const where = [groupCondition(selection), excludeCondition(query), ...(anchor ? [afterAnchor(column, sort.direction, anchor.key, anchor.id)] : [])];
+    const count = Math.min(Number.MAX_SAFE_INTEGER, wanted + (query.offset - start));
+    const sql =
+      `SELECT user_id, ${column} AS sort_key FROM ${this.db.table(LOOKUP_TABLES.lookup)}${indexHint(this.db, sort.column, selection)} ` +
+      `WHERE ${joinSql(where)} ORDER BY ${orderSql(sort)} LIMIT ? OFFSET ?`;
+    const read = skip + count > 20_000 ? this.readLong : this.db.query.bind(this.db);
+    const rows = await read<{ user_id: number | string; sort_key: unknown }>(sql, [...where.flatMap((part) => part.params), count, skip]);
+    if (rows.length > 0) {
+      anchors.record({ offset: start, key: rows[0].sort_key, id: Number(rows[0].user_id) });
+      const last = rows[rows.length - 1];
+      anchors.record({ offset: start + rows.length - 1, key: last.sort_key, id: Number(last.user_id) });
+    }
+    return { ids: rows.slice(query.offset - start).map((row) => Number(row.user_id)), total };
+  }
+
+  /** Excluded users that the selection would otherwise count. */
+  private async excludedCount(query: ParsedUserQuery, selection: GroupSelection): Promise<number> {
+    if (query.exclude.length === 0) return 0;
+    const where = [{ sql: `user_id IN (${query.exclude.map(() => '?').join(', ')})`, params: query.exclude }, groupCondition(selection)];
+    const [{ n }] = await this.db.query<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM ${this.db.table(LOOKUP_TABLES.lookup)} WHERE ${joinSql(where)}`,
+      where.flatMap((part) => part.params),
+    );
+    return Number(n);
+  }
+}
+
+interface Sort {
+  column: SortColumn | 'include';
+  direction: 'ASC' | 'DESC';
+}
+
+/** The one order the lookup serves (display name, registration date, ID, include position), or null. */
+function sortOf(query: ParsedUserQuery): Sort | null {
+  if (query.orderBy.length !== 1) return null;
+  const [{ column, direction }] = query.orderBy;
+  const mapped = ({ display_name: 'name', user_registered: 'registered', ID: 'id', include: 'include' } as const)[column as string];
+  return mapped ? { column: mapped as Sort['column'], direction } : null;
+}
+
+/** ORDER BY as WordPress orders (with wc-host's tie-break by ID in the same direction). */
+function orderSql(sort: Sort): string {
+  if (sort.column === 'id' || sort.column === 'include') return `user_id ${sort.direction}`;
+  return `${SORT_KEY[sort.column]} ${sort.direction}, user_id ${sort.direction}`;
+}
+
+/** Rows after `(key, id)` in the order: a range on the sort column the index serves, then the tie-break. */
+function afterAnchor(column: string, direction: 'ASC' | 'DESC', key: unknown, id: number): SqlPart {
+  const [beyond, reach] = direction === 'ASC' ? ['>', '>='] : ['<', '<='];
+  if (column === 'user_id') return { sql: `user_id ${beyond} ?`, params: [id] };
+  return { sql: `${column} ${reach} ? AND (${column} ${beyond} ? OR user_id ${beyond} ?)`, params: [key, key, id] };
+}
+
+function groupCondition(selection: GroupSelection): SqlPart {
+  if (selection.all) return { sql: 'TRUE', params: [] };
+  if (selection.groups.length === 0) return { sql: 'FALSE', params: [] };
+  return { sql: `role_group IN (${selection.groups.map(() => '?').join(', ')})`, params: selection.groups };
+}
+
+function excludeCondition(query: ParsedUserQuery): SqlPart {
+  if (query.exclude.length === 0) return { sql: 'TRUE', params: [] };
+  return { sql: `user_id NOT IN (${query.exclude.map(() => '?').join(', ')})`, params: query.exclude };
+}
+
+function joinSql(parts: SqlPart[]): string {
+  return parts.map((part) => part.sql).join(' AND ');
+}
+
+/**
+ * Which index serves the order: the per-group index when one role group is selected (its range is exactly the
+ * page's candidates), else the all-users index (most users are in the selected groups; the rest are skipped).
+ */
+function indexHint(db: Pick<Db, 'dialect' | 'prefix'>, column: SortColumn, selection: GroupSelection): string {
+  const single = !selection.all && selection.groups.length === 1;
+  const name = ({ name: single ? 'group_name' : 'name_all', registered: single ? 'group_registered' : 'registered_all', id: single ? 'group_id' : null } as const)[column];
+  if (!name) return '';
+  return db.dialect === 'mysql' ? ` FORCE INDEX (${name})` : ` INDEXED BY "${db.prefix}${LOOKUP_TABLES.lookup}_${name}"`;
+}

@@ -1,0 +1,96 @@
+import type { Db } from '../../../src/db/types';
+import { LOOKUP_TABLES } from './lookupTables';
+import { FOLD_COLUMNS, lookupRowOf, sameLookupRow, searchTextOf, type LookupRow, type SourceUser } from './lookupRow';
+import type { RoleGroupTable } from './roleGroups';
+
+const LOOKUP_COLUMNS = ['user_id', 'role_group', 'name_key', 'registered', ...FOLD_COLUMNS] as const;
+
+/**
+ * Reads the users `ids` from WordPress's tables as they are now and makes their lookup rows (and, on SQLite, their
+ * trigram entries) match: new users are added, deleted users removed, changed ones rewritten; the role group counts
+ * follow. Runs inside the caller's transaction. Returns how many lookup rows changed.
+ */
+export async function reindexUsers(tx: Db, ids: readonly number[], groups: RoleGroupTable): Promise<number> {
+  if (ids.length === 0) return 0;
+  const marks = ids.map(() => '?').join(', ');
+  const lookup = tx.table(LOOKUP_TABLES.lookup);
+  const [users, capabilities, previous] = await Promise.all([
+    tx.query<SourceUser>(
+      `SELECT ID, user_login, user_url, user_email, user_nicename, display_name, user_registered FROM ${tx.table('users')} WHERE ID IN (${marks})`,
+      ids,
+    ),
+    tx.query<{ user_id: number | string; meta_value: string | null }>(
+      `SELECT user_id, meta_value FROM ${tx.table('usermeta')} WHERE meta_key = ? AND user_id IN (${marks})`,
+      [`${tx.prefix}capabilities`, ...ids],
+    ),
+    tx.query<Record<(typeof LOOKUP_COLUMNS)[number], unknown>>(`SELECT ${LOOKUP_COLUMNS.join(', ')} FROM ${lookup} WHERE user_id IN (${marks})`, ids),
+  ]);
+
+  const capabilitiesOf = new Map<number, string[]>();
+  for (const row of capabilities) {
+    const userId = Number(row.user_id);
+    const list = capabilitiesOf.get(userId) ?? [];
+    list.push(String(row.meta_value ?? ''));
+    capabilitiesOf.set(userId, list);
+  }
+  const before = new Map(previous.map((row) => [Number(row.user_id), readLookupRow(row)]));
+  const after = new Map<number, LookupRow>();
+  for (const user of users) {
+    const id = Number(user.ID);
+    after.set(id, lookupRowOf(tx.dialect, user, await groups.groupOf(capabilitiesOf.get(id) ?? [])));
+  }
+
+  const removed: number[] = [];
+  const written: LookupRow[] = [];
+  let changed = 0;
+  for (const id of ids) {
+    const old = before.get(id);
+    const row = after.get(id);
+    if (row && old && sameLookupRow(old, row)) continue;
+    if (row || old) changed++;
+    if (old) {
+      groups.count(old.role_group, -1);
+      removed.push(id);
+    }
+    if (row) {
+      groups.count(row.role_group, 1);
+      written.push(row);
+    }
+  }
+  if (removed.length > 0) {
+    const removedMarks = removed.map(() => '?').join(', ');
+    await tx.execute(`DELETE FROM ${lookup} WHERE user_id IN (${removedMarks})`, removed);
+    if (tx.dialect === 'sqlite') await tx.execute(`DELETE FROM ${tx.table(LOOKUP_TABLES.search)} WHERE rowid IN (${removedMarks})`, removed);
+  }
+  if (written.length > 0) {
+    const row = `(${LOOKUP_COLUMNS.map(() => '?').join(', ')})`;
+    await tx.execute(
+      `INSERT INTO ${lookup} (${LOOKUP_COLUMNS.join(', ')}) VALUES ${written.map(() => row).join(', ')}`,
+      written.flatMap((entry) => LOOKUP_COLUMNS.map((column) => entry[column])),
+    );
+    if (tx.dialect === 'sqlite') {
+      await tx.execute(
+        `INSERT INTO ${tx.table(LOOKUP_TABLES.search)} (rowid, text) VALUES ${written.map(() => '(?, ?)').join(', ')}`,
+        written.flatMap((entry) => [entry.user_id, searchTextOf(entry)]),
+      );
+    }
+  }
+  await groups.flush();
+  return changed;
+}
+
+/** A lookup row as the driver returns it (MySQL: VARBINARY as Buffer, name_key as text; SQLite: BLOBs as Buffer). */
+function readLookupRow(row: Record<(typeof LOOKUP_COLUMNS)[number], unknown>): LookupRow {
+  const bytes = (value: unknown) => (Buffer.isBuffer(value) ? value : Buffer.from(String(value ?? ''), 'utf8'));
+  return {
+    user_id: Number(row.user_id),
+    role_group: Number(row.role_group),
+    name_key: Buffer.isBuffer(row.name_key) ? row.name_key : String(row.name_key ?? ''),
+    registered: Buffer.isBuffer(row.registered) ? row.registered.toString('latin1') : String(row.registered ?? ''),
+    fold_login: bytes(row.fold_login),
+    fold_url: bytes(row.fold_url),
+    fold_email: bytes(row.fold_email),
+    fold_nicename: bytes(row.fold_nicename),
+    fold_display: bytes(row.fold_display),
+  };
+}

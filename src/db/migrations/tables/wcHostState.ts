@@ -1,0 +1,15 @@
+import type { WordPressTable } from './WordPressTable';
+
+/**
+ * wc-host's own facts about a database (not a WordPress table), e.g. `created_by` = `wc-host` on a database whose
+ * WordPress tables wc-host created: there it may add its indexes without being asked (see src/host/databaseIndexes.ts).
+ */
+export const wcHostStateTable: WordPressTable = {
+  baseName: 'wc_host_state',
+  mysql: (table, charsetCollate) => `CREATE TABLE \`${table}\` (
+  name varchar(191) NOT NULL,
+  value longtext NOT NULL,
+  PRIMARY KEY  (name)
+) ${charsetCollate}`,
+  sqlite: (table) => [`CREATE TABLE "${table}" ("name" varchar(191) NOT NULL PRIMARY KEY COLLATE NOCASE, "value" TEXT NOT NULL)`],
+};
