@@ -18,9 +18,7 @@ const EXACT_COLLATION = 'utf8mb4_unicode_520_ci';
 function lookupObjects(db: Db, catalog: SchemaCatalog) {
   const hposOrders = catalog.tables.has(`${db.prefix}wc_orders`);
   return {
-    tables: Object.values(LOOKUP_TABLES)
-      .filter((name) => db.dialect === 'sqlite' || name !== LOOKUP_TABLES.search)
-      .map((name) => db.prefix + name),
+    tables: Object.values(LOOKUP_TABLES).map((name) => db.prefix + name),
     triggers: lookupTriggers(db, { hposOrders }),
     postmetaIndex: postmetaCustomerIndex(db),
   };
@@ -153,6 +151,8 @@ async function backfill(db: Db, progress: (step: IndexProgress) => void): Promis
     batchSize: chunk,
     onBatch: (users) => progress({ phase: 'reading users changed meanwhile', done: (applied += users), total: Math.max(pending, applied), unit: 'users' }),
   });
+  // Statistics of freshly filled tables are empty: without them MySQL picks the wrong index for a page.
+  if (db.dialect === 'mysql') await db.query(`ANALYZE TABLE ${Object.values(LOOKUP_TABLES).map((name) => db.table(name)).join(', ')}`);
   await db.transaction(
     async (tx) => {
       await writeState(tx, STATE.ready, 1);

@@ -72,6 +72,15 @@ export function searchTextOf(row: LookupRow): string {
   return FOLD_COLUMNS.map((column) => row[column].toString('utf8')).join('\n');
 }
 
+/** Byte 0x02: never part of a fold (U+0002 folds to U+0001 with the other ignorables), so it can separate them. */
+export const FOLD_SEPARATOR = 0x02;
+
+/** MySQL's search row value: the folded columns in FOLD_COLUMNS order, joined by FOLD_SEPARATOR. */
+export function joinedFoldsOf(row: LookupRow): Buffer {
+  const separator = Buffer.from([FOLD_SEPARATOR]);
+  return Buffer.concat(FOLD_COLUMNS.flatMap((column, index) => (index === 0 ? [row[column]] : [separator, row[column]])));
+}
+
 function sameValue(a: string | Buffer, b: string | Buffer): boolean {
   if (typeof a === 'string' || typeof b === 'string') return a === b;
   return a.equals(b);

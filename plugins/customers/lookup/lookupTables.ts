@@ -13,7 +13,10 @@ export const LOOKUP_TABLES = {
   roles: 'wc_host_customer_roles',
   /** The lookup's own flags and counters (name → integer), see lookupState.ts. */
   state: 'wc_host_customer_lookup_state',
-  /** SQLite only: FTS5 trigram index over the folded search columns (candidates; an exact test decides). */
+  /**
+   * What wild searches read. SQLite: an FTS5 trigram index over the folded columns (candidates; the lookup's folds
+   * decide). MySQL: one narrow row per user with all folded columns in one value, scanned when a search is new.
+   */
   search: 'wc_host_customer_search',
 } as const;
 
@@ -88,6 +91,15 @@ export function createLookupTablesSql(db: Pick<Db, 'dialect' | 'table'>, collati
   PRIMARY KEY (user_id),
 ${keys.join(',\n')}
 ) ENGINE=InnoDB`,
+    // folded: the five folded columns joined by byte 0x02, which no fold contains; name_sort: sortKeyUnicode520.
+    `CREATE TABLE ${t('search')} (
+  user_id bigint(20) unsigned NOT NULL,
+  role_group int NOT NULL,
+  name_sort varbinary(1200) NOT NULL,
+  registered varbinary(19) NOT NULL,
+  folded varbinary(2300) NOT NULL,
+  PRIMARY KEY (user_id)
+) ENGINE=InnoDB`,
   ];
 }
 
@@ -109,6 +121,5 @@ function lookupIndexes(dialect: Db['dialect']): Array<[name: string, columns: st
 
 /** DROP statements for whatever of the lookup's tables exist. */
 export function dropLookupTablesSql(db: Pick<Db, 'dialect' | 'table'>): string[] {
-  const names = Object.values(LOOKUP_TABLES).filter((name) => db.dialect === 'sqlite' || name !== LOOKUP_TABLES.search);
-  return names.map((name) => `DROP TABLE IF EXISTS ${db.table(name)}`);
+  return Object.values(LOOKUP_TABLES).map((name) => `DROP TABLE IF EXISTS ${db.table(name)}`);
 }

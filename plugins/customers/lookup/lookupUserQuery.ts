@@ -6,7 +6,7 @@ import { LOOKUP_TABLES } from './lookupTables';
 import { PageAnchors } from './pageAnchors';
 import { readRoleGroups, type RoleGroup } from './roleGroups';
 import { selectRoleGroups, type GroupSelection } from './roleMatching';
-import { searchPredicate, type SqlPart } from './searchPredicate';
+import { joinedSearchPredicate, searchPredicate, type SqlPart } from './searchPredicate';
 
 /** Reads that may take long (a search over every user): off the event loop on SQLite. */
 export type Read = <T>(sql: string, params: readonly unknown[]) => Promise<T[]>;
@@ -66,7 +66,8 @@ export class LookupUserQuery {
       ...(query.search ? [searchPredicate(this.db, query.search)] : []),
     ];
     const rows = await this.db.query<{ user_id: number | string }>(
-      `SELECT user_id FROM ${this.db.table(LOOKUP_TABLES.lookup)} WHERE ${joinSql(where)} ORDER BY ${orderSql(sort)}`,
+      // The ids are the way in (a primary-key lookup each); SQLite would rather walk a sorted index past every user.
+      `SELECT user_id FROM ${this.db.table(LOOKUP_TABLES.lookup)} WHERE ${joinSql(where)} ORDER BY ${orderSql(sort, this.db.dialect === 'sqlite' ? '+' : '')}`,
       where.flatMap((part) => part.params),
     );
     let ids = rows.map((row) => Number(row.user_id));
@@ -81,13 +82,19 @@ export class LookupUserQuery {
 
   /** A search: all matches sorted, once per generation; a page is then a slice. */
   private async searched(query: ParsedUserQuery, selection: GroupSelection, sort: Sort, generation: number): Promise<UserQueryResult> {
-    const where = [groupCondition(selection), excludeCondition(query), searchPredicate(this.db, query.search!)];
-    const key = JSON.stringify([selection, query.exclude, query.search, sort]);
-    const from = `FROM ${this.db.table(LOOKUP_TABLES.lookup)} WHERE ${joinSql(where)}`;
+    const search = query.search!;
+    // MySQL scans its narrow search table for wild searches, sorted by the binary name key (the sort the
+    // collation's long keys would make slow); exact terms and SQLite's trigram-narrowed tests use the lookup.
+    const joined = this.db.dialect === 'mysql' && (search.leadingWild || search.trailingWild);
+    const where = [groupCondition(selection), excludeCondition(query), joined ? joinedSearchPredicate(search) : searchPredicate(this.db, search)];
+    const key = JSON.stringify([selection, query.exclude, search, sort]);
+    const table = joined ? LOOKUP_TABLES.search : LOOKUP_TABLES.lookup;
+    const from = `FROM ${this.db.table(table)} WHERE ${joinSql(where)}`;
+    const order = joined && sort.column === 'name' ? `name_sort ${sort.direction}, user_id ${sort.direction}` : orderSql(sort);
     const params = where.flatMap((part) => part.params);
     let found = this.searches.get(generation, key);
     if (!found) {
-      const rows = await this.readLong<{ user_id: number | string }>(`SELECT user_id ${from} ORDER BY ${orderSql(sort)} LIMIT ?`, [
+      const rows = await this.readLong<{ user_id: number | string }>(`SELECT user_id ${from} ORDER BY ${order} LIMIT ?`, [
         ...params,
         REMEMBERED_MATCHES + 1,
       ]);
@@ -103,7 +110,7 @@ export class LookupUserQuery {
       return { ids: query.number > 0 ? found.ids.slice(query.offset, query.offset + query.number) : [...found.ids], total: found.ids.length };
     }
     const limit = query.number > 0 ? ' LIMIT ? OFFSET ?' : '';
-    const rows = await this.readLong<{ user_id: number | string }>(`SELECT user_id ${from} ORDER BY ${orderSql(sort)}${limit}`, [
+    const rows = await this.readLong<{ user_id: number | string }>(`SELECT user_id ${from} ORDER BY ${order}${limit}`, [
       ...params,
       ...(query.number > 0 ? [query.number, query.offset] : []),
     ]);
@@ -165,10 +172,13 @@ function sortOf(query: ParsedUserQuery): Sort | null {
   return mapped ? { column: mapped as Sort['column'], direction } : null;
 }
 
-/** ORDER BY as WordPress orders (with wc-host's tie-break by ID in the same direction). */
-function orderSql(sort: Sort): string {
-  if (sort.column === 'id' || sort.column === 'include') return `user_id ${sort.direction}`;
-  return `${SORT_KEY[sort.column]} ${sort.direction}, user_id ${sort.direction}`;
+/**
+ * ORDER BY as WordPress orders (with wc-host's tie-break by ID in the same direction). `unindexed` = '+' keeps
+ * SQLite from serving the order with an index (a plain column is all its planner matches).
+ */
+function orderSql(sort: Sort, unindexed = ''): string {
+  if (sort.column === 'id' || sort.column === 'include') return `${unindexed}user_id ${sort.direction}`;
+  return `${unindexed}${SORT_KEY[sort.column]} ${sort.direction}, ${unindexed}user_id ${sort.direction}`;
 }
 
 /** Rows after `(key, id)` in the order: a range on the sort column the index serves, then the tie-break. */

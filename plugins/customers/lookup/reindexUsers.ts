@@ -1,6 +1,7 @@
 import type { Db } from '../../../src/db/types';
 import { LOOKUP_TABLES } from './lookupTables';
-import { FOLD_COLUMNS, lookupRowOf, sameLookupRow, searchTextOf, type LookupRow, type SourceUser } from './lookupRow';
+import { sortKeyUnicode520 } from '../../../src/collation/unicode520';
+import { FOLD_COLUMNS, joinedFoldsOf, lookupRowOf, sameLookupRow, searchTextOf, type LookupRow, type SourceUser } from './lookupRow';
 import type { RoleGroupTable } from './roleGroups';
 
 const LOOKUP_COLUMNS = ['user_id', 'role_group', 'name_key', 'registered', ...FOLD_COLUMNS] as const;
@@ -20,7 +21,8 @@ export async function reindexUsers(tx: Db, ids: readonly number[], groups: RoleG
       ids,
     ),
     tx.query<{ user_id: number | string; meta_value: string | null }>(
-      `SELECT user_id, meta_value FROM ${tx.table('usermeta')} WHERE meta_key = ? AND user_id IN (${marks})`,
+      // SQLite would pick the meta_key index (every user has this key); `+` leaves it the user_id index.
+      `SELECT user_id, meta_value FROM ${tx.table('usermeta')} WHERE ${tx.dialect === 'sqlite' ? '+' : ''}meta_key = ? AND user_id IN (${marks})`,
       [`${tx.prefix}capabilities`, ...ids],
     ),
     tx.query<Record<(typeof LOOKUP_COLUMNS)[number], unknown>>(`SELECT ${LOOKUP_COLUMNS.join(', ')} FROM ${lookup} WHERE user_id IN (${marks})`, ids),
@@ -60,7 +62,8 @@ export async function reindexUsers(tx: Db, ids: readonly number[], groups: RoleG
   if (removed.length > 0) {
     const removedMarks = removed.map(() => '?').join(', ');
     await tx.execute(`DELETE FROM ${lookup} WHERE user_id IN (${removedMarks})`, removed);
-    if (tx.dialect === 'sqlite') await tx.execute(`DELETE FROM ${tx.table(LOOKUP_TABLES.search)} WHERE rowid IN (${removedMarks})`, removed);
+    const key = tx.dialect === 'sqlite' ? 'rowid' : 'user_id';
+    await tx.execute(`DELETE FROM ${tx.table(LOOKUP_TABLES.search)} WHERE ${key} IN (${removedMarks})`, removed);
   }
   if (written.length > 0) {
     const row = `(${LOOKUP_COLUMNS.map(() => '?').join(', ')})`;
@@ -72,6 +75,11 @@ export async function reindexUsers(tx: Db, ids: readonly number[], groups: RoleG
       await tx.execute(
         `INSERT INTO ${tx.table(LOOKUP_TABLES.search)} (rowid, text) VALUES ${written.map(() => '(?, ?)').join(', ')}`,
         written.flatMap((entry) => [entry.user_id, searchTextOf(entry)]),
+      );
+    } else {
+      await tx.execute(
+        `INSERT INTO ${tx.table(LOOKUP_TABLES.search)} (user_id, role_group, name_sort, registered, folded) VALUES ${written.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        written.flatMap((entry) => [entry.user_id, entry.role_group, sortKeyUnicode520(String(entry.name_key)), entry.registered, joinedFoldsOf(entry)]),
       );
     }
   }

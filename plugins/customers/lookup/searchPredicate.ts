@@ -3,7 +3,7 @@ import type { Db } from '../../../src/db/types';
 import type { UserSearch } from '../store/userQuery/parseUserQuery';
 import { idMatchedBy } from '../store/userQuery/searchTerm';
 import { LOOKUP_TABLES } from './lookupTables';
-import { FOLD_COLUMN_OF } from './lookupRow';
+import { FOLD_COLUMN_OF, FOLD_COLUMNS } from './lookupRow';
 
 export interface SqlPart {
   sql: string;
@@ -55,7 +55,8 @@ export function searchPredicate(db: Pick<Db, 'dialect' | 'table'>, search: UserS
   }
   if (parts.length === 0) return { sql: 'FALSE', params: [] };
   const exact = `(${parts.join(' OR ')})`;
-  const trigrams = sqlite ? trigramQuery(term.toString('utf8')) : null;
+  // An exact term is an index lookup already (fold_email, name_key): only wild searches need the trigrams.
+  const trigrams = sqlite && (search.leadingWild || search.trailingWild) ? trigramQuery(term.toString('utf8')) : null;
   if (!trigrams) return { sql: exact, params };
   // The ID test is not a text test: a user found by ID need not hold the term's trigrams.
   const narrowed = `user_id IN (SELECT rowid FROM ${db.table(LOOKUP_TABLES.search)} WHERE ${db.table(LOOKUP_TABLES.search)} MATCH ?)`;
@@ -72,4 +73,42 @@ function trigramQuery(text: string): string | null {
   const trigrams = new Set<string>();
   for (let i = 0; i + 3 <= characters.length; i++) trigrams.add(characters.slice(i, i + 3).join(''));
   return [...trigrams].map((trigram) => `"${trigram.replace(/"/g, '""')}"`).join(' AND ');
+}
+
+/**
+ * MySQL, a wild search (`%term%`, `term%`, `%term`): the same tests on the search table's one joined value, each
+ * column being the segment between its separators — a narrow row per user is the cheapest thing to scan. Searching
+ * every column for `%term%` is one INSTR over the whole value (the separator never occurs in a fold or a term).
+ */
+export function joinedSearchPredicate(search: UserSearch): SqlPart {
+  const term = foldUnicode520(search.term);
+  const columns = [...new Set(search.columns)].filter((column) => column !== 'ID');
+  const segments = columns.map((column) => FOLD_COLUMNS.indexOf(FOLD_COLUMN_OF[column]));
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const everyColumn = FOLD_COLUMNS.every((_, index) => segments.includes(index));
+  if (search.leadingWild && search.trailingWild && everyColumn) {
+    parts.push(term.length === 0 ? 'TRUE' : 'INSTR(folded, ?) > 0');
+    if (term.length > 0) params.push(term);
+  } else {
+    for (const index of segments) {
+      const segment =
+        index === 0
+          ? `SUBSTRING_INDEX(folded, x'02', 1)`
+          : index === FOLD_COLUMNS.length - 1
+            ? `SUBSTRING_INDEX(folded, x'02', -1)`
+            : `SUBSTRING_INDEX(SUBSTRING_INDEX(folded, x'02', ${index + 1}), x'02', -1)`;
+      if (term.length === 0) parts.push('TRUE');
+      else if (search.leadingWild && search.trailingWild) parts.push(`INSTR(${segment}, ?) > 0`);
+      else if (search.trailingWild) parts.push(`LEFT(${segment}, ?) = ?`);
+      else parts.push(`RIGHT(${segment}, ?) = ?`);
+      if (term.length > 0) params.push(...(search.leadingWild && search.trailingWild ? [term] : [term.length, term]));
+    }
+  }
+  const id = search.columns.includes('ID') ? idMatchedBy(search.term) : null;
+  if (id !== null) {
+    parts.push('user_id = ?');
+    params.push(id);
+  }
+  return parts.length === 0 ? { sql: 'FALSE', params: [] } : { sql: `(${parts.join(' OR ')})`, params };
 }
