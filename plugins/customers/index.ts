@@ -11,6 +11,7 @@ import { createOrderStatsSource } from './orders/orderStatsSource';
 import { registerGuestOrdersOnDeletedUser } from './orders/guestOrdersOnDeletedUser';
 import { CUSTOMERS_API_VERSIONS } from './versions';
 import { CustomerLookup } from './lookup/customerLookup';
+import { PreparedCustomers } from './preparedCustomers';
 import { createUserFinder } from './store/userQuery/findUsers';
 
 export { CUSTOMER_HOOKS, RegistrationErrors } from './hooks';
@@ -33,8 +34,10 @@ export default definePlugin({
     // A bulk import since the last start left many users marked: read them in now, in the background.
     lookup.start().catch((error: unknown) => host.logger.warn('Could not check the customers lookup', { error: String(error) }));
     const findUsers = createUserFinder(host.db, lookup);
+    // About 5 KB a customer: 8,000 keep a few hundred pages of 10–100 at hand within ~40 MB.
+    const cache = { lookup, prepared: new PreparedCustomers(8000) };
     for (const version of CUSTOMERS_API_VERSIONS) {
-      const module = new CustomersModule(version, host.hooks, host.options, store, permissions, orderStats, homeUrl, findUsers);
+      const module = new CustomersModule(version, host.hooks, host.options, store, permissions, orderStats, homeUrl, findUsers, cache);
       registerCustomerRoutes(host.rest, module);
     }
   },

@@ -20,6 +20,10 @@ export class GenerationCache<V> {
     this.entries.set(key, value);
   }
 
+  delete(generation: number, key: string): void {
+    if (generation === this.generation) this.entries.delete(key);
+  }
+
   private current(generation: number): boolean {
     if (generation > this.generation) {
       this.entries.clear();

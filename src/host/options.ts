@@ -1,6 +1,7 @@
 import type { Db } from '../db/types';
 import { maybeSerialize, maybeUnserialize } from '../wp/phpSerialize';
 import type { OptionsApi } from './types';
+import { deepFreeze } from '../cache/deepFreeze';
 
 export interface OptionsApiSettings {
   /** How long a read is reused. Default 2000 ms; 0 turns the cache off. */
@@ -99,10 +100,3 @@ function autoloadValue(autoload: boolean | undefined): 'on' | 'off' | 'auto' {
   return autoload ? 'on' : 'off';
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}

@@ -31,8 +31,7 @@ export async function listCustomers(module: CustomersModule, request: RestReques
 
   const filtered = await module.hooks.applyFilters(CUSTOMER_HOOKS.restCustomerQuery, args, request);
   const { ids, total } = await module.findUsers(filtered);
-  const users = await module.store.loadUsers(ids);
-  const items = (await module.prepare(users, request)).map((response) => response.forCollection());
+  const items = await module.collection(ids, request);
 
   const response = new RestResponse(items);
   const pageSize = Number(filtered.number) || perPage;

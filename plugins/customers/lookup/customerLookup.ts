@@ -7,6 +7,7 @@ import { applyMarkedChanges } from './applyMarkedChanges';
 import { dropLookup, installLookup, lookupStatus } from './installLookup';
 import { countDirty, readLookupStatus, type LookupStatus } from './lookupState';
 import { LookupUserQuery } from './lookupUserQuery';
+import { LOOKUP_TABLES } from './lookupTables';
 
 /** After finding no lookup, how long to answer with WordPress's query before looking again. */
 const RECHECK_MS = 10_000;
@@ -23,6 +24,8 @@ export class CustomerLookup implements DatabaseIndex {
   readonly description = 'customer lists, searches and totals (GET /customers)';
   private readonly query: LookupUserQuery;
   private absentUntil = 0;
+  /** The state the last answer() read (the current request's, when it asks for versions next). */
+  private lastStatus: LookupStatus | null = null;
   private applying: Promise<unknown> | null = null;
   private catchingUp: Promise<unknown> | null = null;
   /** Marked users read inline before answering; more than this are read in the background. */
@@ -98,11 +101,30 @@ export class CustomerLookup implements DatabaseIndex {
   }
 
   private async readStatus(): Promise<LookupStatus | null> {
-    if (Date.now() < this.absentUntil) return null;
+    if (Date.now() < this.absentUntil) return (this.lastStatus = null);
     try {
-      return await readLookupStatus(this.db);
+      return (this.lastStatus = await readLookupStatus(this.db));
     } catch {
       this.absentUntil = Date.now() + RECHECK_MS;
+      return (this.lastStatus = null);
+    }
+  }
+
+  /**
+   * The users' current versions (0 for a user no trigger has marked since the lookup was installed): every write to
+   * a user's row, meta or orders bumps it in the same transaction, so a value cached at version v is current while the
+   * version is still v. Null when versions are not kept (no lookup), or not for this order storage.
+   */
+  async versionsOf(ids: readonly number[], storage: 'hpos' | 'posts'): Promise<Map<number, number> | null> {
+    const status = this.lastStatus;
+    if (!status || (storage === 'hpos' && !status.hposOrdersTracked) || ids.length === 0) return null;
+    try {
+      const rows = await this.db.query<{ user_id: number | string; version: number | string }>(
+        `SELECT user_id, version FROM ${this.db.table(LOOKUP_TABLES.versions)} WHERE user_id IN (${ids.map(() => '?').join(', ')})`,
+        ids,
+      );
+      return new Map(rows.map((row) => [Number(row.user_id), Number(row.version)]));
+    } catch {
       return null;
     }
   }

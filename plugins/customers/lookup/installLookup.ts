@@ -84,6 +84,7 @@ export async function installLookup(db: Db, progress: (step: IndexProgress) => v
         created.push(`INDEX:${objects.postmetaIndex.catalogName}`);
       }
     }
+    await writeState(db, STATE.hposOrdersTracked, catalog.tables.has(`${db.prefix}wc_orders`) ? 1 : 0);
   } catch (error) {
     await removeCreated(db, created);
     const problem = privilegeProblem(error);

@@ -11,6 +11,8 @@ export const STATE = {
   searchExact: 'search_exact',
   /** The backfill's progress: every user with a lower ID is in the lookup. */
   backfilledBelow: 'backfilled_below',
+  /** 1 when the HPOS orders table had its triggers installed (it may not have existed at install time). */
+  hposOrdersTracked: 'hpos_orders_tracked',
 } as const;
 
 export interface LookupStatus {
@@ -19,21 +21,24 @@ export interface LookupStatus {
   searchExact: boolean;
   /** Some user changed since the lookup last read it (a trigger marked it). */
   dirty: boolean;
+  /** Changes to HPOS orders bump their customer's version too. */
+  hposOrdersTracked: boolean;
 }
 
 /** The lookup's state in one round trip; throws when the lookup's tables do not exist. */
 export async function readLookupStatus(db: Db): Promise<LookupStatus> {
   const state = db.table(LOOKUP_TABLES.state);
   const value = (name: string) => `(SELECT value FROM ${state} WHERE name = '${name}')`;
-  const [row] = await db.query<Record<'generation' | 'ready' | 'search_exact' | 'dirty', number | string | null>>(
+  const [row] = await db.query<Record<'generation' | 'ready' | 'search_exact' | 'hpos' | 'dirty', number | string | null>>(
     `SELECT ${value(STATE.generation)} AS generation, ${value(STATE.ready)} AS ready, ${value(STATE.searchExact)} AS search_exact,
-            EXISTS (SELECT 1 FROM ${db.table(LOOKUP_TABLES.versions)} WHERE dirty = 1) AS dirty`,
+            ${value(STATE.hposOrdersTracked)} AS hpos, EXISTS (SELECT 1 FROM ${db.table(LOOKUP_TABLES.versions)} WHERE dirty = 1) AS dirty`,
   );
   return {
     generation: Number(row?.generation ?? 0),
     ready: Number(row?.ready ?? 0) === 1,
     searchExact: Number(row?.search_exact ?? 0) === 1,
     dirty: Number(row?.dirty ?? 0) === 1,
+    hposOrdersTracked: Number(row?.hpos ?? 0) === 1,
   };
 }
 

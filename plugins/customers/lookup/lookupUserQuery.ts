@@ -31,7 +31,7 @@ const SORT_KEY: Record<SortColumn, string> = { name: 'name_key', registered: 're
 export class LookupUserQuery {
   private readonly groups = new GenerationCache<Promise<RoleGroup[]>>(1);
   private readonly selections = new GenerationCache<Promise<GroupSelection | null>>(256);
-  private readonly searches = new GenerationCache<{ ids: number[] } | { total: number }>(64);
+  private readonly searches = new GenerationCache<Promise<{ ids: number[] } | { total: number }>>(64);
   private readonly anchors = new GenerationCache<PageAnchors>(256);
 
   constructor(
@@ -92,20 +92,14 @@ export class LookupUserQuery {
     const from = `FROM ${this.db.table(table)} WHERE ${joinSql(where)}`;
     const order = joined && sort.column === 'name' ? `name_sort ${sort.direction}, user_id ${sort.direction}` : orderSql(sort);
     const params = where.flatMap((part) => part.params);
-    let found = this.searches.get(generation, key);
-    if (!found) {
-      const rows = await this.readLong<{ user_id: number | string }>(`SELECT user_id ${from} ORDER BY ${order} LIMIT ?`, [
-        ...params,
-        REMEMBERED_MATCHES + 1,
-      ]);
-      if (rows.length <= REMEMBERED_MATCHES) {
-        found = { ids: rows.map((row) => Number(row.user_id)) };
-      } else {
-        const [{ total }] = await this.readLong<{ total: number | string }>(`SELECT COUNT(*) AS total ${from}`, params);
-        found = { total: Number(total) };
-      }
-      this.searches.set(generation, key, found);
+    let pending = this.searches.get(generation, key);
+    if (!pending) {
+      // One read per search and generation, however many requests ask for it meanwhile.
+      pending = this.readMatches(from, order, params);
+      this.searches.set(generation, key, pending);
+      pending.catch(() => this.searches.delete(generation, key));
     }
+    const found = await pending;
     if ('ids' in found) {
       return { ids: query.number > 0 ? found.ids.slice(query.offset, query.offset + query.number) : [...found.ids], total: found.ids.length };
     }
@@ -115,6 +109,17 @@ export class LookupUserQuery {
       ...(query.number > 0 ? [query.number, query.offset] : []),
     ]);
     return { ids: rows.map((row) => Number(row.user_id)), total: found.total };
+  }
+
+  /** Every match in order, or only their count when there are too many to remember. */
+  private async readMatches(from: string, order: string, params: unknown[]): Promise<{ ids: number[] } | { total: number }> {
+    const rows = await this.readLong<{ user_id: number | string }>(`SELECT user_id ${from} ORDER BY ${order} LIMIT ?`, [
+      ...params,
+      REMEMBERED_MATCHES + 1,
+    ]);
+    if (rows.length <= REMEMBERED_MATCHES) return { ids: rows.map((row) => Number(row.user_id)) };
+    const [{ total }] = await this.readLong<{ total: number | string }>(`SELECT COUNT(*) AS total ${from}`, params);
+    return { total: Number(total) };
   }
 
   /** No search, no include: an index range from the nearest known row; the total from the role counts. */
@@ -127,9 +132,9 @@ export class LookupUserQuery {
 
     const wanted = query.number > 0 ? query.number : Number.MAX_SAFE_INTEGER;
     if (query.offset >= total) return { ids: [], total };
-    // Read from one row before the page, so the next request for this page can start right there.
-    const start = Math.max(0, query.offset - 1);
-    const anchor = anchors.before(start);
+    const anchor = anchors.before(query.offset);
+    // Unless the row just before the page is known, read it too, so that the next request for this page starts there.
+    const start = anchor && anchor.offset === query.offset - 1 ? query.offset : Math.max(0, query.offset - 1);
     const skip = anchor ? start - anchor.offset - 1 : start;
     const column = SORT_KEY[sort.column];
     const where = [groupCondition(selection), excludeCondition(query), ...(anchor ? [afterAnchor(column, sort.direction, anchor.key, anchor.id)] : [])];
