@@ -84,6 +84,31 @@ describe('the wc-host command', () => {
     }
   });
 
+  it('db index shows, removes and adds the customers lookup (serve added it to the database wc-host created)', () => {
+    const status = run(['db', 'index', '--status']);
+    expect(status.status).toBe(0);
+    expect(status.stdout).toMatch(/^Database: sqlite:.*site\.sqlite\ncustomers: ready/);
+    const dropped = run(['db', 'index', '--drop']);
+    expect(dropped.stdout).toContain('customers: removed');
+    expect(run(['db', 'index', '--status']).stdout).toMatch(/customers: not installed[\s\S]*missing tables: wp_wc_host_user_versions/);
+    const added = run(['db', 'index']);
+    expect(added.status).toBe(0);
+    expect(added.stdout).toMatch(/customers: ready \(\d+\.\d s\)/);
+    // Progress goes to stderr (a line per 5 % when it is not a terminal).
+    expect(added.stderr).toMatch(/reading users into the lookup: 100% 1\/1 users/);
+    expect(run(['db', 'index', '--status']).stdout).toContain('customers: ready');
+  });
+
+  it('db index refuses unknown options and explains itself', () => {
+    const wrong = run(['db', 'index', '--frobnicate']);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('Unknown option "--frobnicate"');
+    expect(wrong.stderr).toContain('wc-host db index --drop');
+    const help = run(['db', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('wc-host db index --status');
+  });
+
   it('refuses an unknown command and a bad environment with a clear message', () => {
     const unknown = run(['frobnicate']);
     expect(unknown.status).toBe(2);

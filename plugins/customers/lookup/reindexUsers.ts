@@ -42,28 +42,25 @@ export async function reindexUsers(tx: Db, ids: readonly number[], groups: RoleG
     after.set(id, lookupRowOf(tx.dialect, user, await groups.groupOf(capabilitiesOf.get(id) ?? [])));
   }
 
-  const removed: number[] = [];
   const written: LookupRow[] = [];
-  let changed = 0;
+  const touched: number[] = [];
   for (const id of ids) {
     const old = before.get(id);
     const row = after.get(id);
     if (row && old && sameLookupRow(old, row)) continue;
-    if (row || old) changed++;
-    if (old) {
-      groups.count(old.role_group, -1);
-      removed.push(id);
-    }
+    if (!row && !old) continue;
+    touched.push(id);
+    if (old) groups.count(old.role_group, -1);
     if (row) {
       groups.count(row.role_group, 1);
       written.push(row);
     }
   }
-  if (removed.length > 0) {
-    const removedMarks = removed.map(() => '?').join(', ');
-    await tx.execute(`DELETE FROM ${lookup} WHERE user_id IN (${removedMarks})`, removed);
-    const key = tx.dialect === 'sqlite' ? 'rowid' : 'user_id';
-    await tx.execute(`DELETE FROM ${tx.table(LOOKUP_TABLES.search)} WHERE ${key} IN (${removedMarks})`, removed);
+  if (touched.length > 0) {
+    // Delete, then insert what exists: the search rows follow even if a cut-short run left them out of step.
+    const touchedMarks = touched.map(() => '?').join(', ');
+    await tx.execute(`DELETE FROM ${lookup} WHERE user_id IN (${touchedMarks})`, touched);
+    await tx.execute(`DELETE FROM ${tx.table(LOOKUP_TABLES.search)} WHERE ${tx.dialect === 'sqlite' ? 'rowid' : 'user_id'} IN (${touchedMarks})`, touched);
   }
   if (written.length > 0) {
     const row = `(${LOOKUP_COLUMNS.map(() => '?').join(', ')})`;
@@ -84,7 +81,7 @@ export async function reindexUsers(tx: Db, ids: readonly number[], groups: RoleG
     }
   }
   await groups.flush();
-  return changed;
+  return touched.length;
 }
 
 /** A lookup row as the driver returns it (MySQL: VARBINARY as Buffer, name_key as text; SQLite: BLOBs as Buffer). */

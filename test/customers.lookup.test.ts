@@ -1,0 +1,309 @@
+import { migrate } from '../src/db/migrate';
+import type { Db } from '../src/db/types';
+import supertest from 'supertest';
+import { createApiKey } from '../src/auth/apiKeys';
+import { createHost } from '../src/host/createHost';
+import type { Logger } from '../src/host/types';
+import type { CustomerLookup } from '../plugins/customers/lookup/customerLookup';
+import { readSchemaCatalog } from '../plugins/customers/lookup/schemaObjects';
+import { LOOKUP_TABLES } from '../plugins/customers/lookup/lookupTables';
+import { createTestHost, type TestHost } from './helpers/testHost';
+import { createTestDatabase, openDb, type OpenDb, type TestDatabase } from './helpers/testDatabase';
+
+/**
+ * The customers lookup as operators and other writers meet it: installed by itself on a database wc-host created,
+ * exact on the very next request after rows are written straight into WordPress's tables (users, meta, orders in
+ * both storages), reusing list items only while nothing changed, catching up on a bulk import in the background,
+ * and on an existing WordPress database added and removed only by `db index`, leaving no trace.
+ */
+
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const V3 = '/wp-json/wc/v3/customers';
+
+let t: TestHost;
+let db: Db;
+let lookup: CustomerLookup;
+
+// One Host for every request (supertest listens on a new port each time, and links carry the host).
+const list = async (query: string) => {
+  const response = await t.http
+    .get(`${V3}?${query}`)
+    .set('Host', 'shop.test')
+    .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)
+    .expect(200);
+  return { total: Number(response.headers['x-wp-total']), body: response.body as Array<Record<string, any>> };
+};
+const ids = (body: Array<Record<string, any>>) => body.map((customer) => customer.id as number);
+
+let nextId = 5000;
+/** A user written as a SQL import would: the row, its capabilities, and some meta. */
+async function importUser(login: string, displayName: string, role = 'customer', extra: Array<[string, string]> = []): Promise<number> {
+  const id = nextId++;
+  await db.execute(
+    `INSERT INTO ${db.table('users')} (ID, user_login, user_nicename, user_email, display_name, user_registered) VALUES (?, ?, ?, ?, ?, ?)`,
+    [id, login, login, `${login}@import.example`, displayName, '2022-03-04 05:06:07'],
+  );
+  const meta: Array<[string, string]> = [[`${db.prefix}capabilities`, `a:1:{s:${role.length}:"${role}";b:1;}`], ...extra];
+  for (const [key, value] of meta) {
+    await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [id, key, value]);
+  }
+  return id;
+}
+
+beforeAll(async () => {
+  t = await createTestHost();
+  db = t.host.db;
+  lookup = t.host.dbIndexes.list().find((index) => index.name === 'customers') as CustomerLookup;
+});
+
+afterAll(async () => {
+  await lookup.settled();
+  await t.close();
+});
+
+describe('on a database wc-host created', () => {
+  it('is installed and filled at start-up', async () => {
+    const status = await lookup.status();
+    expect(status).toMatchObject({ installed: true, ready: true });
+    const catalog = await readSchemaCatalog(db);
+    for (const table of Object.values(LOOKUP_TABLES)) expect(catalog.tables.has(db.prefix + table)).toBe(true);
+    expect([...catalog.triggers].filter((name) => name.startsWith(`${db.prefix}wc_host_`)).length).toBe(15);
+  });
+
+  it('counts users written straight into the tables on the very next request, and follows their changes', async () => {
+    const before = (await list('role=customer')).total;
+    const zoe = await importUser('zoe.lookup', 'Zoë Lookupson');
+    const found = await list('search=lookupson');
+    expect(ids(found.body)).toEqual([zoe]);
+    expect((await list('search=LOOKUPSON')).total).toBe(1);
+    expect((await list('role=customer')).total).toBe(before + 1);
+
+    const abe = await importUser('abe.lookup', 'Abe Lookupson');
+    expect(ids((await list('search=lookupson')).body)).toEqual([abe, zoe]);
+    await db.execute(`UPDATE ${db.table('users')} SET display_name = ? WHERE ID = ?`, ['Aaron Lookupson', zoe]);
+    expect(ids((await list('search=lookupson')).body)).toEqual([zoe, abe]);
+
+    await db.execute(`UPDATE ${db.table('usermeta')} SET meta_value = ? WHERE user_id = ? AND meta_key = ?`, [
+      'a:1:{s:10:"subscriber";b:1;}',
+      zoe,
+      `${db.prefix}capabilities`,
+    ]);
+    expect(ids((await list('search=lookupson')).body)).toEqual([abe]);
+    expect(ids((await list('search=lookupson&role=subscriber')).body)).toEqual([zoe]);
+    expect((await list('role=customer')).total).toBe(before + 1);
+
+    await db.execute(`DELETE FROM ${db.table('usermeta')} WHERE user_id = ?`, [abe]);
+    await db.execute(`DELETE FROM ${db.table('users')} WHERE ID = ?`, [abe]);
+    expect((await list('search=lookupson')).total).toBe(0);
+    expect((await list('role=customer')).total).toBe(before);
+  });
+
+  it('shows meta written straight into usermeta in the very next list, though the item was reused before', async () => {
+    const id = await importUser('cache.meta', 'Cache Meta', 'customer', [['billing_city', 'Porto']]);
+    expect((await list(`include=${id}`)).body[0].billing.city).toBe('Porto');
+    expect((await list(`include=${id}`)).body[0].billing.city).toBe('Porto');
+    await db.execute(`UPDATE ${db.table('usermeta')} SET meta_value = 'Osaka' WHERE user_id = ? AND meta_key = 'billing_city'`, [id]);
+    expect((await list(`include=${id}`)).body[0].billing.city).toBe('Osaka');
+  });
+
+  it('reads a listed user again only after it changed', async () => {
+    const id = await importUser('cache.reads', 'Cache Reads');
+    await list(`include=${id}`);
+    const query = jest.spyOn(db, 'query');
+    try {
+      await list(`include=${id}`);
+      const readsOfMeta = () => query.mock.calls.filter(([sql, params]) => /usermeta/.test(sql) && (params ?? []).includes(id)).length;
+      expect(readsOfMeta()).toBe(0);
+      await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, 'last_update', '1')`, [id]);
+      await list(`include=${id}`);
+      expect(readsOfMeta()).toBe(1);
+    } finally {
+      query.mockRestore();
+    }
+  });
+
+  it.each([
+    ['HPOS', 'yes'],
+    ['posts storage', 'no'],
+  ])('shows orders written straight into %s in the very next list', async (_storage, hpos) => {
+    await t.host.options.update('woocommerce_custom_orders_table_enabled', hpos);
+    const id = await importUser(`orders.${hpos}`, `Orders ${hpos}`);
+    const v2 = async () =>
+      (
+        await t.http
+          .get(`/wp-json/wc/v2/customers?include=${id}`)
+          .set('Host', 'shop.test')
+          .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)
+          .expect(200)
+      ).body[0];
+    expect(await v2()).toMatchObject({ orders_count: 0, total_spent: '0.00' });
+    expect(await v2()).toMatchObject({ orders_count: 0, total_spent: '0.00' }); // now from the reused item
+    const order = nextId++;
+    if (hpos === 'yes') {
+      await db.execute(
+        `INSERT INTO ${db.table('wc_orders')} (id, status, currency, type, total_amount, customer_id, billing_email, date_created_gmt) VALUES (?, 'wc-completed', 'EUR', 'shop_order', 12.5, ?, '', '2024-01-01 00:00:00')`,
+        [order, id],
+      );
+    } else {
+      await db.execute(
+        `INSERT INTO ${db.table('posts')} (ID, post_author, post_date, post_date_gmt, post_content, post_title, post_excerpt, post_status, post_name, to_ping, pinged, post_modified, post_modified_gmt, post_content_filtered, post_type) VALUES (?, 1, '2024-01-01 00:00:00', '2024-01-01 00:00:00', '', 'Order', '', 'wc-completed', '', '', '', '2024-01-01 00:00:00', '2024-01-01 00:00:00', '', 'shop_order')`,
+        [order],
+      );
+      await db.execute(`INSERT INTO ${db.table('postmeta')} (post_id, meta_key, meta_value) VALUES (?, '_customer_user', ?), (?, '_order_total', '12.5')`, [order, String(id), order]);
+    }
+    expect(await v2()).toMatchObject({ orders_count: 1, total_spent: '12.50' });
+    // Posts storage keeps the status on the post: a change there alone must show too.
+    if (hpos === 'yes') await db.execute(`UPDATE ${db.table('wc_orders')} SET status = 'wc-cancelled' WHERE id = ?`, [order]);
+    else await db.execute(`UPDATE ${db.table('posts')} SET post_status = 'wc-cancelled' WHERE ID = ?`, [order]);
+    expect(await v2()).toMatchObject({ orders_count: 1, total_spent: '0.00' });
+    await t.host.options.update('woocommerce_custom_orders_table_enabled', 'no');
+  });
+
+  it('builds every item afresh for a plugin that filters them', async () => {
+    const id = await importUser('cache.filter', 'Cache Filter');
+    await list(`include=${id}`);
+    const seen: number[] = [];
+    t.host.hooks.addFilter('woocommerce_rest_prepare_customer', 'test/lookup', (response: { data: { id: number } }) => {
+      seen.push(response.data.id);
+      return response;
+    });
+    try {
+      await list(`include=${id}`);
+      expect(seen).toEqual([id]);
+    } finally {
+      t.host.hooks.removeAllFilters('woocommerce_rest_prepare_customer', 'test/lookup');
+    }
+  });
+
+  it('runs a new search as a long read (off the event loop on SQLite)', async () => {
+    await importUser('long.read', 'Long Read');
+    const queryLong = jest.spyOn(db, 'queryLong');
+    try {
+      expect((await list('search=long.rea')).total).toBe(1);
+      expect(queryLong).toHaveBeenCalled();
+    } finally {
+      queryLong.mockRestore();
+    }
+  });
+
+  it('answers right while it reads a bulk import in the background, and answers itself again afterwards', async () => {
+    const count = db.dialect === 'sqlite' ? 2100 : 5100;
+    const first = nextId;
+    nextId += count;
+    const rows = Array.from({ length: count }, (_, i) => first + i);
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await db.execute(
+        `INSERT INTO ${db.table('users')} (ID, user_login, user_nicename, user_email, display_name, user_registered) VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, '2021-01-01 00:00:00')").join(', ')}`,
+        chunk.flatMap((id) => [id, `bulk${id}`, `bulk${id}`, `bulk${id}@bulk.example`, `Bulk ${id}`]),
+      );
+      await db.execute(
+        `INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
+        chunk.flatMap((id) => [id, `${db.prefix}capabilities`, 'a:1:{s:8:"customer";b:1;}']),
+      );
+    }
+    const answer = jest.spyOn(lookup, 'answer');
+    try {
+      const during = await list('search=bulk.example&per_page=5');
+      expect(during.total).toBe(count);
+      expect(await answer.mock.results[0].value).toBeNull();
+      await lookup.settled();
+      const after = await list('search=bulk.example&per_page=5');
+      expect(after).toEqual(during);
+      expect(await answer.mock.results[1].value).not.toBeNull();
+    } finally {
+      answer.mockRestore();
+    }
+  });
+});
+
+describe('on an existing WordPress database', () => {
+  let database: TestDatabase;
+  let opened: OpenDb;
+  let existing: Db;
+  let catalogBefore: Awaited<ReturnType<typeof readSchemaCatalog>>;
+  const warnings: string[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    opened = await openDb(database.url);
+    existing = opened.db;
+    await migrate(existing, silent);
+    // What makes it "existing": wc-host did not create it.
+    await existing.execute(`DELETE FROM ${existing.table('wc_host_state')}`);
+    await existing.execute(`INSERT INTO ${existing.table('users')} (ID, user_login, user_email, display_name) VALUES (2, 'müller', 'm@example.com', 'Müller')`);
+    await existing.execute(`INSERT INTO ${existing.table('usermeta')} (user_id, meta_key, meta_value) VALUES (2, 'wp_capabilities', 'a:1:{s:8:"customer";b:1;}')`);
+    catalogBefore = await readSchemaCatalog(existing);
+  });
+
+  afterAll(async () => {
+    await opened.close();
+    await database.drop();
+  });
+
+  const host = () =>
+    createHost({
+      databaseUrl: database.url,
+      pluginModules: [],
+      logger: { ...silent, warn: (message) => warnings.push(message) },
+    });
+
+  it('adds nothing at start-up, says once how to add the index, and still answers right', async () => {
+    const started = await host();
+    try {
+      expect(warnings.filter((line) => line.includes('npx wc-host db index'))).toHaveLength(1);
+      expect(await readSchemaCatalog(existing)).toEqual(catalogBefore);
+      const key = await createApiKey(existing, { userId: 1, permissions: 'read', description: 'test' });
+      const response = await supertest(started.app)
+        .get(`${V3}?search=muller`)
+        .auth(key.consumerKey, key.consumerSecret)
+        .expect(200);
+      expect([response.headers['x-wp-total'], response.body.map((customer: { id: number }) => customer.id)]).toEqual(['1', [2]]);
+    } finally {
+      await started.close();
+    }
+  });
+
+  it('db index adds the lookup, and --drop leaves the database exactly as before', async () => {
+    const started = await host();
+    try {
+      const index = started.dbIndexes.list()[0];
+      expect(await index.status()).toMatchObject({ installed: false, ready: false });
+      const phases = new Set<string>();
+      await index.install((step) => phases.add(step.phase));
+      expect(phases).toContain('reading users into the lookup');
+      expect(await index.status()).toMatchObject({ installed: true, ready: true });
+      await index.install(() => undefined); // idempotent
+      await index.drop();
+      expect(await readSchemaCatalog(existing)).toEqual(catalogBefore);
+      expect(await existing.query(`SELECT ID, user_login FROM ${existing.table('users')} ORDER BY ID`)).toEqual([
+        { ID: 1, user_login: 'admin' },
+        { ID: 2, user_login: 'müller' },
+      ]);
+    } finally {
+      await started.close();
+    }
+  });
+
+  it('resumes a fill that was cut short', async () => {
+    const started = await host();
+    try {
+      const index = started.dbIndexes.list()[0] as CustomerLookup;
+      await index.install(() => undefined);
+      // As if cut short after the first user: not ready, the second user not read yet.
+      const state = existing.table(LOOKUP_TABLES.state);
+      await existing.execute(`UPDATE ${state} SET value = 0 WHERE name = 'ready'`);
+      await existing.execute(`UPDATE ${state} SET value = 2 WHERE name = 'backfilled_below'`);
+      await existing.execute(`DELETE FROM ${existing.table(LOOKUP_TABLES.lookup)} WHERE user_id = 2`);
+      await existing.execute(`UPDATE ${existing.table(LOOKUP_TABLES.roles)} SET users = users - 1 WHERE capabilities LIKE '%customer%'`);
+      expect(await index.status()).toMatchObject({ ready: false });
+      await index.install(() => undefined);
+      expect(await index.status()).toMatchObject({ ready: true });
+      const [{ users }] = await existing.query<{ users: number | string }>(`SELECT SUM(users) AS users FROM ${existing.table(LOOKUP_TABLES.roles)}`);
+      expect(Number(users)).toBe(2);
+      await index.drop();
+    } finally {
+      await started.close();
+    }
+  });
+});
