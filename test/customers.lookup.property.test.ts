@@ -137,7 +137,9 @@ function randomQuery(): UserQueryArgs {
 
 async function expectSameAnswer(args: UserQueryArgs): Promise<void> {
   const query = parseUserQuery(args);
-  const fast = await lookup.answer(query);
+  const answer = await lookup.answer(query);
+  // `next` (pages read ahead for a walk) is a hint, not part of WP_User_Query's answer.
+  const fast = answer && { ids: answer.ids, total: answer.total };
   const plain = await plainUserQuery(db, query);
   // The one order the lookup does not keep: user_login, WordPress's fallback for `orderby=include` without ids.
   const declinable = query.orderBy[0].column === 'user_login';

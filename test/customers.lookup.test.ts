@@ -7,6 +7,7 @@ import type { Logger } from '../src/host/types';
 import type { CustomerLookup } from '../plugins/customers/lookup/customerLookup';
 import { readSchemaCatalog } from '../plugins/customers/lookup/schemaObjects';
 import { LOOKUP_TABLES } from '../plugins/customers/lookup/lookupTables';
+import { CustomersModule } from '../plugins/customers/module';
 import { createTestHost, type TestHost } from './helpers/testHost';
 import { createTestDatabase, openDb, type OpenDb, type TestDatabase } from './helpers/testDatabase';
 
@@ -118,6 +119,26 @@ describe('on a database wc-host created', () => {
       await list(`include=${id}`);
       expect(readsOfMeta()).toBe(1);
     } finally {
+      query.mockRestore();
+    }
+  });
+
+  it('prepares the next pages ahead of a client walking through every page', async () => {
+    for (let i = 0; i < 12; i++) await importUser(`walk.${i}`, `Walker ${String(i).padStart(2, '0')}`);
+    const prefetch = jest.spyOn(CustomersModule.prototype, 'prefetch');
+    const query = jest.spyOn(db, 'query');
+    try {
+      const walk = (n: number) => list(`role=customer&orderby=id&order=desc&per_page=3&page=${n}`);
+      await walk(1);
+      await walk(2);
+      expect(prefetch).toHaveBeenCalled();
+      await Promise.all(prefetch.mock.results.map((result) => result.value));
+      query.mockClear();
+      const third = await walk(3);
+      expect(third.body).toHaveLength(3);
+      expect(query.mock.calls.filter(([sql]) => /FROM \S*usermeta\S* WHERE user_id IN/.test(sql))).toEqual([]);
+    } finally {
+      prefetch.mockRestore();
       query.mockRestore();
     }
   });

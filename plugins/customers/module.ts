@@ -65,27 +65,53 @@ export class CustomersModule {
    * changes them (then every item is made afresh, exactly as without the cache).
    */
   async collection(ids: readonly number[], request: RestRequest): Promise<unknown[]> {
-    const versions = this.reusable() ? await this.cache.lookup.versionsOf(ids, await activeOrderStorage(this.options)) : null;
+    // A page is at most 100 customers; a filter asking for thousands at once gets them made, not kept.
+    const versions = this.reusable() && ids.length <= 1000 ? await this.cache.lookup.versionsOf(ids, await activeOrderStorage(this.options)) : null;
     if (!versions) return (await this.prepare(await this.store.loadUsers(ids), request)).map((response) => response.forCollection());
-    const variant = await this.variant(request);
-    const items = new Map<number, object>();
-    for (const id of ids) {
-      const item = this.cache.prepared.get(id, versions.get(id) ?? 0, variant);
-      if (item) items.set(id, item);
+    const items = await this.preparedItems(ids, versions, await this.variant(request), request);
+    return items.filter((item): item is object => item !== null);
+  }
+
+  /**
+   * Makes the items of a page the client will most likely ask for next (a walk through every page), so its
+   * database reads overlap the client's handling of this one. Only when items can be reused; errors are dropped.
+   */
+  async prefetch(ids: readonly number[], request: RestRequest): Promise<void> {
+    if (ids.length === 0 || !this.reusable()) return;
+    try {
+      const versions = await this.cache.lookup.versionsOf(ids, await activeOrderStorage(this.options));
+      if (versions) await this.preparedItems(ids, versions, await this.variant(request), request);
+    } catch {
+      // Ahead of time only: the request for that page will make its items itself.
     }
-    const missing = ids.filter((id) => !items.has(id));
+  }
+
+  /** Each id's item: reused, awaited while another request makes it, or made now (all the missing ones together). */
+  private async preparedItems(ids: readonly number[], versions: Map<number, number>, variant: string, request: RestRequest) {
+    const version = (id: number) => versions.get(id) ?? 0;
+    const items = new Map(ids.map((id) => [id, this.cache.prepared.get(id, version(id), variant)]));
+    const missing = ids.filter((id) => !items.get(id));
     if (missing.length > 0) {
-      const users = await this.store.loadUsers(missing);
-      const responses = await this.prepare(users, request);
-      responses.forEach((response, index) => {
-        const id = users[index].ID;
+      const made = this.makeItems(missing, request);
+      for (const id of missing) {
+        const item = made.then((byId) => byId.get(id) ?? null);
+        this.cache.prepared.set(id, version(id), variant, item);
+        items.set(id, item);
+      }
+    }
+    return Promise.all(ids.map((id) => items.get(id) as Promise<object | null>));
+  }
+
+  private async makeItems(ids: readonly number[], request: RestRequest): Promise<Map<number, object>> {
+    const users = await this.store.loadUsers(ids);
+    const responses = await this.prepare(users, request);
+    return new Map(
+      responses.map((response, index) => {
         const item = deepFreeze(response.forCollection() as object);
         rememberEncoding(item, phpJsonEncode(item));
-        this.cache.prepared.set(id, versions.get(id) ?? 0, variant, item);
-        items.set(id, item);
-      });
-    }
-    return ids.flatMap((id) => items.get(id) ?? []);
+        return [users[index].ID, item];
+      }),
+    );
   }
 
   /** No plugin filters a customer item or a response holding it. */

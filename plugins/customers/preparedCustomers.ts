@@ -1,15 +1,19 @@
+/** A customer as a list shows it (frozen, its JSON remembered), or null for a user that does not exist. */
+export type PreparedItem = Promise<object | null>;
+
 /**
  * Customers already serialized for a list, per user: the frozen item (with its `_links`) and — through
  * rememberEncoding — its JSON. An entry serves only while the user's version (bumped by the lookup's triggers on any
  * change to the user's row, meta or orders) is the one it was made at, and only for the same way of presenting it
- * (the "variant": API version, context, site clock, links root, order storage…). Bounded: least recently used first.
+ * (the "variant": API version, context, site clock, links root, order storage…). Entries are promises, so an item
+ * being made (say, for the next page of a walk) is awaited rather than made twice. Bounded: least recently used first.
  */
 export class PreparedCustomers {
-  private readonly entries = new Map<number, { version: number; variants: Map<string, object> }>();
+  private readonly entries = new Map<number, { version: number; variants: Map<string, PreparedItem> }>();
 
   constructor(private readonly limit: number) {}
 
-  get(userId: number, version: number, variant: string): object | undefined {
+  get(userId: number, version: number, variant: string): PreparedItem | undefined {
     const entry = this.entries.get(userId);
     if (!entry || entry.version !== version) return undefined;
     const item = entry.variants.get(variant);
@@ -21,7 +25,7 @@ export class PreparedCustomers {
     return item;
   }
 
-  set(userId: number, version: number, variant: string, item: object): void {
+  set(userId: number, version: number, variant: string, item: PreparedItem): void {
     let entry = this.entries.get(userId);
     if (!entry || entry.version !== version) {
       this.entries.delete(userId);
@@ -30,6 +34,10 @@ export class PreparedCustomers {
     entry.variants.set(variant, item);
     this.entries.set(userId, entry);
     while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as number);
+    // A failed making is forgotten, so the next request tries again.
+    item.catch(() => {
+      if (this.entries.get(userId)?.variants.get(variant) === item) this.entries.get(userId)?.variants.delete(variant);
+    });
   }
 
   get size(): number {

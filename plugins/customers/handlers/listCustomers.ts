@@ -30,8 +30,9 @@ export async function listCustomers(module: CustomersModule, request: RestReques
   if (role !== 'all') args.role = String(role);
 
   const filtered = await module.hooks.applyFilters(CUSTOMER_HOOKS.restCustomerQuery, args, request);
-  const { ids, total } = await module.findUsers(filtered);
+  const { ids, total, next } = await module.findUsers(filtered);
   const items = await module.collection(ids, request);
+  for (const page of next ?? []) void module.prefetch(page, request);
 
   const response = new RestResponse(items);
   const pageSize = Number(filtered.number) || perPage;

@@ -11,6 +11,9 @@ import { joinedSearchPredicate, searchPredicate, type SqlPart } from './searchPr
 /** Reads that may take long (a search over every user): off the event loop on SQLite. */
 export type Read = <T>(sql: string, params: readonly unknown[]) => Promise<T[]>;
 
+/** How many pages ahead of a walk through every page their ids are handed out, to be prepared in advance. */
+const PAGES_AHEAD = 2;
+
 /** Searches matching more users than this are not remembered whole (their pages are read one by one). */
 const REMEMBERED_MATCHES = 200_000;
 
@@ -138,18 +141,26 @@ export class LookupUserQuery {
     const skip = anchor ? start - anchor.offset - 1 : start;
     const column = SORT_KEY[sort.column];
     const where = [groupCondition(selection), excludeCondition(query), ...(anchor ? [afterAnchor(column, sort.direction, anchor.key, anchor.id)] : [])];
-    const count = Math.min(Number.MAX_SAFE_INTEGER, wanted + (query.offset - start));
+    // Right after the last page sent: a walk through every page (an export). Read the next pages' ids too.
+    const walking = query.number > 0 && anchor?.offset === query.offset - 1 && anchor.pageEnd;
+    const count = Math.min(Number.MAX_SAFE_INTEGER, wanted + (query.offset - start) + (walking ? query.number * PAGES_AHEAD : 0));
     const sql =
       `SELECT user_id, ${column} AS sort_key FROM ${this.db.table(LOOKUP_TABLES.lookup)}${indexHint(this.db, sort.column, selection)} ` +
       `WHERE ${joinSql(where)} ORDER BY ${orderSql(sort)} LIMIT ? OFFSET ?`;
     const read = skip + count > 20_000 ? this.readLong : this.db.query.bind(this.db);
     const rows = await read<{ user_id: number | string; sort_key: unknown }>(sql, [...where.flatMap((part) => part.params), count, skip]);
-    if (rows.length > 0) {
-      anchors.record({ offset: start, key: rows[0].sort_key, id: Number(rows[0].user_id) });
-      const last = rows[rows.length - 1];
-      anchors.record({ offset: start + rows.length - 1, key: last.sort_key, id: Number(last.user_id) });
+    const pageStart = query.offset - start;
+    const page = rows.slice(pageStart, pageStart + wanted);
+    if (rows.length > 0) anchors.record({ offset: start, key: rows[0].sort_key, id: Number(rows[0].user_id), pageEnd: false });
+    if (page.length > 0) {
+      const last = page[page.length - 1];
+      anchors.record({ offset: query.offset + page.length - 1, key: last.sort_key, id: Number(last.user_id), pageEnd: true });
     }
-    return { ids: rows.slice(query.offset - start).map((row) => Number(row.user_id)), total };
+    const ids = page.map((row) => Number(row.user_id));
+    if (!walking) return { ids, total };
+    const ahead = rows.slice(pageStart + wanted).map((row) => Number(row.user_id));
+    const next = Array.from({ length: Math.ceil(ahead.length / wanted) }, (_, index) => ahead.slice(index * wanted, (index + 1) * wanted));
+    return { ids, total, next };
   }
 
   /** Excluded users that the selection would otherwise count. */

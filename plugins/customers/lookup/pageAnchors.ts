@@ -3,6 +3,8 @@ export interface Anchor {
   offset: number;
   key: unknown;
   id: number;
+  /** The last row of a page a client was sent: a request starting right after it is walking the pages in order. */
+  pageEnd: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export class PageAnchors {
   record(anchor: Anchor): void {
     const at = this.anchors.findIndex((existing) => existing.offset >= anchor.offset);
     if (at === -1) this.anchors.push(anchor);
-    else if (this.anchors[at].offset === anchor.offset) this.anchors[at] = anchor;
+    else if (this.anchors[at].offset === anchor.offset) this.anchors[at] = { ...anchor, pageEnd: anchor.pageEnd || this.anchors[at].pageEnd };
     else this.anchors.splice(at, 0, anchor);
     // Bounded: beyond 4,096 known rows, keep every other one (a page then skips at most twice as far).
     if (this.anchors.length > 4096) {

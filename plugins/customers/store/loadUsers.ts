@@ -20,6 +20,9 @@ interface MetaRowWithUser extends MetaRow {
   user_id: number | string;
 }
 
+/** More users than this are a list page's worth: read as a long read. */
+const PAGE_READ = 20;
+
 const USER_COLUMNS =
   'ID, user_login, user_pass, user_nicename, user_email, user_url, user_registered, user_activation_key, user_status, display_name';
 
@@ -31,13 +34,14 @@ export async function loadUsers(db: Db, ids: readonly number[], roles: RolesOpti
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
   if (unique.length === 0) return [];
   const placeholders = unique.map(() => '?').join(', ');
+  // A page of users is thousands of meta rows: on SQLite, read them off the event loop.
+  const read = unique.length > PAGE_READ ? db.queryLong.bind(db) : db.query.bind(db);
   const [userRows, metaRows] = unique.length === 1 && db.dialect === 'mysql' ? await userWithMeta(db, unique[0]) : await Promise.all([
-    db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM ${db.table('users')} WHERE ID IN (${placeholders})`, unique),
-    db.query<MetaRowWithUser>(
-      `SELECT umeta_id, user_id, meta_key, meta_value FROM ${db.table('usermeta')} WHERE user_id IN (${placeholders}) ORDER BY umeta_id`,
-      unique,
-    ),
+    read<UserRow>(`SELECT ${USER_COLUMNS} FROM ${db.table('users')} WHERE ID IN (${placeholders})`, unique),
+    // Sorted here: MariaDB sorts rows holding a longtext through an on-disk temporary table.
+    read<MetaRowWithUser>(`SELECT umeta_id, user_id, meta_key, meta_value FROM ${db.table('usermeta')} WHERE user_id IN (${placeholders})`, unique),
   ]);
+  metaRows.sort((a, b) => Number(a.umeta_id) - Number(b.umeta_id));
 
   const metaByUser = new Map<number, MetaRow[]>();
   for (const row of metaRows) {

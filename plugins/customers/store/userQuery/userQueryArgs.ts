@@ -29,4 +29,6 @@ export interface UserQueryResult {
   ids: number[];
   /** Matching users ignoring number/offset (WP_User_Query::get_total). */
   total: number;
+  /** The next pages' ids, page by page, when the pages are being read one after the other (worth preparing ahead). */
+  next?: number[][];
 }
