@@ -116,11 +116,21 @@ export class LookupUserQuery {
 
   /** Every match in order, or only their count when there are too many to remember. */
   private async readMatches(from: string, order: string, params: unknown[]): Promise<{ ids: number[] } | { total: number }> {
-    const rows = await this.readLong<{ user_id: number | string }>(`SELECT user_id ${from} ORDER BY ${order} LIMIT ?`, [
-      ...params,
-      REMEMBERED_MATCHES + 1,
-    ]);
-    if (rows.length <= REMEMBERED_MATCHES) return { ids: rows.map((row) => Number(row.user_id)) };
+    let ids: number[];
+    if (this.db.dialect === 'sqlite') {
+      // One text value instead of a row per match: rows cross from the worker thread by structured clone, which for
+      // tens of thousands of them would stall the event loop this read is kept off.
+      const columns = [...new Set(order.split(',').map((term) => term.trim().split(' ')[0]))];
+      const [row] = await this.readLong<{ ids: string | null }>(
+        `SELECT group_concat(user_id, ',' ORDER BY ${order}) AS ids FROM (SELECT ${columns.join(', ')} ${from} ORDER BY ${order} LIMIT ?)`,
+        [...params, REMEMBERED_MATCHES + 1],
+      );
+      ids = row?.ids ? row.ids.split(',').map(Number) : [];
+    } else {
+      const rows = await this.readLong<{ user_id: number | string }>(`SELECT user_id ${from} ORDER BY ${order} LIMIT ?`, [...params, REMEMBERED_MATCHES + 1]);
+      ids = rows.map((row) => Number(row.user_id));
+    }
+    if (ids.length <= REMEMBERED_MATCHES) return { ids };
     const [{ total }] = await this.readLong<{ total: number | string }>(`SELECT COUNT(*) AS total ${from}`, params);
     return { total: Number(total) };
   }
