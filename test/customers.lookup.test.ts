@@ -4,7 +4,9 @@ import supertest from 'supertest';
 import { createApiKey } from '../src/auth/apiKeys';
 import { createHost } from '../src/host/createHost';
 import type { Logger } from '../src/host/types';
-import type { CustomerLookup } from '../plugins/customers/lookup/customerLookup';
+import { CustomerLookup } from '../plugins/customers/lookup/customerLookup';
+import { parseUserQuery } from '../plugins/customers/store/userQuery/parseUserQuery';
+import { plainUserQuery } from '../plugins/customers/store/userQuery/plainUserQuery';
 import { readSchemaCatalog } from '../plugins/customers/lookup/schemaObjects';
 import { LOOKUP_TABLES } from '../plugins/customers/lookup/lookupTables';
 import { CustomersModule } from '../plugins/customers/module';
@@ -208,32 +210,37 @@ describe('on a database wc-host created', () => {
   });
 
   it('answers right while it reads a bulk import in the background, and answers itself again afterwards', async () => {
-    const count = db.dialect === 'sqlite' ? 2100 : 5100;
+    // The real limit is tens of thousands of users; a lookup with a small one shows the mechanism.
+    const small = new CustomerLookup(db, silent, { inlineLimit: 50, batchSize: 10 });
+    const count = 120;
     const first = nextId;
     nextId += count;
     const rows = Array.from({ length: count }, (_, i) => first + i);
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
-      await db.execute(
-        `INSERT INTO ${db.table('users')} (ID, user_login, user_nicename, user_email, display_name, user_registered) VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, '2021-01-01 00:00:00')").join(', ')}`,
-        chunk.flatMap((id) => [id, `bulk${id}`, `bulk${id}`, `bulk${id}@bulk.example`, `Bulk ${id}`]),
-      );
-      await db.execute(
-        `INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
-        chunk.flatMap((id) => [id, `${db.prefix}capabilities`, 'a:1:{s:8:"customer";b:1;}']),
-      );
-    }
-    const answer = jest.spyOn(lookup, 'answer');
+    await db.execute(
+      `INSERT INTO ${db.table('users')} (ID, user_login, user_nicename, user_email, display_name, user_registered) VALUES ${rows.map(() => "(?, ?, ?, ?, ?, '2021-01-01 00:00:00')").join(', ')}`,
+      rows.flatMap((id) => [id, `bulk${id}`, `bulk${id}`, `bulk${id}@bulk.example`, `Bulk ${id}`]),
+    );
+    await db.execute(
+      `INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
+      rows.flatMap((id) => [id, `${db.prefix}capabilities`, 'a:1:{s:8:"customer";b:1;}']),
+    );
+    const query = parseUserQuery({ search: '*bulk.example*', role: 'customer', orderby: 'display_name', order: 'asc', number: 5 });
+    expect(await small.answer(query)).toBeNull();
+    // Meanwhile the HTTP API answers with WordPress's query, right.
+    expect((await list('search=bulk.example&per_page=5')).total).toBe(count);
+    await small.settled();
+    expect(await small.answer(query)).toEqual(await plainUserQuery(db, query));
+  });
+
+  it('reads a few marked users before answering, in short batches', async () => {
+    const small = new CustomerLookup(db, silent, { inlineLimit: 50, batchSize: 10 });
+    const ids = await Promise.all([1, 2, 3].map((i) => importUser(`inline.${i}`, `Inline ${i}`)));
+    const apply = jest.spyOn(db, 'transaction');
     try {
-      const during = await list('search=bulk.example&per_page=5');
-      expect(during.total).toBe(count);
-      expect(await answer.mock.results[0].value).toBeNull();
-      await lookup.settled();
-      const after = await list('search=bulk.example&per_page=5');
-      expect(after).toEqual(during);
-      expect(await answer.mock.results[1].value).not.toBeNull();
+      expect((await small.answer(parseUserQuery({ search: '*inline.*', orderby: 'ID', order: 'asc', number: 10 })))?.ids).toEqual(ids);
+      expect(apply).toHaveBeenCalled();
     } finally {
-      answer.mockRestore();
+      apply.mockRestore();
     }
   });
 });

@@ -52,8 +52,9 @@ export function createLookupTablesSql(db: Pick<Db, 'dialect' | 'table'>, collati
   "fold_display" BLOB NOT NULL
 )`,
       ...lookupIndexes('sqlite').map(([name, columns]) => index('lookup', name, columns)),
-      // Contentless: the folded text lives in the lookup; this only narrows candidates by trigram.
-      `CREATE VIRTUAL TABLE ${t('search')} USING fts5(text, tokenize = 'trigram case_sensitive 1', detail = none, content = '', contentless_delete = 1)`,
+      // It keeps its own copy of the text (rather than contentless_delete, SQLite 3.43+), so SQLite tools back to 3.34
+      // can open it; detail = none: it only narrows candidates by trigram, the lookup's folds decide.
+      `CREATE VIRTUAL TABLE ${t('search')} USING fts5(text, tokenize = 'trigram case_sensitive 1', detail = none)`,
     ];
   }
   if (!collations) throw new Error('createLookupTablesSql needs the source collations on MySQL');
