@@ -34,8 +34,8 @@ export default definePlugin({
     // A bulk import since the last start left many users marked: read them in now, in the background.
     lookup.start().catch((error: unknown) => host.logger.warn('Could not check the customers lookup', { error: String(error) }));
     const findUsers = createUserFinder(host.db, lookup);
-    // About 5 KB a customer: 8,000 keep a few hundred pages of 10–100 at hand within ~40 MB.
-    const cache = { lookup, prepared: new PreparedCustomers(8000) };
+    // About 10 KB a customer (the item and its JSON): 2,000 keep the hot pages and a walk's next pages at hand.
+    const cache = { lookup, prepared: new PreparedCustomers(2000) };
     for (const version of CUSTOMERS_API_VERSIONS) {
       const module = new CustomersModule(version, host.hooks, host.options, store, permissions, orderStats, homeUrl, findUsers, cache);
       registerCustomerRoutes(host.rest, module);
