@@ -1,27 +1,55 @@
 /**
- * The baseline: a bare Express server over the raw driver, with no host, hooks, REST layer, schema or ORM.
+ * The baseline: a bare Express server over the raw driver that answers the bench's GET scenarios the way WooCommerce
+ * (WC_REST_Customers_V2_Controller on WordPress 6.8) does, with no host, hooks, REST layer, schema or ORM:
  *
- * - Authentication and GET /customers/<id> run the very statements wc-host runs (src/auth/findKeyWithUser.ts,
- *   plugins/customers/store/loadUsers.ts, plugins/customers/orders/postsOrderStats.ts), so the ratio of the two is
- *   what the host itself costs: GET one = 3 queries on MariaDB (key + user + caps, user + meta, order figures), 4 on
- *   SQLite (user and meta apart).
- * - The lists are the naive WooCommerce queries: an INNER JOIN on `{prefix}capabilities` with `LIKE '%"customer"%'`,
- *   ordered by display_name, a separate COUNT, the user rows, then each listed user's meta read on its own (WooCommerce
- *   builds one WC_Customer per row), then the order figures of the page: 5 + n queries for a page of n.
- * - A batch create hashes each password with bcrypt (cost 10) and inserts the user row and its meta.
+ * - Authentication runs the statement wc-host runs (key, user and capabilities in one query).
+ * - GET one: get_userdata (the users row), then `new WC_Customer` (the user's meta), then — v2 only, v3 has no order
+ *   figures — WC_Customer_Data_Store::get_order_count and ::get_total_spent: two queries on the storage in use.
+ * - Lists: WP_User_Query's SQL — the role filter an INNER JOIN on `{prefix}capabilities` with `LIKE '%"customer"%'`,
+ *   the search `LIKE '%term%'` on user_login, user_url, user_email, user_nicename and display_name (email= is
+ *   `user_email = …`), ORDER BY display_name / user_registered / ID with no tie-breaker, LIMIT offset, n — with
+ *   SQL_CALC_FOUND_ROWS then SELECT FOUND_ROWS() on MariaDB (a COUNT on SQLite), then one WC_Customer per row: its
+ *   meta read on its own, then its two order queries. 3 + n queries for a page of n on v3, 3 + 3n on v2.
+ *
+ * WooCommerce caches a customer's order count and total in usermeta (`wc_order_count`, `wc_money_spent`) after the
+ * first read and serves them from there until an order changes; the baseline always takes the uncached path (it
+ * must not write into the database both servers share), i.e. a cold cache: the first read after an order change,
+ * an import or a sync.
+ *
+ * The database is the one wc-host indexed; the baseline keeps to what a stock WooCommerce schema has: it does not
+ * use wc-host's `wc_host_customer_user` key on postmeta (IGNORE INDEX on MariaDB; on SQLite the `+` before the
+ * compared column keeps the planner off that partial index), and never reads wc-host's lookup tables.
+ *
+ * On SQLite, LIKE folds ASCII case only: the baseline cannot match accents (`muller` misses `Müller` in display_name,
+ * where MariaDB's utf8mb4_unicode_520_ci and wc-host both match it), and ORDER BY display_name follows NOCASE, not
+ * the MySQL collation's order. So on SQLite the baseline's search totals may be lower than wc-host's (the bench shows
+ * both totals).
  */
-import { createHmac } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import bcrypt from 'bcrypt';
-import { openBaselineDriver } from './baselineDriver';
+import { createHmac } from 'node:crypto';
+import { openBaselineDriver, type Queryable } from './baselineDriver';
 
-const db = openBaselineDriver(required('BENCH_DATABASE_URL'));
+const timeoutSeconds = Number(process.env.BENCH_BASELINE_TIMEOUT_SECONDS ?? 35);
+const db = openBaselineDriver(required('BENCH_DATABASE_URL'), { statementTimeoutSeconds: timeoutSeconds });
 const prefix = process.env.BENCH_TABLE_PREFIX ?? 'wp_';
 const users = `${prefix}users`;
 const usermeta = `${prefix}usermeta`;
-const USER_COLUMNS = 'ID, user_login, user_pass, user_nicename, user_email, user_url, user_registered, user_activation_key, user_status, display_name';
-const LISTED_STATUSES = ['wc-pending', 'wc-processing', 'wc-on-hold', 'wc-completed', 'wc-cancelled', 'wc-refunded', 'wc-failed', 'wc-checkout-draft'];
+const posts = `${prefix}posts`;
+const postmeta = `${prefix}postmeta`;
+const orders = `${prefix}wc_orders`;
+/** wc_get_order_statuses() and wc_get_is_paid_statuses(), as stored. */
+const ORDER_STATUSES = ['wc-pending', 'wc-processing', 'wc-on-hold', 'wc-completed', 'wc-cancelled', 'wc-refunded', 'wc-failed', 'wc-checkout-draft'];
 const PAID_STATUSES = ['wc-processing', 'wc-completed'];
+const statusList = (statuses: readonly string[]) => `( '${statuses.join("','")}' )`;
+/** WC_Customer_Data_Store's internal meta keys: left out of meta_data (with anything holding the table prefix). */
+const INTERNAL_META = new Set([
+  'locale', 'billing_postcode', 'billing_city', 'billing_address_1', 'billing_address_2', 'billing_state', 'billing_country', 'shipping_postcode',
+  'shipping_city', 'shipping_address_1', 'shipping_address_2', 'shipping_state', 'shipping_country', 'paying_customer', 'last_update', 'first_name',
+  'last_name', 'display_name', 'show_admin_bar_front', 'use_ssl', 'admin_color', 'rich_editing', 'comment_shortcuts', 'dismissed_wp_pointers',
+  'show_welcome_panel', 'session_tokens', 'nickname', 'description', 'billing_first_name', 'billing_last_name', 'billing_company', 'billing_phone',
+  'billing_email', 'shipping_first_name', 'shipping_last_name', 'shipping_company', 'shipping_phone', 'syntax_highlighting',
+  '_order_count', '_money_spent', '_last_order', '_woocommerce_tracks_anon_id',
+]);
 
 interface UserRow {
   ID: number;
@@ -31,24 +59,36 @@ interface UserRow {
   display_name: string;
 }
 interface MetaRow {
-  umeta_id: number;
   user_id: number;
   meta_key: string;
   meta_value: string | null;
 }
-interface User {
-  row: UserRow;
-  meta: MetaRow[];
+interface OrderFigures {
+  count: number;
+  spent: number;
 }
 
+/** What the site is set up with, read once: servers are restarted when the bench switches storage. */
+const site = (async () => {
+  const [option] = await db.all<{ option_value: string }>(`SELECT option_value FROM ${prefix}options WHERE option_name = 'woocommerce_custom_orders_table_enabled'`);
+  let ignoreHostKey = '';
+  if (db.dialect === 'mysql') {
+    const [hostKey] = await db.all(
+      `SELECT 1 AS present FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND INDEX_NAME = 'wc_host_customer_user' LIMIT 1`,
+      [postmeta],
+    );
+    if (hostKey) ignoreHostKey = 'IGNORE INDEX (wc_host_customer_user)';
+  }
+  return { hpos: option?.option_value === 'yes', ignoreHostKey };
+})();
+
 const app = express();
-app.use(express.json({ limit: '8mb' }));
 
 app.use(async (req: Request, res: Response, next: NextFunction) => {
   const [scheme, encoded] = (req.headers.authorization ?? '').split(' ');
   if (scheme !== 'Basic' || !encoded) return void res.status(401).json({ code: 'unauthorized' });
   const [ck, cs] = Buffer.from(encoded, 'base64').toString().split(':');
-  const [key] = await db.all<{ consumer_secret: string; ID: number | null; meta_value: string | null }>(
+  const [key] = await db.all<{ consumer_secret: string; meta_value: string | null }>(
     `SELECT k.key_id, k.user_id, k.permissions, k.consumer_secret, k.nonces, k.last_access, u.ID, u.user_login, u.user_email,
             (SELECT m.meta_value FROM ${usermeta} m WHERE m.user_id = u.ID AND m.meta_key = ? ORDER BY m.umeta_id LIMIT 1) AS meta_value
        FROM ${prefix}woocommerce_api_keys k LEFT JOIN ${users} u ON u.ID = k.user_id
@@ -60,131 +100,132 @@ app.use(async (req: Request, res: Response, next: NextFunction) => {
   next();
 });
 
-app.get('/wp-json/wc/v2/customers/:id', async (req, res) => {
-  const id = Number(req.params.id);
-  const user = await loadUser(id);
-  if (!user) return void res.status(404).json({ code: 'wc_user_invalid_id' });
-  res.json(shape(user, (await orderFigures([id])).get(id)));
-});
+for (const version of ['v2', 'v3'] as const) {
+  const withOrders = version === 'v2';
 
-app.get('/wp-json/wc/v2/customers', async (req, res) => {
-  const perPage = Number(req.query.per_page ?? 10);
-  const page = Number(req.query.page ?? 1);
-  const where: string[] = [];
+  app.get(`/wp-json/wc/${version}/customers/:id`, async (req, res) => {
+    const [row] = await db.all<UserRow>(`SELECT * FROM ${users} WHERE ID = ? LIMIT 1`, [Number(req.params.id)]);
+    if (!row) return void res.status(404).json({ code: 'woocommerce_rest_invalid_id' });
+    res.json(await customer(db, row, withOrders));
+  });
+
+  app.get(`/wp-json/wc/${version}/customers`, async (req, res) => {
+    const query = listQuery(req.query);
+    const { rows, total } = await db.session(async (connection) => {
+      if (db.dialect === 'mysql') {
+        const found = await connection.all<UserRow>(`SELECT SQL_CALC_FOUND_ROWS ${users}.* ${query.from} ${query.where} ${query.orderBy} ${query.limit}`, query.params);
+        const [{ count }] = await connection.all<{ count: number }>('SELECT FOUND_ROWS() AS count');
+        return { rows: found, total: Number(count) };
+      }
+      const found = await connection.all<UserRow>(`SELECT ${users}.* ${query.from} ${query.where} ${query.orderBy} ${query.limit}`, query.params);
+      const [{ count }] = await connection.all<{ count: number }>(`SELECT COUNT(*) AS count ${query.from} ${query.where}`, query.params);
+      return { rows: found, total: Number(count) };
+    });
+    const listed = [];
+    // One WC_Customer per row, one after the other, as PHP runs them.
+    for (const row of rows) listed.push(await customer(db, row, withOrders));
+    res.setHeader('X-WP-Total', String(total));
+    res.setHeader('X-WP-TotalPages', String(Math.ceil(total / query.perPage)));
+    res.json(listed);
+  });
+}
+
+/** WC_REST_Customers_Controller::get_items → WP_User_Query's FROM, WHERE, ORDER BY and LIMIT. */
+function listQuery(q: Request['query']): { from: string; where: string; orderBy: string; limit: string; params: unknown[]; perPage: number } {
+  const text = (name: string) => (typeof q[name] === 'string' ? (q[name] as string) : '');
+  const perPage = Number(text('per_page') || 10);
+  const page = Number(text('page') || 1);
+  const role = text('role') || 'customer';
+  const where = ['1=1'];
   const params: unknown[] = [];
-  let join = '';
-  if (req.query.role !== 'all') {
-    join = `INNER JOIN ${usermeta} m ON m.user_id = u.ID`;
-    where.push(`m.meta_key = ? AND m.meta_value LIKE ?`);
-    params.push(`${prefix}capabilities`, `%"${String(req.query.role ?? 'customer')}"%`);
+  let from = `FROM ${users}`;
+  if (role !== 'all') {
+    from += ` INNER JOIN ${usermeta} ON ( ${users}.ID = ${usermeta}.user_id )`;
+    where.push(`( ( ${usermeta}.meta_key = ? AND ${usermeta}.meta_value LIKE ? ) )`);
+    params.push(`${prefix}capabilities`, `%"${role}"%`);
   }
-  if (req.query.search) {
-    const like = `%${String(req.query.search)}%`;
-    where.push('(u.user_login LIKE ? OR u.user_url LIKE ? OR u.user_email LIKE ? OR u.user_nicename LIKE ? OR u.display_name LIKE ?)');
+  if (text('email')) {
+    where.push('(user_email = ?)');
+    params.push(text('email'));
+  } else if (text('search')) {
+    // WP_User_Query: `*term*` searches these five columns (the bench's terms have no `@`, digits, URL or LIKE wildcard).
+    const like = `%${text('search')}%`;
+    where.push('(user_login LIKE ? OR user_url LIKE ? OR user_email LIKE ? OR user_nicename LIKE ? OR display_name LIKE ?)');
     params.push(like, like, like, like, like);
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const order = req.query.orderby === 'registered_date' ? 'u.user_registered' : 'u.display_name';
-  const ids = (
-    await db.all<{ ID: number }>(`SELECT u.ID FROM ${users} u ${join} ${whereSql} ORDER BY ${order} ASC LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`, params)
-  ).map((row) => Number(row.ID));
-  const [{ total }] = await db.all<{ total: number }>(`SELECT COUNT(*) AS total FROM ${users} u ${join} ${whereSql}`, params);
-  res.setHeader('X-WP-Total', String(total));
-  res.setHeader('X-WP-TotalPages', String(Math.ceil(Number(total) / perPage)));
-  if (ids.length === 0) return void res.json([]);
-  const rows = await db.all<UserRow>(`SELECT ${USER_COLUMNS} FROM ${users} WHERE ID IN (${marks(ids)})`, ids);
-  const listed: User[] = [];
-  for (const row of rows) {
-    // One WC_Customer per row: its meta read on its own.
-    listed.push({ row, meta: await db.all<MetaRow>(`SELECT umeta_id, user_id, meta_key, meta_value FROM ${usermeta} WHERE user_id = ? ORDER BY umeta_id`, [row.ID]) });
-  }
-  const figures = await orderFigures(ids);
-  const byId = new Map(listed.map((user) => [Number(user.row.ID), user]));
-  res.json(ids.flatMap((id) => (byId.has(id) ? [shape(byId.get(id) as User, figures.get(id))] : [])));
-});
+  const include = text('include').split(',').filter(Boolean).map(Number);
+  if (include.length > 0) where.push(`${users}.ID IN (${include.map((id) => Math.trunc(id)).join(',')})`);
+  const column = { id: 'ID', registered_date: 'user_registered', name: 'display_name' }[text('orderby') || 'name'] ?? 'display_name';
+  const direction = text('order').toLowerCase() === 'desc' ? 'DESC' : 'ASC';
+  return { from, where: `WHERE ${where.join(' AND ')}`, orderBy: `ORDER BY ${column} ${direction}`, limit: `LIMIT ${(page - 1) * perPage}, ${perPage}`, params, perPage };
+}
 
-app.post('/wp-json/wc/v2/customers/batch', async (req, res) => {
-  const created = [];
-  for (const item of (req.body.create ?? []) as Array<{ email: string; first_name?: string; last_name?: string }>) {
-    const hash = `$wp${(await bcrypt.hash(createHmac('sha384', 'wp-sha384').update('generated-pass').digest('base64'), 10)).replace('$2b$', '$2y$')}`;
-    const login = item.email.split('@')[0].toLowerCase();
-    const id = await db.transaction(async () => {
-      const [taken] = await db.all(`SELECT ID FROM ${users} WHERE user_email = ? OR user_login = ? LIMIT 1`, [item.email, login]);
-      if (taken) return 0;
-      const newId = await db.run(
-        `INSERT INTO ${users} (user_login, user_pass, user_nicename, user_email, user_url, user_registered, user_activation_key, user_status, display_name) VALUES (?, ?, ?, ?, '', ?, '', 0, ?)`,
-        [login, hash, login.replace(/\./g, '-'), item.email, new Date().toISOString().slice(0, 19).replace('T', ' '), login],
-      );
-      const meta: Array<[string, string]> = [
-        ['nickname', login], ['first_name', item.first_name ?? ''], ['last_name', item.last_name ?? ''], ['description', ''],
-        ['rich_editing', 'true'], ['syntax_highlighting', 'true'], ['comment_shortcuts', 'false'], ['admin_color', 'fresh'],
-        ['use_ssl', '0'], ['show_admin_bar_front', 'true'], ['locale', ''], [`${prefix}capabilities`, 'a:1:{s:8:"customer";b:1;}'],
-        [`${prefix}user_level`, '0'], ['last_update', String(Math.floor(Date.now() / 1000))],
-      ];
-      await db.run(
-        `INSERT INTO ${usermeta} (user_id, meta_key, meta_value) VALUES ${meta.map(() => '(?, ?, ?)').join(', ')}`,
-        meta.flatMap(([key, value]) => [newId, key, value]),
-      );
-      return newId;
-    });
-    const user = id ? await loadUser(id) : null;
-    created.push(user ? shape(user, (await orderFigures([id])).get(id)) : { id: 0, error: { code: 'registration-error-email-exists' } });
-  }
-  res.json({ create: created });
-});
+/** `new WC_Customer($id)` and the v2/v3 response: the user's meta, then (v2) its order figures. */
+async function customer(connection: Queryable, row: UserRow, withOrders: boolean): Promise<Record<string, unknown>> {
+  const meta = await connection.all<MetaRow>(`SELECT user_id, meta_key, meta_value FROM ${usermeta} WHERE user_id IN (?) ORDER BY umeta_id ASC`, [row.ID]);
+  const figures = withOrders ? await orderFigures(connection, Number(row.ID)) : null;
+  return shape(row, meta, figures);
+}
 
-/** One user and its meta as wc-host's loadUsers reads it: one joined query on MySQL, two on SQLite. */
-async function loadUser(id: number): Promise<User | null> {
-  if (db.dialect === 'mysql') {
-    const rows = await db.all<UserRow & { umeta_id: number | null; meta_key: string; meta_value: string | null }>(
-      `SELECT ${USER_COLUMNS}, m.umeta_id, m.meta_key, m.meta_value FROM ${users} u LEFT JOIN ${usermeta} m ON m.user_id = u.ID WHERE u.ID = ?`,
+/** WC_Customer_Data_Store::get_order_count and ::get_total_spent, uncached, for the storage in use. */
+async function orderFigures(connection: Queryable, id: number): Promise<OrderFigures> {
+  const { hpos, ignoreHostKey } = await site;
+  if (hpos) {
+    const [{ count }] = await connection.all<{ count: number }>(`SELECT COUNT(id) AS count FROM ${orders} WHERE customer_id = ? AND status in ${statusList(ORDER_STATUSES)}`, [id]);
+    const [{ spent }] = await connection.all<{ spent: number | null }>(
+      `SELECT SUM(total_amount) AS spent FROM ${orders} WHERE customer_id = ? AND status in ${statusList(PAID_STATUSES)}`,
       [id],
     );
-    if (rows.length === 0) return null;
-    const meta = rows.filter((row) => row.umeta_id !== null).map((row) => ({ ...row, user_id: id }) as MetaRow);
-    return { row: rows[0], meta: meta.sort((a, b) => Number(a.umeta_id) - Number(b.umeta_id)) };
+    return { count: Number(count), spent: Number(spent ?? 0) };
   }
-  const [row] = await db.all<UserRow>(`SELECT ${USER_COLUMNS} FROM ${users} WHERE ID IN (?)`, [id]);
-  if (!row) return null;
-  return { row, meta: await db.all<MetaRow>(`SELECT umeta_id, user_id, meta_key, meta_value FROM ${usermeta} WHERE user_id IN (?) ORDER BY umeta_id`, [id]) };
-}
-
-/** WooCommerce's order count and paid total per customer of a page (posts storage), in wc-host's one query. */
-async function orderFigures(ids: number[]): Promise<Map<number, { count: number; spent: number }>> {
-  const listed = `posts.post_status IN (${marks(LISTED_STATUSES)})`;
-  const rows = await db.all<{ customer_id: string; orders_count: number | null; total_spent: number | null }>(
-    `SELECT page.customer_id, page.orders_count, page.last_order_id, page.total_spent, last_order.post_date_gmt, last_order.post_date
-       FROM (SELECT SUBSTR(meta.meta_value, 1, 20) AS customer_id,
-                    SUM(CASE WHEN ${listed} THEN 1 ELSE 0 END) AS orders_count,
-                    MAX(CASE WHEN ${listed} THEN posts.ID END) AS last_order_id,
-                    SUM(CASE WHEN posts.post_status IN (${marks(PAID_STATUSES)}) THEN
-                          (SELECT SUM(total.meta_value) FROM ${prefix}postmeta AS total WHERE total.post_id = posts.ID AND total.meta_key = '_order_total') END) AS total_spent
-               FROM ${prefix}posts AS posts INNER JOIN ${prefix}postmeta AS meta ON posts.ID = meta.post_id
-              WHERE meta.meta_key = '_customer_user' AND meta.meta_value IN (${marks(ids)})
-                AND posts.post_type = 'shop_order' AND posts.post_status IN (${marks(LISTED_STATUSES)})
-              GROUP BY SUBSTR(meta.meta_value, 1, 20)) AS page
-       LEFT JOIN ${prefix}posts AS last_order ON last_order.ID = page.last_order_id`,
-    [...LISTED_STATUSES, ...LISTED_STATUSES, ...PAID_STATUSES, ...ids.map(String), ...LISTED_STATUSES],
+  const value = db.dialect === 'sqlite' ? '+meta.meta_value' : 'meta.meta_value';
+  const [{ count }] = await connection.all<{ count: number }>(
+    `SELECT COUNT(*) AS count FROM ${posts} as posts LEFT JOIN ${postmeta} AS meta ${ignoreHostKey} ON posts.ID = meta.post_id
+      WHERE meta.meta_key = '_customer_user' AND posts.post_type = 'shop_order' AND posts.post_status IN ${statusList(ORDER_STATUSES)}
+        AND ${value} = ?`,
+    [String(id)],
   );
-  return new Map(rows.map((row) => [Number(row.customer_id), { count: Number(row.orders_count ?? 0), spent: Number(row.total_spent ?? 0) }]));
+  const [{ spent }] = await connection.all<{ spent: number | null }>(
+    `SELECT SUM(meta2.meta_value) AS spent FROM ${posts} as posts
+       LEFT JOIN ${postmeta} AS meta ${ignoreHostKey} ON posts.ID = meta.post_id
+       LEFT JOIN ${postmeta} AS meta2 ${ignoreHostKey} ON posts.ID = meta2.post_id
+      WHERE meta.meta_key = '_customer_user' AND ${value} = ? AND posts.post_type = 'shop_order'
+        AND posts.post_status IN ${statusList(PAID_STATUSES)} AND meta2.meta_key = '_order_total'`,
+    [String(id)],
+  );
+  return { count: Number(count), spent: Number(spent ?? 0) };
 }
 
-/** A user shaped like the v2 customer object (no hooks, no schema, no context filtering). */
-function shape({ row, meta }: User, figures: { count: number; spent: number } | undefined): Record<string, unknown> {
+/** A user shaped like the v2/v3 customer object (no hooks, no schema, no context filtering). */
+function shape(row: UserRow, meta: MetaRow[], figures: OrderFigures | null): Record<string, unknown> {
   const m = new Map<string, string>();
   for (const { meta_key, meta_value } of meta) if (!m.has(meta_key)) m.set(meta_key, meta_value ?? '');
-  const address = (type: string) =>
-    Object.fromEntries(['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'postcode', 'country', 'state', 'email', 'phone'].map((f) => [f, m.get(`${type}_${f}`) ?? '']));
+  const address = (type: string, fields: string[]) => Object.fromEntries(fields.map((f) => [f, m.get(`${type}_${f}`) ?? '']));
+  const fields = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'postcode', 'country', 'state'];
   const iso = String(row.user_registered).replace(' ', 'T');
+  const modified = m.get('last_update') ? new Date(Number(m.get('last_update')) * 1000).toISOString().slice(0, 19) : null;
+  const capabilities = m.get(`${prefix}capabilities`) ?? '';
   return {
-    id: Number(row.ID), date_created: iso, date_created_gmt: iso, email: row.user_email, first_name: m.get('first_name') ?? '',
-    last_name: m.get('last_name') ?? '', role: 'customer', username: row.user_login, billing: address('billing'),
-    shipping: address('shipping'), is_paying_customer: false, orders_count: figures?.count ?? 0, total_spent: (figures?.spent ?? 0).toFixed(2),
+    id: Number(row.ID),
+    date_created: iso,
+    date_created_gmt: iso,
+    date_modified: modified,
+    date_modified_gmt: modified,
+    email: row.user_email,
+    first_name: m.get('first_name') ?? '',
+    last_name: m.get('last_name') ?? '',
+    role: /"([^"]+)"/.exec(capabilities)?.[1] ?? 'customer',
+    username: row.user_login,
+    billing: address('billing', [...fields, 'email', 'phone']),
+    shipping: address('shipping', [...fields, 'phone']),
+    is_paying_customer: m.get('paying_customer') === '1',
+    ...(figures ? { orders_count: figures.count, total_spent: figures.spent.toFixed(2) } : {}),
+    avatar_url: `https://secure.gravatar.com/avatar/?s=96&d=mm&r=g`,
+    meta_data: meta
+      .filter(({ meta_key }) => !INTERNAL_META.has(meta_key) && !meta_key.includes(prefix) && !meta_key.toLowerCase().startsWith('wp_'))
+      .map(({ meta_key, meta_value }, index) => ({ id: index, key: meta_key, value: meta_value })),
+    _links: { self: [{ href: `/wp-json/wc/v3/customers/${row.ID}` }], collection: [{ href: '/wp-json/wc/v3/customers' }] },
   };
-}
-
-function marks(values: readonly unknown[]): string {
-  return values.map(() => '?').join(', ');
 }
 
 function required(name: string): string {

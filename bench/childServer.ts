@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import './cleanup';
 
 export interface ChildServer {
   name: string;
@@ -10,13 +11,20 @@ export interface ChildServer {
   peakRssMiB(): number;
   /** CPU time (user + system) the process has used so far, in seconds. */
   cpuSeconds(): number;
+  /** Why the process ended (`code 0`, `signal SIGKILL`), or null while it runs. */
+  exitReason(): string | null;
   stop(): Promise<void>;
 }
 
-/** Children still running: killed when the bench exits, however it exits (error, Ctrl-C, SIGTERM). */
+/** Children still running: killed when the bench exits, however it exits (error, or Ctrl-C/SIGTERM via cleanup.ts). */
 const running = new Set<ChildProcess>();
 process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+/** Adds a child to those killed when the bench exits; it leaves the set when it exits itself. */
+export function track(child: ChildProcess): void {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+}
 
 /** A port nothing listens on right now (so two benches, or a developer's server, do not collide). */
 export function freePort(): Promise<number> {
@@ -33,10 +41,9 @@ export function freePort(): Promise<number> {
 export async function startChildServer(name: string, args: string[], env: NodeJS.ProcessEnv, port: number, readyPath: string): Promise<ChildServer> {
   const child: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
-  running.add(child);
+  track(child);
   let exit: string | null = null;
   child.once('exit', (code, signal) => {
-    running.delete(child);
     exit = signal ? `signal ${signal}` : `code ${code}`;
   });
   let lastPeak = 0;
@@ -71,6 +78,7 @@ export async function startChildServer(name: string, args: string[], env: NodeJS
       const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
       return (Number(fields[11]) + Number(fields[12])) / 100;
     },
+    exitReason: () => exit,
     stop: () =>
       new Promise((resolve) => {
         if (exit !== null) return resolve();

@@ -7,30 +7,31 @@ export interface Measurement {
   p99: number;
   non2xx: number;
   errors: number;
+  timeouts: number;
   /** Requests sent, including those still in flight when the duration ended (the server works them off anyway). */
   sent: number;
+  /** Responses received. */
+  completed: number;
 }
 
-/**
- * Sends a scenario's requests for up to 5 s without recording anything, so the measurement sees a server in steady
- * state (V8 has compiled the hot paths, pools are full, one-off checks are done: Node probes the stack on each of the
- * first 10,000 `new Buffer()` calls, which passport-http makes per Basic header) rather than its first seconds. Both
- * servers get the same. Scenarios run by amount (batch) are not warmed.
- */
-export async function warmUp(url: string, authorization: string, scenario: Scenario, options: { durationSeconds: number; connections: number }): Promise<void> {
-  if (scenario.amount !== undefined) return;
-  await measure(url, authorization, scenario, { ...options, durationSeconds: Math.min(5, options.durationSeconds) });
+export interface Load {
+  /** Run for this long… */
+  durationSeconds?: number;
+  /** …or send exactly this many requests. */
+  amount?: number;
+  connections: number;
+  /** Seconds before autocannon gives up on one response. */
+  timeoutSeconds: number;
 }
 
 /** Runs one scenario against one server with autocannon and reads the figures that matter. */
-export async function measure(url: string, authorization: string, scenario: Scenario, options: { durationSeconds: number; connections: number }): Promise<Measurement> {
+export async function measure(url: string, authorization: string, scenario: Scenario, load: Load): Promise<Measurement> {
   let counter = 0;
   const result = await autocannon({
     url,
-    connections: scenario.connections(options.connections),
-    ...(scenario.amount !== undefined ? { amount: scenario.amount } : { duration: options.durationSeconds }),
-    // Seconds before autocannon gives up on a response (its default, 10, is less than a 100-create batch can take).
-    timeout: scenario.timeoutSeconds ?? 60,
+    connections: load.connections,
+    ...(load.amount !== undefined ? { amount: load.amount } : { duration: load.durationSeconds ?? 1 }),
+    timeout: load.timeoutSeconds,
     headers: { authorization, 'content-type': 'application/json' },
     requests: [
       {
@@ -44,11 +45,35 @@ export async function measure(url: string, authorization: string, scenario: Scen
   });
   return {
     // With a fixed amount, autocannon's per-second average undercounts slow requests: use completed / elapsed.
-    requestsPerSecond: scenario.amount !== undefined ? result.requests.total / (result.duration || 1) : result.requests.average,
+    requestsPerSecond: load.amount !== undefined ? result.requests.total / (result.duration || 1) : result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    timeouts: result.timeouts,
     sent: result.requests.sent,
+    completed: result.requests.total,
   };
+}
+
+export type ProbeResult = { timedOut: false; seconds: number; status: number; total: number | null } | { timedOut: true };
+
+/** One request, timed: how slow the scenario is on this server, and the X-WP-Total it answers. */
+export async function probe(url: string, authorization: string, scenario: Scenario, timeoutSeconds: number): Promise<ProbeResult> {
+  const { path, body } = scenario.request(0);
+  const started = performance.now();
+  try {
+    const response = await fetch(url + path, {
+      method: scenario.method,
+      headers: { authorization, 'content-type': 'application/json' },
+      body,
+      signal: AbortSignal.timeout(timeoutSeconds * 1000),
+    });
+    await response.arrayBuffer();
+    const total = response.headers.get('x-wp-total');
+    return { timedOut: false, seconds: (performance.now() - started) / 1000, status: response.status, total: total === null ? null : Number(total) };
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { timedOut: true };
+    throw error;
+  }
 }

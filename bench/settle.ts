@@ -30,3 +30,28 @@ export async function settle(serverUrl: string, mysqlUrl: string | null, limitMs
     await connection.end();
   }
 }
+
+/**
+ * Ends the statements still running on the bench's own database (never another database's: the server may be
+ * shared) — what a request the bench gave up on left behind. Returns how many it ended.
+ */
+export async function killBenchQueries(mysqlUrl: string): Promise<number> {
+  const url = new URL(mysqlUrl);
+  const connection = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  });
+  try {
+    const [rows] = await connection.query(
+      `SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND COMMAND = 'Query' AND ID <> CONNECTION_ID()`,
+      [decodeURIComponent(url.pathname.slice(1))],
+    );
+    const ids = (rows as Array<{ ID: number }>).map((row) => Number(row.ID));
+    for (const id of ids) await connection.query(`KILL QUERY ${id}`).catch(() => undefined);
+    return ids.length;
+  } finally {
+    await connection.end();
+  }
+}
