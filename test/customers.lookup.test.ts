@@ -182,6 +182,24 @@ describe('on a database wc-host created', () => {
     await t.host.options.update('woocommerce_custom_orders_table_enabled', 'no');
   });
 
+  it("finds a customer's orders in posts storage through the _customer_user key, not by reading every order", async () => {
+    await t.host.options.update('woocommerce_custom_orders_table_enabled', 'no');
+    const ids = [await importUser('orders.key1', 'Orders Key'), await importUser('orders.key2', 'Orders Key')];
+    const query = jest.spyOn(db, 'query');
+    let statsSql = '';
+    try {
+      await t.http
+        .get(`/wp-json/wc/v2/customers?include=${ids.join(',')}`).set('Host', 'shop.test').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).expect(200);
+      statsSql = String(query.mock.calls.find(([sql]) => /_customer_user/.test(sql) && /GROUP BY/.test(sql))?.[0] ?? '');
+    } finally {
+      query.mockRestore();
+    }
+    expect(statsSql).not.toBe('');
+    const plan = await db.query<Record<string, unknown>>(`EXPLAIN ${db.dialect === 'sqlite' ? 'QUERY PLAN ' : ''}${statsSql.replace(/\?/g, "'0'")}`);
+    if (db.dialect === 'sqlite') expect(JSON.stringify(plan)).toContain('USING INDEX wp_postmeta_wc_host_customer_user');
+    else expect(plan.some((row) => String(row.possible_keys ?? '').includes('wc_host_customer_user'))).toBe(true);
+  });
+
   it('builds every item afresh for a plugin that filters them', async () => {
     const id = await importUser('cache.filter', 'Cache Filter');
     await list(`include=${id}`);

@@ -6,7 +6,7 @@ import { LOOKUP_TABLES } from './lookupTables';
 import { PageAnchors } from './pageAnchors';
 import { readRoleGroups, type RoleGroup } from './roleGroups';
 import { selectRoleGroups, type GroupSelection } from './roleMatching';
-import { joinedSearchPredicate, searchPredicate, type SqlPart } from './searchPredicate';
+import { joinedSearchPredicate, lookupSearch, type SqlPart } from './searchPredicate';
 
 /** Reads that may take long (a search over every user): off the event loop on SQLite. */
 export type Read = <T>(sql: string, params: readonly unknown[]) => Promise<T[]>;
@@ -18,7 +18,7 @@ const PAGES_AHEAD = 2;
 const REMEMBERED_MATCHES = 200_000;
 
 type SortColumn = 'name' | 'registered' | 'id';
-const SORT_KEY: Record<SortColumn, string> = { name: 'name_key', registered: 'registered', id: 'user_id' };
+const SORT_KEY: Record<SortColumn, string> = { name: 'l.name_key', registered: 'l.registered', id: 'l.user_id' };
 
 /**
  * Answers a parsed WP_User_Query from the lookup table, or returns null when it cannot (then WordPress's own query
@@ -64,13 +64,13 @@ export class LookupUserQuery {
   /** `include`: at most as many rows as ids given; `orderby=include` keeps the list's order. */
   private async included(query: ParsedUserQuery, selection: GroupSelection, sort: Sort): Promise<UserQueryResult> {
     const where: SqlPart[] = [
-      { sql: `user_id IN (${query.include.map(() => '?').join(', ')})`, params: query.include },
+      { sql: `l.user_id IN (${query.include.map(() => '?').join(', ')})`, params: query.include },
       groupCondition(selection),
-      ...(query.search ? [searchPredicate(this.db, query.search)] : []),
+      ...(query.search ? [lookupSearch(this.db, query.search).test] : []),
     ];
     const rows = await this.db.query<{ user_id: number | string }>(
       // The ids are the way in (a primary-key lookup each); SQLite would rather walk a sorted index past every user.
-      `SELECT user_id FROM ${this.db.table(LOOKUP_TABLES.lookup)} WHERE ${joinSql(where)} ORDER BY ${orderSql(sort, this.db.dialect === 'sqlite' ? '+' : '')}`,
+      `SELECT l.user_id FROM ${this.db.table(LOOKUP_TABLES.lookup)} l WHERE ${joinSql(where)} ORDER BY ${orderSql(sort, this.db.dialect === 'sqlite' ? '+' : '')}`,
       where.flatMap((part) => part.params),
     );
     let ids = rows.map((row) => Number(row.user_id));
@@ -86,19 +86,12 @@ export class LookupUserQuery {
   /** A search: all matches sorted, once per generation; a page is then a slice. */
   private async searched(query: ParsedUserQuery, selection: GroupSelection, sort: Sort, generation: number): Promise<UserQueryResult> {
     const search = query.search!;
-    // MySQL scans its narrow search table for wild searches, sorted by the binary name key (the sort the
-    // collation's long keys would make slow); exact terms and SQLite's trigram-narrowed tests use the lookup.
-    const joined = this.db.dialect === 'mysql' && (search.leadingWild || search.trailingWild);
-    const where = [groupCondition(selection), excludeCondition(query), joined ? joinedSearchPredicate(search) : searchPredicate(this.db, search)];
     const key = JSON.stringify([selection, query.exclude, search, sort]);
-    const table = joined ? LOOKUP_TABLES.search : LOOKUP_TABLES.lookup;
-    const from = `FROM ${this.db.table(table)} WHERE ${joinSql(where)}`;
-    const order = joined && sort.column === 'name' ? `name_sort ${sort.direction}, user_id ${sort.direction}` : orderSql(sort);
-    const params = where.flatMap((part) => part.params);
+    const matches = this.matchesSql(query, selection, sort);
     let pending = this.searches.get(generation, key);
     if (!pending) {
       // One read per search and generation, however many requests ask for it meanwhile.
-      pending = this.readMatches(from, order, params);
+      pending = this.readMatches(matches);
       this.searches.set(generation, key, pending);
       pending.catch(() => this.searches.delete(generation, key));
     }
@@ -107,27 +100,63 @@ export class LookupUserQuery {
       return { ids: query.number > 0 ? found.ids.slice(query.offset, query.offset + query.number) : [...found.ids], total: found.ids.length };
     }
     const limit = query.number > 0 ? ' LIMIT ? OFFSET ?' : '';
-    const rows = await this.readLong<{ user_id: number | string }>(`SELECT user_id ${from} ORDER BY ${order}${limit}`, [
-      ...params,
+    const rows = await this.readLong<{ user_id: number | string }>(`${matches.select} ${matches.from} ORDER BY ${matches.order}${limit}`, [
+      ...matches.params,
       ...(query.number > 0 ? [query.number, query.offset] : []),
     ]);
     return { ids: rows.map((row) => Number(row.user_id)), total: found.total };
   }
 
+  /**
+   * The SQL of a search's matches. MySQL scans its narrow search table for wild terms, sorted by the binary name key
+   * (the collation's long sort keys would make that sort slow); otherwise the lookup, entered from the candidates
+   * when an index has them (an exact term, SQLite's trigrams) — joined in that order, so no planner walks a sorted
+   * index past every user instead.
+   */
+  private matchesSql(query: ParsedUserQuery, selection: GroupSelection, sort: Sort) {
+    const search = query.search!;
+    const conditions = [groupCondition(selection), excludeCondition(query)];
+    if (this.db.dialect === 'mysql' && (search.leadingWild || search.trailingWild)) {
+      const where = [...conditions, joinedSearchPredicate(search)];
+      const column = sort.column === 'name' ? 'l.name_sort' : SORT_KEY[sort.column === 'include' ? 'id' : sort.column];
+      return {
+        select: 'SELECT l.user_id',
+        sortKey: column,
+        from: `FROM ${this.db.table(LOOKUP_TABLES.search)} l WHERE ${joinSql(where)}`,
+        order: column === 'l.user_id' ? `l.user_id ${sort.direction}` : `${column} ${sort.direction}, l.user_id ${sort.direction}`,
+        params: where.flatMap((part) => part.params),
+      };
+    }
+    const { candidates, test } = lookupSearch(this.db, search);
+    const where = [...conditions, test];
+    const lookup = `${this.db.table(LOOKUP_TABLES.lookup)} l`;
+    const join = this.db.dialect === 'sqlite' ? 'CROSS JOIN' : 'STRAIGHT_JOIN';
+    const source = candidates ? `(${candidates.sql}) c ${join} ${lookup} ON l.user_id = c.user_id` : lookup;
+    return {
+      select: 'SELECT l.user_id',
+      sortKey: SORT_KEY[sort.column === 'include' ? 'id' : sort.column],
+      from: `FROM ${source} WHERE ${joinSql(where)}`,
+      order: orderSql(sort),
+      params: [...(candidates?.params ?? []), ...where.flatMap((part) => part.params)],
+    };
+  }
+
   /** Every match in order, or only their count when there are too many to remember. */
-  private async readMatches(from: string, order: string, params: unknown[]): Promise<{ ids: number[] } | { total: number }> {
+  private async readMatches(matches: ReturnType<LookupUserQuery['matchesSql']>): Promise<{ ids: number[] } | { total: number }> {
+    const { select, sortKey, from, order, params } = matches;
     let ids: number[];
     if (this.db.dialect === 'sqlite') {
       // One text value instead of a row per match: rows cross from the worker thread by structured clone, which for
       // tens of thousands of them would stall the event loop this read is kept off.
-      const columns = [...new Set(order.split(',').map((term) => term.trim().split(' ')[0]))];
+      const direction = order.endsWith('DESC') ? 'DESC' : 'ASC';
       const [row] = await this.readLong<{ ids: string | null }>(
-        `SELECT group_concat(user_id, ',' ORDER BY ${order}) AS ids FROM (SELECT ${columns.join(', ')} ${from} ORDER BY ${order} LIMIT ?)`,
+        `SELECT group_concat(user_id, ',' ORDER BY sort_key ${direction}, user_id ${direction}) AS ids
+           FROM (${select} AS user_id, ${sortKey} AS sort_key ${from} ORDER BY ${order} LIMIT ?)`,
         [...params, REMEMBERED_MATCHES + 1],
       );
       ids = row?.ids ? row.ids.split(',').map(Number) : [];
     } else {
-      const rows = await this.readLong<{ user_id: number | string }>(`SELECT user_id ${from} ORDER BY ${order} LIMIT ?`, [...params, REMEMBERED_MATCHES + 1]);
+      const rows = await this.readLong<{ user_id: number | string }>(`${select} ${from} ORDER BY ${order} LIMIT ?`, [...params, REMEMBERED_MATCHES + 1]);
       ids = rows.map((row) => Number(row.user_id));
     }
     if (ids.length <= REMEMBERED_MATCHES) return { ids };
@@ -155,7 +184,7 @@ export class LookupUserQuery {
     const walking = query.number > 0 && anchor?.offset === query.offset - 1 && anchor.pageEnd;
     const count = Math.min(Number.MAX_SAFE_INTEGER, wanted + (query.offset - start) + (walking ? query.number * PAGES_AHEAD : 0));
     const sql =
-      `SELECT user_id, ${column} AS sort_key FROM ${this.db.table(LOOKUP_TABLES.lookup)}${indexHint(this.db, sort.column, selection)} ` +
+      `SELECT l.user_id, ${column} AS sort_key FROM ${this.db.table(LOOKUP_TABLES.lookup)} l${indexHint(this.db, sort.column, selection)} ` +
       `WHERE ${joinSql(where)} ORDER BY ${orderSql(sort)} LIMIT ? OFFSET ?`;
     const read = skip + count > 20_000 ? this.readLong : this.db.query.bind(this.db);
     const rows = await read<{ user_id: number | string; sort_key: unknown }>(sql, [...where.flatMap((part) => part.params), count, skip]);
@@ -176,9 +205,9 @@ export class LookupUserQuery {
   /** Excluded users that the selection would otherwise count. */
   private async excludedCount(query: ParsedUserQuery, selection: GroupSelection): Promise<number> {
     if (query.exclude.length === 0) return 0;
-    const where = [{ sql: `user_id IN (${query.exclude.map(() => '?').join(', ')})`, params: query.exclude }, groupCondition(selection)];
+    const where = [{ sql: `l.user_id IN (${query.exclude.map(() => '?').join(', ')})`, params: query.exclude }, groupCondition(selection)];
     const [{ n }] = await this.db.query<{ n: number | string }>(
-      `SELECT COUNT(*) AS n FROM ${this.db.table(LOOKUP_TABLES.lookup)} WHERE ${joinSql(where)}`,
+      `SELECT COUNT(*) AS n FROM ${this.db.table(LOOKUP_TABLES.lookup)} l WHERE ${joinSql(where)}`,
       where.flatMap((part) => part.params),
     );
     return Number(n);
@@ -203,26 +232,26 @@ function sortOf(query: ParsedUserQuery): Sort | null {
  * SQLite from serving the order with an index (a plain column is all its planner matches).
  */
 function orderSql(sort: Sort, unindexed = ''): string {
-  if (sort.column === 'id' || sort.column === 'include') return `${unindexed}user_id ${sort.direction}`;
-  return `${unindexed}${SORT_KEY[sort.column]} ${sort.direction}, ${unindexed}user_id ${sort.direction}`;
+  if (sort.column === 'id' || sort.column === 'include') return `${unindexed}l.user_id ${sort.direction}`;
+  return `${unindexed}${SORT_KEY[sort.column]} ${sort.direction}, ${unindexed}l.user_id ${sort.direction}`;
 }
 
 /** Rows after `(key, id)` in the order: a range on the sort column the index serves, then the tie-break. */
 function afterAnchor(column: string, direction: 'ASC' | 'DESC', key: unknown, id: number): SqlPart {
   const [beyond, reach] = direction === 'ASC' ? ['>', '>='] : ['<', '<='];
-  if (column === 'user_id') return { sql: `user_id ${beyond} ?`, params: [id] };
-  return { sql: `${column} ${reach} ? AND (${column} ${beyond} ? OR user_id ${beyond} ?)`, params: [key, key, id] };
+  if (column === 'l.user_id') return { sql: `l.user_id ${beyond} ?`, params: [id] };
+  return { sql: `${column} ${reach} ? AND (${column} ${beyond} ? OR l.user_id ${beyond} ?)`, params: [key, key, id] };
 }
 
 function groupCondition(selection: GroupSelection): SqlPart {
   if (selection.all) return { sql: 'TRUE', params: [] };
   if (selection.groups.length === 0) return { sql: 'FALSE', params: [] };
-  return { sql: `role_group IN (${selection.groups.map(() => '?').join(', ')})`, params: selection.groups };
+  return { sql: `l.role_group IN (${selection.groups.map(() => '?').join(', ')})`, params: selection.groups };
 }
 
 function excludeCondition(query: ParsedUserQuery): SqlPart {
   if (query.exclude.length === 0) return { sql: 'TRUE', params: [] };
-  return { sql: `user_id NOT IN (${query.exclude.map(() => '?').join(', ')})`, params: query.exclude };
+  return { sql: `l.user_id NOT IN (${query.exclude.map(() => '?').join(', ')})`, params: query.exclude };
 }
 
 function joinSql(parts: SqlPart[]): string {

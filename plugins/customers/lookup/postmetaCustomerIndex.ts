@@ -3,6 +3,8 @@ import type { IndexProgress } from '../../../src/host/databaseIndexes';
 
 /** The key on `{prefix}postmeta` that finds a customer's orders in posts storage. */
 export interface PostmetaCustomerIndex {
+  /** The index's name (SQLite's are global to the file, so they carry the table's). */
+  name: string;
   /** `table.index`, as readSchemaCatalog lists it. */
   catalogName: string;
   /** SQLite's CREATE INDEX. */
@@ -25,6 +27,7 @@ export function postmetaCustomerIndex(db: Pick<Db, 'dialect' | 'table' | 'prefix
   if (db.dialect === 'sqlite') {
     const name = `${db.prefix}postmeta_${NAME}`;
     return {
+      name,
       catalogName: `${db.prefix}postmeta.${name}`,
       create: `CREATE INDEX "${name}" ON ${table} (meta_value) WHERE meta_key = '_customer_user'`,
       createOnline: () => Promise.reject(new Error('createOnline is for MySQL')),
@@ -33,6 +36,7 @@ export function postmetaCustomerIndex(db: Pick<Db, 'dialect' | 'table' | 'prefix
   }
   const create = `CREATE INDEX ${NAME} ON ${table} (meta_key(20), meta_value(20))`;
   return {
+    name: NAME,
     catalogName: `${db.prefix}postmeta.${NAME}`,
     create,
     async createOnline(mysql, progress) {

@@ -10,28 +10,34 @@ export interface SqlPart {
   params: unknown[];
 }
 
+/** A search over the lookup (alias `l`): ids worth testing (null: every row), and the exact test. */
+export interface LookupSearch {
+  /** A SELECT of `user_id`s that holds every match (a superset), or null. */
+  candidates: SqlPart | null;
+  /** WordPress's LIKE tests, exactly, on `l`'s folded columns. */
+  test: SqlPart;
+}
+
 /**
  * WordPress's search — `column LIKE '%term%'` (or `term%`, `%term`, `term`) for each searched column, `ID = term` —
  * as exact tests on the lookup's folded columns: under utf8mb4_unicode_520_ci, LIKE compares character by character
  * by collation weight, and the fold maps each character to one representative of its weight class, so the LIKE holds
  * exactly when the folded bytes contain (start with, end with, equal) the folded term.
  *
- * On SQLite the trigram index first narrows the rows to those holding every trigram of the folded term (a superset:
- * the fold test above still decides). An exact-match term also looks display_name up by its sort key, which every
- * LIKE-equal name shares, so `email=` is an index lookup on both databases.
+ * Candidates, where an index can find them: an exact term is looked up in fold_email and by display_name's sort key
+ * (every LIKE-equal name shares it), so `email=` is two index lookups; on SQLite a wild term of three characters or
+ * more is narrowed by the trigram index to the rows holding every trigram of it. The test still decides.
  */
-export function searchPredicate(db: Pick<Db, 'dialect' | 'table'>, search: UserSearch): SqlPart {
+export function lookupSearch(db: Pick<Db, 'dialect' | 'table'>, search: UserSearch): LookupSearch {
   const term = foldUnicode520(search.term);
   const sqlite = db.dialect === 'sqlite';
+  const wild = search.leadingWild || search.trailingWild;
+  const columns = [...new Set(search.columns)].filter((column) => column !== 'ID');
+  const id = search.columns.includes('ID') ? idMatchedBy(search.term) : null;
   const parts: string[] = [];
   const params: unknown[] = [];
-  let id: number | null = null;
-  for (const column of new Set(search.columns)) {
-    if (column === 'ID') {
-      id = idMatchedBy(search.term);
-      continue;
-    }
-    const folded = FOLD_COLUMN_OF[column];
+  for (const column of columns) {
+    const folded = `l.${FOLD_COLUMN_OF[column]}`;
     if (search.leadingWild && search.trailingWild) {
       parts.push(term.length === 0 ? 'TRUE' : `INSTR(${folded}, ?) > 0`);
       if (term.length > 0) params.push(term);
@@ -41,29 +47,35 @@ export function searchPredicate(db: Pick<Db, 'dialect' | 'table'>, search: UserS
     } else if (search.leadingWild) {
       parts.push(term.length === 0 ? 'TRUE' : sqlite ? `substr(${folded}, -?) = ?` : `RIGHT(${folded}, ?) = ?`);
       if (term.length > 0) params.push(term.length, term);
-    } else if (column === 'display_name') {
-      parts.push(`(name_key = ? AND ${folded} = ?)`);
-      params.push(sqlite ? sortKeyUnicode520(search.term) : search.term, term);
     } else {
       parts.push(`${folded} = ?`);
       params.push(term);
     }
   }
   if (id !== null) {
-    parts.push('user_id = ?');
+    parts.push('l.user_id = ?');
     params.push(id);
   }
-  if (parts.length === 0) return { sql: 'FALSE', params: [] };
-  const exact = `(${parts.join(' OR ')})`;
-  // An exact term is an index lookup already (fold_email, name_key): only wild searches need the trigrams.
-  const trigrams = sqlite && (search.leadingWild || search.trailingWild) ? trigramQuery(term.toString('utf8')) : null;
-  if (!trigrams) return { sql: exact, params };
-  // The ID test is not a text test: a user found by ID need not hold the term's trigrams.
-  const narrowed = `user_id IN (SELECT rowid FROM ${db.table(LOOKUP_TABLES.search)} WHERE ${db.table(LOOKUP_TABLES.search)} MATCH ?)`;
-  return {
-    sql: id === null ? `(${narrowed} AND ${exact})` : `((${narrowed} AND ${exact}) OR user_id = ?)`,
-    params: id === null ? [trigrams, ...params] : [trigrams, ...params, id],
-  };
+  const test = parts.length === 0 ? { sql: 'FALSE', params: [] } : { sql: `(${parts.join(' OR ')})`, params };
+
+  const lookup = db.table(LOOKUP_TABLES.lookup);
+  const selects: SqlPart[] = [];
+  if (!wild) {
+    for (const column of columns) {
+      if (column === 'user_email') selects.push({ sql: `SELECT user_id FROM ${lookup} WHERE fold_email = ?`, params: [term] });
+      else if (column === 'display_name') selects.push({ sql: `SELECT user_id FROM ${lookup} WHERE name_key = ?`, params: [sqlite ? sortKeyUnicode520(search.term) : search.term] });
+      else return { candidates: null, test }; // no index on that column: every row is a candidate
+    }
+  } else {
+    const trigrams = sqlite ? trigramQuery(term.toString('utf8')) : null;
+    if (!trigrams || columns.length === 0) return { candidates: null, test };
+    const fts = db.table(LOOKUP_TABLES.search);
+    selects.push({ sql: `SELECT rowid AS user_id FROM ${fts} WHERE ${fts} MATCH ?`, params: [trigrams] });
+  }
+  // The ID test is not a text test: a user found by ID need not hold the term.
+  if (id !== null) selects.push({ sql: 'SELECT ? AS user_id', params: [id] });
+  if (selects.length === 0) return { candidates: null, test };
+  return { candidates: { sql: selects.map((part) => part.sql).join(' UNION '), params: selects.flatMap((part) => part.params) }, test };
 }
 
 /** An FTS5 query requiring every trigram of `text`; null when it has fewer than three characters. */

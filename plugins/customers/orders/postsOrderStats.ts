@@ -4,6 +4,7 @@ import type { CustomerOrderStats } from '../orderStats';
 import { combineOrderStats } from './combineOrderStats';
 import type { OrderStatusLists } from './orderStatuses';
 import { inList, placeholders } from './sqlList';
+import { postmetaCustomerIndex } from '../lookup/postmetaCustomerIndex';
 
 interface StatsRow {
   customer_id: string;
@@ -36,6 +37,7 @@ export async function postsOrderStats(
   // to an id are kept): grouping by the longtext itself makes MariaDB build its temporary table on disk (Aria) for
   // every page, ~10x this query's cost even when no customer has orders.
   const customerId = 'SUBSTR(meta.meta_value, 1, 20)';
+  const hint = await customerUserIndexHint(db);
   const rows = await db.query<StatsRow>(
     `SELECT page.customer_id, page.orders_count, page.last_order_id, page.total_spent,
             last_order.post_date_gmt, last_order.post_date
@@ -46,7 +48,7 @@ export async function postsOrderStats(
                           (SELECT SUM(total.meta_value) FROM ${postmeta} AS total
                             WHERE total.post_id = posts.ID AND total.meta_key = '_order_total') END) AS total_spent
                FROM ${posts} AS posts
-              INNER JOIN ${postmeta} AS meta ON posts.ID = meta.post_id
+              INNER JOIN ${postmeta} AS meta${hint} ON posts.ID = meta.post_id
               WHERE meta.meta_key = '_customer_user' AND meta.meta_value IN (${placeholders(ids)})
                 AND posts.post_type = 'shop_order' AND posts.post_status IN (${placeholders(either)})
               GROUP BY ${customerId}) AS page
@@ -64,4 +66,16 @@ export async function postsOrderStats(
       totalSpent: row.total_spent === null ? null : Number(row.total_spent),
     })),
   );
+}
+
+/**
+ * SQLite: `INDEXED BY` the lookup's partial index over `_customer_user` rows when it exists. Without statistics
+ * SQLite's planner prefers WordPress's meta_key index, which holds every order's `_customer_user` row — a scan of
+ * all orders per page. (MySQL's statistics choose the right key by themselves.)
+ */
+async function customerUserIndexHint(db: Db): Promise<string> {
+  if (db.dialect !== 'sqlite') return '';
+  const { name } = postmetaCustomerIndex(db);
+  const rows = await db.query(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`, [name]);
+  return rows.length > 0 ? ` INDEXED BY "${name}"` : '';
 }
