@@ -63,14 +63,16 @@ export class LookupUserQuery {
 
   /** `include`: at most as many rows as ids given; `orderby=include` keeps the list's order. */
   private async included(query: ParsedUserQuery, selection: GroupSelection, sort: Sort): Promise<UserQueryResult> {
+    // The ids are the way in (a primary-key lookup each); SQLite would rather walk a role group's index past every
+    // user of the group, unless `+` keeps its other terms from using an index.
+    const unindexed = this.db.dialect === 'sqlite' ? '+' : '';
     const where: SqlPart[] = [
       { sql: `l.user_id IN (${query.include.map(() => '?').join(', ')})`, params: query.include },
-      groupCondition(selection),
+      groupCondition(selection, unindexed),
       ...(query.search ? [lookupSearch(this.db, query.search).test] : []),
     ];
     const rows = await this.db.query<{ user_id: number | string }>(
-      // The ids are the way in (a primary-key lookup each); SQLite would rather walk a sorted index past every user.
-      `SELECT l.user_id FROM ${this.db.table(LOOKUP_TABLES.lookup)} l WHERE ${joinSql(where)} ORDER BY ${orderSql(sort, this.db.dialect === 'sqlite' ? '+' : '')}`,
+      `SELECT l.user_id FROM ${this.db.table(LOOKUP_TABLES.lookup)} l WHERE ${joinSql(where)} ORDER BY ${orderSql(sort, unindexed)}`,
       where.flatMap((part) => part.params),
     );
     let ids = rows.map((row) => Number(row.user_id));
@@ -243,10 +245,10 @@ function afterAnchor(column: string, direction: 'ASC' | 'DESC', key: unknown, id
   return { sql: `${column} ${reach} ? AND (${column} ${beyond} ? OR l.user_id ${beyond} ?)`, params: [key, key, id] };
 }
 
-function groupCondition(selection: GroupSelection): SqlPart {
+function groupCondition(selection: GroupSelection, unindexed = ''): SqlPart {
   if (selection.all) return { sql: 'TRUE', params: [] };
   if (selection.groups.length === 0) return { sql: 'FALSE', params: [] };
-  return { sql: `l.role_group IN (${selection.groups.map(() => '?').join(', ')})`, params: selection.groups };
+  return { sql: `${unindexed}l.role_group IN (${selection.groups.map(() => '?').join(', ')})`, params: selection.groups };
 }
 
 function excludeCondition(query: ParsedUserQuery): SqlPart {

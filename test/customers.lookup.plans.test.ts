@@ -1,0 +1,80 @@
+import type { Db } from '../src/db/types';
+import { createTestHost, type TestHost } from './helpers/testHost';
+
+/**
+ * The lookup's queries take the index paths they were written for — at a million users any other path reads every
+ * user. The plans are read with EXPLAIN from the very SQL the API sent.
+ */
+
+let t: TestHost;
+let db: Db;
+
+beforeAll(async () => {
+  t = await createTestHost();
+  db = t.host.db;
+  const rows = Array.from({ length: 300 }, (_, i) => i + 100);
+  await db.execute(
+    `INSERT INTO ${db.table('users')} (ID, user_login, user_nicename, user_email, display_name, user_registered) VALUES ${rows.map(() => "(?, ?, ?, ?, ?, '2021-01-01 00:00:00')").join(', ')}`,
+    rows.flatMap((id) => [id, `plan${id}`, `plan${id}`, `plan${id}@plans.example`, `Plan ${id}`]),
+  );
+  await db.execute(
+    `INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
+    rows.flatMap((id) => [id, `${db.prefix}capabilities`, 'a:1:{s:8:"customer";b:1;}']),
+  );
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+/** The lookup's SQL a request sent (the reads of its `l` alias), with each placeholder as a literal. */
+async function lookupSql(query: string): Promise<string[]> {
+  const read = jest.spyOn(db, 'query');
+  const readLong = jest.spyOn(db, 'queryLong');
+  try {
+    await t.http.get(`/wp-json/wc/v3/customers?${query}`).auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).expect(200);
+    return [...read.mock.calls, ...readLong.mock.calls]
+      .filter(([sql]) => /wc_host_customer_(lookup|search)\W+l\b/.test(sql))
+      .map(([sql, params]) => inline(sql, params ?? []));
+  } finally {
+    read.mockRestore();
+    readLong.mockRestore();
+  }
+}
+
+function inline(sql: string, params: readonly unknown[]): string {
+  let index = 0;
+  return sql.replace(/\?/g, () => {
+    const value = params[index++];
+    if (Buffer.isBuffer(value)) return `X'${value.toString('hex')}'`;
+    return typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
+  });
+}
+
+async function plan(sql: string): Promise<string> {
+  return JSON.stringify(await db.query(`EXPLAIN ${db.dialect === 'sqlite' ? 'QUERY PLAN ' : ''}${sql}`));
+}
+
+it('include: a primary-key lookup per id, not the role group', async () => {
+  const [sql] = await lookupSql('include=105,150,222');
+  if (db.dialect === 'sqlite') expect(await plan(sql)).toMatch(/SEARCH l USING INTEGER PRIMARY KEY/);
+  else expect(JSON.parse(await plan(sql))).toEqual([expect.objectContaining({ type: 'range', rows: '3' })]);
+});
+
+it('email=: from the folded e-mail and the display-name key, not a walk of the role group', async () => {
+  const [sql] = await lookupSql('email=plan150@plans.example');
+  const explained = await plan(sql);
+  expect(explained).toMatch(/wc_host_customer_lookup_email|"key":"email"/);
+  expect(explained).not.toMatch(/USING (COVERING )?INDEX \S*group_name \(role_group=\?\)\W*$/m);
+});
+
+it('a wild search on SQLite starts from the trigram matches; on MySQL it scans the narrow search table', async () => {
+  const [sql] = await lookupSql('search=plan15');
+  if (db.dialect === 'sqlite') expect(await plan(sql)).toMatch(/VIRTUAL TABLE INDEX/);
+  else expect(sql).toMatch(/wc_host_customer_search\W+l\b/);
+});
+
+it('a page of the default list is a range of the role group\'s name index', async () => {
+  const [sql] = await lookupSql('per_page=5&page=3');
+  expect(await plan(sql)).toMatch(/group_name/);
+});
