@@ -78,3 +78,22 @@ it('a page of the default list is a range of the role group\'s name index', asyn
   const [sql] = await lookupSql('per_page=5&page=3');
   expect(await plan(sql)).toMatch(/group_name/);
 });
+
+it("a page's order figures come from the customers' orders, not a walk of every order with a status", async () => {
+  await t.host.options.update('woocommerce_custom_orders_table_enabled', 'yes');
+  const read = jest.spyOn(db, 'query');
+  const readLong = jest.spyOn(db, 'queryLong');
+  let sql = '';
+  try {
+    await t.http.get('/wp-json/wc/v2/customers?include=105,150,222').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).expect(200);
+    const [call] = [...read.mock.calls, ...readLong.mock.calls].filter(([text]) => /wc_orders/.test(text) && /GROUP BY/.test(text));
+    sql = inline(call[0], call[1] ?? []);
+  } finally {
+    read.mockRestore();
+    readLong.mockRestore();
+    await t.host.options.update('woocommerce_custom_orders_table_enabled', 'no');
+  }
+  const explained = await plan(sql);
+  if (db.dialect === 'sqlite') expect(explained).toMatch(/USING INDEX wp_wc_orders_customer_id_billing_email/);
+  else expect(explained).toMatch(/customer_id_billing_email/);
+});

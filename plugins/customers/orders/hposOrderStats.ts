@@ -1,9 +1,11 @@
 import type { Db } from '../../../src/db/types';
+import { readForPage } from '../../../src/db/readForPage';
 import type { SiteClock } from '../../../src/wp/siteTime';
 import type { CustomerOrderStats } from '../orderStats';
 import { combineOrderStats } from './combineOrderStats';
 import type { OrderStatusLists } from './orderStatuses';
 import { inList, placeholders } from './sqlList';
+import { sqliteIndexHint } from '../../../src/db/sqlite/indexHint';
 
 interface StatsRow {
   customer_id: number | string;
@@ -27,13 +29,15 @@ export async function hposOrderStats(
   const either = [...new Set([...statuses.listed, ...statuses.paid])];
   if (either.length === 0) return new Map();
   const orders = db.table('wc_orders');
-  const rows = await db.query<StatsRow>(
+  // Without statistics SQLite may walk the status index over every order instead of the customer's.
+  const hint = await sqliteIndexHint(db, `${db.prefix}wc_orders_customer_id_billing_email`);
+  const rows = await readForPage(db, customerIds.length)<StatsRow>(
     `SELECT page.customer_id, page.orders_count, page.last_order_id, page.total_spent, last_order.date_created_gmt
        FROM (SELECT customer_id,
                     SUM(CASE WHEN ${inList('status', statuses.listed)} THEN 1 ELSE 0 END) AS orders_count,
                     MAX(CASE WHEN ${inList('status', statuses.listed)} THEN id END) AS last_order_id,
                     SUM(CASE WHEN ${inList('status', statuses.paid)} THEN total_amount END) AS total_spent
-               FROM ${orders}
+               FROM ${orders}${hint}
               WHERE customer_id IN (${placeholders(customerIds)}) AND status IN (${placeholders(either)})
               GROUP BY customer_id) AS page
        LEFT JOIN ${orders} AS last_order ON last_order.id = page.last_order_id`,

@@ -1,10 +1,12 @@
 import type { Db } from '../../../src/db/types';
+import { readForPage } from '../../../src/db/readForPage';
 import type { SiteClock } from '../../../src/wp/siteTime';
 import type { CustomerOrderStats } from '../orderStats';
 import { combineOrderStats } from './combineOrderStats';
 import type { OrderStatusLists } from './orderStatuses';
 import { inList, placeholders } from './sqlList';
 import { postmetaCustomerIndex } from '../lookup/postmetaCustomerIndex';
+import { sqliteIndexHint } from '../../../src/db/sqlite/indexHint';
 
 interface StatsRow {
   customer_id: string;
@@ -37,8 +39,9 @@ export async function postsOrderStats(
   // to an id are kept): grouping by the longtext itself makes MariaDB build its temporary table on disk (Aria) for
   // every page, ~10x this query's cost even when no customer has orders.
   const customerId = 'SUBSTR(meta.meta_value, 1, 20)';
-  const hint = await customerUserIndexHint(db);
-  const rows = await db.query<StatsRow>(
+  // Without statistics SQLite prefers WordPress's meta_key index, which holds every order's `_customer_user` row.
+  const hint = await sqliteIndexHint(db, postmetaCustomerIndex(db).name);
+  const rows = await readForPage(db, customerIds.length)<StatsRow>(
     `SELECT page.customer_id, page.orders_count, page.last_order_id, page.total_spent,
             last_order.post_date_gmt, last_order.post_date
        FROM (SELECT ${customerId} AS customer_id,
@@ -68,14 +71,3 @@ export async function postsOrderStats(
   );
 }
 
-/**
- * SQLite: `INDEXED BY` the lookup's partial index over `_customer_user` rows when it exists. Without statistics
- * SQLite's planner prefers WordPress's meta_key index, which holds every order's `_customer_user` row — a scan of
- * all orders per page. (MySQL's statistics choose the right key by themselves.)
- */
-async function customerUserIndexHint(db: Db): Promise<string> {
-  if (db.dialect !== 'sqlite') return '';
-  const { name } = postmetaCustomerIndex(db);
-  const rows = await db.query(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`, [name]);
-  return rows.length > 0 ? ` INDEXED BY "${name}"` : '';
-}

@@ -1,4 +1,5 @@
 import type { Db } from '../../../src/db/types';
+import { readForPage } from '../../../src/db/readForPage';
 import { maybeUnserialize } from '../../../src/wp/phpSerialize';
 import { computeUserCapabilities, type RolesOption } from '../../../src/wp/capabilities';
 import type { MetaRow, WpUser } from '../model/WpUser';
@@ -20,9 +21,6 @@ interface MetaRowWithUser extends MetaRow {
   user_id: number | string;
 }
 
-/** More users than this are a list page's worth: read as a long read. */
-const PAGE_READ = 20;
-
 const USER_COLUMNS =
   'ID, user_login, user_pass, user_nicename, user_email, user_url, user_registered, user_activation_key, user_status, display_name';
 
@@ -35,7 +33,7 @@ export async function loadUsers(db: Db, ids: readonly number[], roles: RolesOpti
   if (unique.length === 0) return [];
   const placeholders = unique.map(() => '?').join(', ');
   // A page of users is thousands of meta rows: on SQLite, read them off the event loop.
-  const read = unique.length > PAGE_READ ? db.queryLong.bind(db) : db.query.bind(db);
+  const read = readForPage(db, unique.length);
   const [userRows, metaRows] = unique.length === 1 && db.dialect === 'mysql' ? await userWithMeta(db, unique[0]) : await Promise.all([
     read<UserRow>(`SELECT ${USER_COLUMNS} FROM ${db.table('users')} WHERE ID IN (${placeholders})`, unique),
     // Sorted here: MariaDB sorts rows holding a longtext through an on-disk temporary table.
