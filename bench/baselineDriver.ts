@@ -25,8 +25,8 @@ export interface BaselineDriverOptions {
 export function openBaselineDriver(url: string, options: BaselineDriverOptions = {}): BaselineDriver {
   if (url.startsWith('sqlite:')) {
     const db = new Database(url.slice('sqlite:'.length));
-    db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
     const statements = new Map<string, Database.Statement>();
     const prepare = (sql: string) => {
       let statement = statements.get(sql);

@@ -44,9 +44,10 @@ export function createDataSource({ url, tablePrefix, entities = wcHostEntities }
       type: 'better-sqlite3',
       database: config.path,
       prepareDatabase(database: Database) {
-        // WAL lets readers in other processes work while this one writes; busy_timeout makes writers queue up.
-        database.pragma('journal_mode = WAL');
+        // busy_timeout first: switching to WAL takes a lock another process starting up may hold. WAL lets readers in
+        // other processes work while this one writes; busy_timeout makes writers queue up.
         database.pragma('busy_timeout = 5000');
+        database.pragma('journal_mode = WAL');
         registerSqliteFunctions(database);
       },
     });
