@@ -125,23 +125,48 @@ describe('on a database wc-host created', () => {
     }
   });
 
+  it('reuses a customer GET one made, until the customer changes', async () => {
+    const id = await importUser('cache.one', 'Cache One', 'customer', [['billing_city', 'Porto']]);
+    const one = async () =>
+      (await t.http.get(`${V3}/${id}`).set('Host', 'shop.test').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).expect(200)).body;
+    const first = await one();
+    expect(first).toMatchObject({ id, billing: { city: 'Porto' }, _links: { self: [{ href: `http://shop.test/wp-json/wc/v3/customers/${id}` }] } });
+    const query = jest.spyOn(db, 'query');
+    try {
+      const readsOfMeta = () => query.mock.calls.filter(([sql, params]) => /usermeta/.test(sql) && (params ?? []).includes(id)).length;
+      const permissionReads = readsOfMeta();
+      expect(await one()).toEqual(first);
+      // Only the permission check's own read of the user: the item itself was reused.
+      const reused = readsOfMeta() - permissionReads;
+      await db.execute(`UPDATE ${db.table('usermeta')} SET meta_value = 'Osaka' WHERE user_id = ? AND meta_key = 'billing_city'`, [id]);
+      const before = readsOfMeta();
+      expect((await one()).billing.city).toBe('Osaka');
+      expect(readsOfMeta() - before).toBeGreaterThan(reused);
+    } finally {
+      query.mockRestore();
+    }
+  });
+
   it('prepares the next pages ahead of a client walking through every page', async () => {
     for (let i = 0; i < 12; i++) await importUser(`walk.${i}`, `Walker ${String(i).padStart(2, '0')}`);
     const prefetch = jest.spyOn(CustomersModule.prototype, 'prefetch');
-    const query = jest.spyOn(db, 'query');
+    // A page's users are read either way in (long reads off the event loop on SQLite).
+    const reads = [jest.spyOn(db, 'query'), jest.spyOn(db, 'queryLong')];
+    const metaReads = () => reads.flatMap((read) => read.mock.calls).filter(([sql]) => /FROM \S*usermeta\S* WHERE user_id IN/.test(sql));
     try {
       const walk = (n: number) => list(`role=customer&orderby=id&order=desc&per_page=3&page=${n}`);
       await walk(1);
+      expect(metaReads()).not.toEqual([]);
       await walk(2);
       expect(prefetch).toHaveBeenCalled();
       await Promise.all(prefetch.mock.results.map((result) => result.value));
-      query.mockClear();
+      for (const read of reads) read.mockClear();
       const third = await walk(3);
       expect(third.body).toHaveLength(3);
-      expect(query.mock.calls.filter(([sql]) => /FROM \S*usermeta\S* WHERE user_id IN/.test(sql))).toEqual([]);
+      expect(metaReads()).toEqual([]);
     } finally {
       prefetch.mockRestore();
-      query.mockRestore();
+      for (const read of reads) read.mockRestore();
     }
   });
 
@@ -159,8 +184,17 @@ describe('on a database wc-host created', () => {
           .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)
           .expect(200)
       ).body[0];
+    const one = async () =>
+      (
+        await t.http
+          .get(`/wp-json/wc/v2/customers/${id}`)
+          .set('Host', 'shop.test')
+          .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)
+          .expect(200)
+      ).body;
     expect(await v2()).toMatchObject({ orders_count: 0, total_spent: '0.00' });
     expect(await v2()).toMatchObject({ orders_count: 0, total_spent: '0.00' }); // now from the reused item
+    expect(await one()).toMatchObject({ orders_count: 0, total_spent: '0.00' });
     const order = nextId++;
     if (hpos === 'yes') {
       await db.execute(
@@ -175,9 +209,11 @@ describe('on a database wc-host created', () => {
       await db.execute(`INSERT INTO ${db.table('postmeta')} (post_id, meta_key, meta_value) VALUES (?, '_customer_user', ?), (?, '_order_total', '12.5')`, [order, String(id), order]);
     }
     expect(await v2()).toMatchObject({ orders_count: 1, total_spent: '12.50' });
+    expect(await one()).toMatchObject({ orders_count: 1, total_spent: '12.50' });
     // Posts storage keeps the status on the post: a change there alone must show too.
     if (hpos === 'yes') await db.execute(`UPDATE ${db.table('wc_orders')} SET status = 'wc-cancelled' WHERE id = ?`, [order]);
     else await db.execute(`UPDATE ${db.table('posts')} SET post_status = 'wc-cancelled' WHERE ID = ?`, [order]);
+    expect(await one()).toMatchObject({ orders_count: 1, total_spent: '0.00' });
     expect(await v2()).toMatchObject({ orders_count: 1, total_spent: '0.00' });
     await t.host.options.update('woocommerce_custom_orders_table_enabled', 'no');
   });
@@ -185,14 +221,16 @@ describe('on a database wc-host created', () => {
   it("finds a customer's orders in posts storage through the _customer_user key, not by reading every order", async () => {
     await t.host.options.update('woocommerce_custom_orders_table_enabled', 'no');
     const ids = [await importUser('orders.key1', 'Orders Key'), await importUser('orders.key2', 'Orders Key')];
-    const query = jest.spyOn(db, 'query');
+    // Two customers' figures are a long read (off the event loop on SQLite).
+    const reads = [jest.spyOn(db, 'query'), jest.spyOn(db, 'queryLong')];
     let statsSql = '';
     try {
       await t.http
         .get(`/wp-json/wc/v2/customers?include=${ids.join(',')}`).set('Host', 'shop.test').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).expect(200);
-      statsSql = String(query.mock.calls.find(([sql]) => /_customer_user/.test(sql) && /GROUP BY/.test(sql))?.[0] ?? '');
+      const calls = reads.flatMap((read) => read.mock.calls);
+      statsSql = String(calls.find(([sql]) => /_customer_user/.test(sql) && /GROUP BY/.test(sql))?.[0] ?? '');
     } finally {
-      query.mockRestore();
+      for (const read of reads) read.mockRestore();
     }
     expect(statsSql).not.toBe('');
     const plan = await db.query<Record<string, unknown>>(`EXPLAIN ${db.dialect === 'sqlite' ? 'QUERY PLAN ' : ''}${statsSql.replace(/\?/g, "'0'")}`);

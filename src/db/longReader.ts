@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { DirectReader } from './directReader';
@@ -10,15 +11,16 @@ export interface LongReader {
 }
 
 /**
- * Where long reads run: on SQLite files, one worker thread with its own connection and wc-host's SQL functions
- * (the machine this targets has two cores: one serves requests, one runs long reads); everywhere else, the usual
- * reader (MySQL reads never block the event loop).
+ * Where long reads run: on SQLite files, worker threads with their own connections and wc-host's SQL functions, one
+ * per core (at most 4): an export walk reads the pages it prefetches side by side, and lists beside it keep the event
+ * loop free; everywhere else, the usual reader (MySQL reads never block the event loop).
  */
 export function longReaderFor(dataSource: DataSource, dialect: Dialect, readDirectly: DirectReader): LongReader {
   const file = String(dataSource.options.database ?? '');
   if (dialect !== 'sqlite' || !canUseReadPool(file)) return { query: readDirectly, close: async () => undefined };
   const pool = createSqliteReadPool({
     file: path.resolve(file),
+    size: Math.min(4, Math.max(1, os.availableParallelism())),
     // The functions module next to this one: .ts under ts-jest, .js in dist/.
     functionsModule: path.join(__dirname, 'sqlite', `sqliteFunctions${path.extname(__filename)}`),
   });

@@ -7,5 +7,5 @@ import { targetUser } from '../permissions';
 export async function getCustomer(module: CustomersModule, request: RestRequest): Promise<RestResponse> {
   // The permission check already loaded this user for this request.
   const user = await targetUser(module.store, request);
-  return module.prepareOne(user, request);
+  return module.one(user, request);
 }

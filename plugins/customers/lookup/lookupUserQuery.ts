@@ -12,7 +12,7 @@ import { joinedSearchPredicate, lookupSearch, type SqlPart } from './searchPredi
 export type Read = <T>(sql: string, params: readonly unknown[]) => Promise<T[]>;
 
 /** How many pages ahead of a walk through every page their ids are handed out, to be prepared in advance. */
-const PAGES_AHEAD = 2;
+const PAGES_AHEAD = 4;
 
 /** Searches matching more users than this are not remembered whole (their pages are read one by one). */
 const REMEMBERED_MATCHES = 200_000;

@@ -1,5 +1,3 @@
-import { joinRememberedEncodings } from './preEncoded';
-
 const NON_ASCII = /[\u0080-\uffff]/;
 const NON_ASCII_ALL = /[\u0080-\uffff]/g;
 
@@ -9,10 +7,6 @@ const NON_ASCII_ALL = /[\u0080-\uffff]/g;
  * faster than one scan in JavaScript, and the non-ASCII rewrite only runs when there is something to rewrite.
  */
 export function phpJsonEncode(value: unknown, prettyPrint = false): string {
-  if (!prettyPrint && Array.isArray(value) && value.length > 0) {
-    const joined = joinRememberedEncodings(value);
-    if (joined !== null) return joined;
-  }
   const json = (JSON.stringify(value, null, prettyPrint ? 4 : undefined) ?? 'null').replaceAll('/', '\\/');
   return NON_ASCII.test(json) ? json.replace(NON_ASCII_ALL, escapeUnit) : json;
 }
