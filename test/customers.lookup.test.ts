@@ -125,12 +125,14 @@ describe('on a database wc-host created', () => {
     }
   });
 
-  it('reuses a customer GET one made, until the customer changes', async () => {
+  it('keeps a customer asked for twice by GET one, until the customer changes', async () => {
     const id = await importUser('cache.one', 'Cache One', 'customer', [['billing_city', 'Porto']]);
     const one = async () =>
       (await t.http.get(`${V3}/${id}`).set('Host', 'shop.test').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).expect(200)).body;
     const first = await one();
     expect(first).toMatchObject({ id, billing: { city: 'Porto' }, _links: { self: [{ href: `http://shop.test/wp-json/wc/v3/customers/${id}` }] } });
+    // Asked for again: now kept.
+    expect(await one()).toEqual(first);
     const query = jest.spyOn(db, 'query');
     try {
       const readsOfMeta = () => query.mock.calls.filter(([sql, params]) => /usermeta/.test(sql) && (params ?? []).includes(id)).length;

@@ -152,11 +152,13 @@ export class CustomersModule {
   }
 
   /**
-   * GET one customer: the item already made for the user's current version when there is one (as for a list: a
-   * customer with hundreds of orders is not summed again until one of them changes), else made now.
+   * GET one customer: for a customer asked for before, the item made for the user's current version (as for a list:
+   * a customer with hundreds of orders is not summed again until one of them changes); else made now from the user
+   * the permission check loaded.
    */
   async one(user: WpUser, request: RestRequest): Promise<RestResponse> {
-    const versions = this.reusable() ? await this.cache.lookup.versionsOf([user.ID], await activeOrderStorage(this.options)) : null;
+    if (!this.reusable() || !this.cache.prepared.worthKeeping(user.ID)) return this.prepareOne(user, request);
+    const versions = await this.cache.lookup.versionsOf([user.ID], await activeOrderStorage(this.options));
     if (!versions) return this.prepareOne(user, request);
     const [item] = await this.preparedItems([user.ID], versions, await this.variant(request), request);
     // The item carries its `_links` already, as WP_REST_Server::response_to_data would add them.

@@ -10,8 +10,23 @@ export type PreparedItem = Promise<object | null>;
  */
 export class PreparedCustomers {
   private readonly entries = new Map<number, { version: number; variants: Map<string, PreparedItem> }>();
+  /** Users asked for one by one once already (most recent last), so worth keeping when asked again. */
+  private readonly askedOnce = new Map<number, true>();
 
   constructor(private readonly limit: number) {}
+
+  /**
+   * Whether a customer asked for on its own (GET one) is worth an entry: it has one, or it was asked for before. A
+   * customer asked for once is answered without one — an entry costs a version read and a second load of the user
+   * (the permission check's load came before the version, so it cannot be kept) — which would only slow down
+   * requests spread over a million customers.
+   */
+  worthKeeping(userId: number): boolean {
+    if (this.entries.has(userId) || this.askedOnce.delete(userId)) return true;
+    this.askedOnce.set(userId, true);
+    while (this.askedOnce.size > this.limit * 5) this.askedOnce.delete(this.askedOnce.keys().next().value as number);
+    return false;
+  }
 
   get(userId: number, version: number, variant: string): PreparedItem | undefined {
     const entry = this.entries.get(userId);
