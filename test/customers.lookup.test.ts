@@ -103,15 +103,16 @@ describe('on a database wc-host created', () => {
 
   it('shows meta written straight into usermeta in the very next list, though the item was reused before', async () => {
     const id = await importUser('cache.meta', 'Cache Meta', 'customer', [['billing_city', 'Porto']]);
-    expect((await list(`include=${id}`)).body[0].billing.city).toBe('Porto');
-    expect((await list(`include=${id}`)).body[0].billing.city).toBe('Porto');
+    // Made, then kept (asked for again), then reused.
+    for (let i = 0; i < 3; i++) expect((await list(`include=${id}`)).body[0].billing.city).toBe('Porto');
     await db.execute(`UPDATE ${db.table('usermeta')} SET meta_value = 'Osaka' WHERE user_id = ? AND meta_key = 'billing_city'`, [id]);
     expect((await list(`include=${id}`)).body[0].billing.city).toBe('Osaka');
   });
 
   it('reads a listed user again only after it changed', async () => {
     const id = await importUser('cache.reads', 'Cache Reads');
-    await list(`include=${id}`);
+    await list(`include=${id}`); // made
+    await list(`include=${id}`); // asked for again: kept
     const query = jest.spyOn(db, 'query');
     try {
       await list(`include=${id}`);
@@ -194,8 +195,8 @@ describe('on a database wc-host created', () => {
           .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)
           .expect(200)
       ).body;
-    expect(await v2()).toMatchObject({ orders_count: 0, total_spent: '0.00' });
-    expect(await v2()).toMatchObject({ orders_count: 0, total_spent: '0.00' }); // now from the reused item
+    // Made, kept (asked for again), then reused.
+    for (let i = 0; i < 3; i++) expect(await v2()).toMatchObject({ orders_count: 0, total_spent: '0.00' });
     expect(await one()).toMatchObject({ orders_count: 0, total_spent: '0.00' });
     const order = nextId++;
     if (hpos === 'yes') {

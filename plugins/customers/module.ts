@@ -67,9 +67,11 @@ export class CustomersModule {
    * changes them (then every item is made afresh, exactly as without the cache).
    */
   async collection(ids: readonly number[], request: RestRequest): Promise<unknown[]> {
-    // A page is at most 100 customers; a filter asking for thousands at once gets them made, not kept.
-    const versions = this.reusable() && ids.length <= 1000 ? await this.cache.lookup.versionsOf(ids, await activeOrderStorage(this.options)) : null;
-    if (!versions) return (await this.prepare(await this.store.loadUsers(ids), request)).map((response) => response.forCollection());
+    // A page is at most 100 customers; a filter asking for thousands at once gets them made, not kept. Nor are
+    // customers nobody asked for before (a lookup by email, random includes): keeping costs a version read.
+    const keep = this.reusable() && ids.length <= 1000 && this.worthKeeping(ids);
+    const versions = keep ? await this.cache.lookup.versionsOf(ids, await activeOrderStorage(this.options)) : null;
+    if (!versions) return (await this.makeResponses(ids, request)).responses.map((response) => response.forCollection());
     const items = await this.preparedItems(ids, versions, await this.variant(request), request);
     return items.filter((item): item is object => item !== null);
   }
@@ -104,11 +106,24 @@ export class CustomersModule {
     return Promise.all(ids.map((id) => items.get(id) as Promise<object | null>));
   }
 
-  private async makeItems(ids: readonly number[], request: RestRequest): Promise<Map<number, object>> {
-    // The users' rows and their order figures side by side (two long reads: two workers on SQLite). Figures read
-    // for an id that turns out to have no user are simply not used.
+  /** Any of these users asked for before (each is noted as asked for). */
+  private worthKeeping(ids: readonly number[]): boolean {
+    let worth = false;
+    for (const id of ids) if (this.cache.prepared.worthKeeping(id)) worth = true;
+    return worth;
+  }
+
+  /**
+   * The users' responses, in the order of `ids` (unknown ids left out): their rows and their order figures read side
+   * by side (two long reads: two workers on SQLite). Figures read for an id that has no user are not used.
+   */
+  private async makeResponses(ids: readonly number[], request: RestRequest) {
     const [users, ctx] = await Promise.all([this.store.loadUsers(ids), this.prepareContext(request, ids)]);
-    const responses = await this.prepareWith(users, request, ctx);
+    return { users, responses: await this.prepareWith(users, request, ctx) };
+  }
+
+  private async makeItems(ids: readonly number[], request: RestRequest): Promise<Map<number, object>> {
+    const { users, responses } = await this.makeResponses(ids, request);
     return new Map(
       responses.map((response, index) => {
         const item = deepFreeze(response.forCollection() as object);
