@@ -10,18 +10,12 @@ export async function settle(serverUrl: string, mysqlUrl: string | null, limitMs
   const deadline = Date.now() + limitMs;
   await fetch(`${serverUrl}/settle-probe`, { signal: AbortSignal.timeout(limitMs) }).catch(() => undefined);
   if (!mysqlUrl) return;
-  const url = new URL(mysqlUrl);
-  const connection = await createConnection({
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username),
-    password: decodeURIComponent(url.password),
-  });
+  const { connection, database } = await connectToServer(mysqlUrl);
   try {
     while (Date.now() < deadline) {
       const [rows] = await connection.query(
         `SELECT COUNT(*) AS busy FROM information_schema.PROCESSLIST WHERE DB = ? AND COMMAND = 'Query' AND ID <> CONNECTION_ID()`,
-        [decodeURIComponent(url.pathname.slice(1))],
+        [database],
       );
       if (Number((rows as Array<{ busy: number }>)[0].busy) === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -36,17 +30,11 @@ export async function settle(serverUrl: string, mysqlUrl: string | null, limitMs
  * shared) — what a request the bench gave up on left behind. Returns how many it ended.
  */
 export async function killBenchQueries(mysqlUrl: string): Promise<number> {
-  const url = new URL(mysqlUrl);
-  const connection = await createConnection({
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username),
-    password: decodeURIComponent(url.password),
-  });
+  const { connection, database } = await connectToServer(mysqlUrl);
   try {
     const [rows] = await connection.query(
       `SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND COMMAND = 'Query' AND ID <> CONNECTION_ID()`,
-      [decodeURIComponent(url.pathname.slice(1))],
+      [database],
     );
     const ids = (rows as Array<{ ID: number }>).map((row) => Number(row.ID));
     for (const id of ids) await connection.query(`KILL QUERY ${id}`).catch(() => undefined);
@@ -54,4 +42,16 @@ export async function killBenchQueries(mysqlUrl: string): Promise<number> {
   } finally {
     await connection.end();
   }
+}
+
+/** A connection to the bench's MySQL server (no default database), and the name of the bench's database in `mysqlUrl`. */
+async function connectToServer(mysqlUrl: string) {
+  const url = new URL(mysqlUrl);
+  const connection = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  });
+  return { connection, database: decodeURIComponent(url.pathname.slice(1)) };
 }
