@@ -1,3 +1,4 @@
+import type { AuthThrottleSettings } from '../src/auth/throttle/authThrottle';
 import { createHmac } from 'node:crypto';
 import OAuth from 'oauth-1.0a';
 import { createTestHost, type TestHost, type TestKey } from './helpers/testHost';
@@ -35,6 +36,12 @@ function registerTestRoutes(host: Host): void {
     { methods: 'DELETE', callback: whoami, permissionCallback: guard('delete') },
   ]);
   host.rest.registerRoute('acme/v1', '/whoami', { methods: 'GET', callback: whoami, permissionCallback: () => true });
+}
+
+/** Limits no test here reaches (throttling itself is tested in auth.throttle.test.ts). */
+function generousThrottle(): AuthThrottleSettings {
+  const limit = { attempts: 10_000, windowSeconds: 60, blockSeconds: 60 };
+  return { perAddressAndKey: limit, perAddress: limit, perKey: limit, keyRequests: { ...limit, attempts: 0 } };
 }
 
 async function startHost(options: Partial<HostOptions> = {}): Promise<TestHost> {
@@ -305,7 +312,8 @@ describe('API keys over HTTPS and with WC_HOST_STRICT_AUTH', () => {
 describe('OAuth 1.0a', () => {
   let t: TestHost;
   beforeAll(async () => {
-    t = await startHost();
+    // These tests fail on purpose, dozens of times with one key from one address: more than the default limits allow.
+    t = await startHost({ authThrottle: generousThrottle() });
   });
   afterAll(async () => {
     await t.close();

@@ -212,7 +212,8 @@ describe('migrate() on an empty database', () => {
   });
 
   it('creates every table and seeds, and says so', () => {
-    expect(firstRun).toEqual({ createdTables: Object.keys(EXPECTED_TABLES).map((name) => `wp_${name}`), seeded: true });
+    const tables = [...Object.keys(EXPECTED_TABLES), ...(db.dialect === 'mysql' ? ['wc_host_rate_limits'] : [])];
+    expect(firstRun).toEqual({ createdTables: tables.map((name) => `wp_${name}`), seeded: true });
     expect(logged).toContain('Created table {"table":"wp_users"}');
     expect(logged.some((line) => line.startsWith('Seeded'))).toBe(true);
   });
@@ -226,6 +227,16 @@ describe('migrate() on an empty database', () => {
       if (column.caseInsensitive !== null) expect([column.name, column.caseInsensitive]).toEqual([column.name, true]);
     }
     expect((await keysOf(db, table)).sort()).toEqual(expectedKeys(db, table, expected.keys).sort());
+  });
+
+  it('creates the shared throttling counters on MySQL only (SQLite counts in memory)', async () => {
+    if (db.dialect === 'sqlite') {
+      expect(await db.query(`SELECT name FROM sqlite_master WHERE name = 'wp_wc_host_rate_limits'`)).toEqual([]);
+      return;
+    }
+    const columns = await columnsOf(db, 'wp_wc_host_rate_limits');
+    expect(columns.map((column) => [column.name, column.type])).toEqual([['key', 'varchar(191)'], ['points', 'int'], ['expire', 'bigint unsigned']]);
+    expect(await keysOf(db, 'wp_wc_host_rate_limits')).toEqual(['PRIMARY KEY (key)']);
   });
 
   it('uses WordPress collation and zero-date defaults', async () => {
@@ -245,7 +256,11 @@ describe('migrate() on an empty database', () => {
 
   it('records the migration in {prefix}wc_host_migrations, and a second run creates and seeds nothing', async () => {
     const applied = await db.query<{ name: string }>(`SELECT name FROM ${db.table('wc_host_migrations')}`);
-    expect(applied).toEqual([{ name: 'CreateWordPressTables1764115200000' }, { name: 'CreateWcHostState1765000000000' }]);
+    expect(applied).toEqual([
+      { name: 'CreateWordPressTables1764115200000' },
+      { name: 'CreateWcHostState1765000000000' },
+      { name: 'CreateWcHostRateLimits1766000000000' },
+    ]);
     const [{ users }] = await db.query<{ users: number }>(`SELECT COUNT(*) AS users FROM ${db.table('users')}`);
     expect(await migrate(db, silent)).toEqual({ createdTables: [], seeded: false });
     const [{ again }] = await db.query<{ again: number }>(`SELECT COUNT(*) AS again FROM ${db.table('users')}`);
@@ -355,7 +370,8 @@ describe('migrate() on an empty database', () => {
     const other = await openDb(database.url, 'wc_');
     try {
       const result = await migrate(other.db, silent, { siteUrl: 'https://shop.example/', adminEmail: 'owner@shop.example' });
-      expect(result).toEqual({ createdTables: Object.keys(EXPECTED_TABLES).map((name) => `wc_${name}`), seeded: true });
+      const tables = [...Object.keys(EXPECTED_TABLES), ...(db.dialect === 'mysql' ? ['wc_host_rate_limits'] : [])];
+      expect(result).toEqual({ createdTables: tables.map((name) => `wc_${name}`), seeded: true });
       const options = await other.db.query<{ option_name: string; option_value: string }>(
         `SELECT option_name, option_value FROM ${other.db.table('options')}
           WHERE option_name IN ('home', 'admin_email', 'wc_user_roles', 'wp_user_roles') ORDER BY option_id`,

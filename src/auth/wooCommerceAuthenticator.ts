@@ -17,6 +17,8 @@ import type { Db } from '../db/types';
 import type { Hooks } from '../hooks/types';
 import type { HostConfig, Logger, OptionsApi } from '../host/types';
 import type { AuthenticatedKey } from './types';
+import type { AuthThrottle } from './throttle/authThrottle';
+import { presentedCredentials } from './throttle/presentedConsumerKey';
 
 export interface WooCommerceAuthenticatorDeps {
   db: Db;
@@ -24,6 +26,8 @@ export interface WooCommerceAuthenticatorDeps {
   config: HostConfig;
   hooks: Hooks;
   logger: Logger;
+  /** Refuses clients that keep failing, and logs every failure. */
+  throttle: AuthThrottle;
 }
 
 /**
@@ -39,8 +43,15 @@ export function createWooCommerceAuthenticator(deps: WooCommerceAuthenticatorDep
 
   return async (request: RestRequest): Promise<void> => {
     if (!(await isRequestToWooCommerceApi(request, deps.hooks))) return;
+    const presented = presentedCredentials(request.query, request.formBody, request.header('authorization'));
+    const refusal = deps.throttle.refusalBeforeAuthentication(request.clientAddress, presented);
+    if (refusal) throw refusal;
+    const failed = (reason: string, keyId: number | null) =>
+      deps.throttle.failed({ clientAddress: request.clientAddress, credentials: presented, keyId, reason, method: request.method, path: request.path });
 
     let error: RestError | null = null;
+    /** The stored key a failure named. */
+    let failedKeyId: number | null = null;
     let key: StoredApiKey | null = null;
     /** The key's user as the plain-key lookup already read it (undefined: not read yet). */
     let keyUser: CurrentUserRow | null | undefined;
@@ -53,7 +64,13 @@ export function createWooCommerceAuthenticator(deps: WooCommerceAuthenticatorDep
         if (found && constantTimeEquals(found.key.consumerSecret, credentials.consumerSecret)) {
           key = found.key;
           keyUser = found.user;
-        } else if (found) error = authenticationError(AUTH_MESSAGES.invalidSecret);
+        } else if (found) {
+          error = authenticationError(AUTH_MESSAGES.invalidSecret);
+          failedKeyId = found.key.keyId;
+        } else {
+          // WooCommerce answers an unknown key as anonymous, but it is a guess all the same: counted and logged.
+          await failed('unknown consumer key', null);
+        }
       }
     }
 
@@ -69,16 +86,15 @@ export function createWooCommerceAuthenticator(deps: WooCommerceAuthenticatorDep
         },
         Math.floor(Date.now() / 1000),
       );
-      if (outcome.kind === 'failed') error = outcome.error;
+      if (outcome.kind === 'failed') [error, failedKeyId] = [outcome.error, outcome.keyId];
       if (outcome.kind === 'authenticated') key = outcome.key;
     }
 
     // WooCommerce keeps the last error even when a later method succeeded, and answers with it.
-    if (error) {
-      deps.logger.debug('WooCommerce API key authentication failed', { path: request.path, reason: error.message });
-      throw error;
-    }
+    if (error) throw (await failed(error.message, failedKeyId)) ?? error;
     if (!key) return;
+    const overRate = await deps.throttle.keyRequestRefusal(key.keyId);
+    if (overRate) throw overRate;
 
     const methodError = keyMethodError(key.permissions, request.method);
     if (methodError) throw methodError;

@@ -7,6 +7,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min, validateSync } from 'class-validator';
 import type { LogLevel } from '../host/types';
 import { DEFAULT_DATABASE_URL } from './databaseUrl';
+import type { AuthThrottleSettings } from '../auth/throttle/authThrottle';
 
 export interface EnvConfig {
   port: number;
@@ -18,6 +19,7 @@ export interface EnvConfig {
   trustProxy: boolean;
   homeUrl: string | null;
   strictAuth: boolean;
+  authThrottle: AuthThrottleSettings;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -64,6 +66,36 @@ class EnvironmentVariables {
   @IsOptional()
   @Matches(FLAG, { message: 'WC_HOST_STRICT_AUTH must be 1/0, true/false, yes/no or on/off' })
   WC_HOST_STRICT_AUTH?: string;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'WC_HOST_AUTH_MAX_FAILURES must be a whole number (0: off)' })
+  @Min(0, { message: 'WC_HOST_AUTH_MAX_FAILURES must be a whole number (0: off)' })
+  WC_HOST_AUTH_MAX_FAILURES?: number;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS must be a whole number (0: off)' })
+  @Min(0, { message: 'WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS must be a whole number (0: off)' })
+  WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS?: number;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'WC_HOST_AUTH_MAX_FAILURES_PER_KEY must be a whole number (0: off)' })
+  @Min(0, { message: 'WC_HOST_AUTH_MAX_FAILURES_PER_KEY must be a whole number (0: off)' })
+  WC_HOST_AUTH_MAX_FAILURES_PER_KEY?: number;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'WC_HOST_AUTH_BLOCK_SECONDS must be a whole number of seconds ≥ 1' })
+  @Min(1, { message: 'WC_HOST_AUTH_BLOCK_SECONDS must be a whole number of seconds ≥ 1' })
+  WC_HOST_AUTH_BLOCK_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'WC_HOST_KEY_REQUESTS_PER_MINUTE must be a whole number (0: off)' })
+  @Min(0, { message: 'WC_HOST_KEY_REQUESTS_PER_MINUTE must be a whole number (0: off)' })
+  WC_HOST_KEY_REQUESTS_PER_MINUTE?: number;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
@@ -85,6 +117,18 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     trustProxy: isOn(vars.TRUST_PROXY),
     homeUrl: vars.WC_HOST_HOME_URL ? vars.WC_HOST_HOME_URL.replace(/\/+$/, '') : null,
     strictAuth: isOn(vars.WC_HOST_STRICT_AUTH),
+    authThrottle: authThrottleSettings(vars),
+  };
+}
+
+/** Failed authentications counted over a minute; past a limit the client waits WC_HOST_AUTH_BLOCK_SECONDS (60). */
+function authThrottleSettings(vars: EnvironmentVariables): AuthThrottleSettings {
+  const failures = (attempts: number) => ({ attempts, windowSeconds: 60, blockSeconds: vars.WC_HOST_AUTH_BLOCK_SECONDS ?? 60 });
+  return {
+    perAddressAndKey: failures(vars.WC_HOST_AUTH_MAX_FAILURES ?? 10),
+    perAddress: failures(vars.WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS ?? 100),
+    perKey: failures(vars.WC_HOST_AUTH_MAX_FAILURES_PER_KEY ?? 100),
+    keyRequests: { attempts: vars.WC_HOST_KEY_REQUESTS_PER_MINUTE ?? 0, windowSeconds: 60, blockSeconds: 60 },
   };
 }
 

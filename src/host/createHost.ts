@@ -9,6 +9,7 @@ import { createOptionsApi } from './options';
 import { createLogger } from './logger';
 import { loadBuiltinPlugins, loadPluginModules, registerPlugins, type PluginEntry } from './pluginLoader';
 import { createWooCommerceAuthenticator } from '../auth/wooCommerceAuthenticator';
+import { AuthThrottle } from '../auth/throttle/authThrottle';
 import type { Host, HostConfig, HostOptions, PluginHost } from './types';
 import { createDatabaseIndexRegistry } from './databaseIndexes';
 import { reportOrInstallIndexes } from './reportOrInstallIndexes';
@@ -53,7 +54,8 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
         timezone_string: String(await optionsApi.get('timezone_string', '')),
       }),
     });
-    rest.addAuthenticator(createWooCommerceAuthenticator({ db, options: optionsApi, config, hooks, logger }));
+    const throttle = new AuthThrottle(dataSource, config.tablePrefix, options.authThrottle ?? env.authThrottle, logger);
+    rest.addAuthenticator(createWooCommerceAuthenticator({ db, options: optionsApi, config, hooks, logger, throttle }));
 
     const dbIndexes = createDatabaseIndexRegistry();
     const pluginHost: PluginHost = { hooks, rest, options: optionsApi, dataSource, db, logger, config, dbIndexes };

@@ -1,3 +1,4 @@
+import type { AuthThrottleSettings } from '../auth/throttle/authThrottle';
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Hooks } from '../hooks/types';
@@ -69,6 +70,8 @@ export interface HostOptions {
   homeUrl?: string | null;
   trustProxy?: boolean;
   strictAuth?: boolean;
+  /** Limits on failed authentications (and optional per-key request rates); default from the WC_HOST_AUTH_* variables. */
+  authThrottle?: AuthThrottleSettings;
   /** Create missing tables and seed an empty database at start-up (default true). */
   migrate?: boolean;
 }

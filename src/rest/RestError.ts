@@ -6,13 +6,16 @@ export class RestError extends Error {
   readonly code: string;
   readonly status: number;
   readonly extraData: Record<string, unknown>;
+  /** HTTP headers the error response carries (e.g. `Retry-After` on a 429 or 503). */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: string, message: string, status = 500, extraData: Record<string, unknown> = {}) {
+  constructor(code: string, message: string, status = 500, extraData: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
     super(message);
     this.name = 'RestError';
     this.code = code;
     this.status = status;
     this.extraData = extraData;
+    this.headers = headers;
   }
 
   /** The JSON body WordPress sends for this error. */

@@ -21,6 +21,8 @@ export interface RestRequestInit {
   remoteAddress?: string;
   /** Whether the request came through a proxy (Forwarded / X-Forwarded-* headers present). */
   proxied?: boolean;
+  /** The client's address: the socket's peer, or with TRUST_PROXY the address the proxy saw (default: remoteAddress). */
+  clientAddress?: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export class RestRequest {
   readonly secure: boolean;
   readonly remoteAddress: string;
   readonly proxied: boolean;
+  readonly clientAddress: string;
   user: CurrentUser | null = null;
   apiKey: AuthenticatedKey | null = null;
   /** Free storage for plugins and hooks during one request. */
@@ -60,6 +63,7 @@ export class RestRequest {
     this.secure = init.secure ?? false;
     this.remoteAddress = init.remoteAddress ?? '';
     this.proxied = init.proxied ?? false;
+    this.clientAddress = init.clientAddress ?? this.remoteAddress;
   }
 
   /** The body parameters (JSON wins over form, as WordPress orders them). */

@@ -4,9 +4,9 @@ import type { CurrentUser } from '../auth/types';
 import type { Logger } from '../host/types';
 import type { RestRequest } from './RestRequest';
 
-/** rest_convert_error_to_response: `{code, message, data}` with the error's status. */
+/** rest_convert_error_to_response: `{code, message, data}` with the error's status (and its headers). */
 export function errorResponse(error: RestError): RestResponse {
-  return new RestResponse(error.toJSON(), error.status);
+  return new RestResponse(error.toJSON(), error.status, { ...error.headers });
 }
 
 /** rest_ensure_response, with errors converted as WordPress does right after. */

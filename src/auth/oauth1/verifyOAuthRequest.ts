@@ -23,7 +23,7 @@ export interface OAuthRequest {
 
 export type OAuthOutcome =
   | { kind: 'absent' }
-  | { kind: 'failed'; error: RestError }
+  | { kind: 'failed'; error: RestError; /** The stored key the request named, when there is one. */ keyId: number | null }
   | { kind: 'authenticated'; key: StoredApiKey };
 
 /**
@@ -33,33 +33,33 @@ export type OAuthOutcome =
 export async function verifyOAuthRequest(db: Db, request: OAuthRequest, nowSeconds: number): Promise<OAuthOutcome> {
   const collected = collectOAuthParameters(toOAuthParams(request.query), toOAuthParams(request.formBody), request.authorization);
   if (collected.kind === 'absent') return collected;
-  if (collected.kind === 'incomplete') return failed(missingOAuthParametersError(collected.missing));
+  if (collected.kind === 'incomplete') return failed(missingOAuthParametersError(collected.missing), null);
   const params = collected.params;
 
   const key = await findApiKeyByConsumerKey(db, text(params, 'oauth_consumer_key'));
-  if (!key) return failed(authenticationError(AUTH_MESSAGES.invalidConsumerKey));
+  if (!key) return failed(authenticationError(AUTH_MESSAGES.invalidConsumerKey), null);
 
   const { oauth_signature: providedSignature, ...signedParams } = params;
   const baseString = buildSignatureBaseString(request.method, request.baseUrl, signedParams);
   const method = text(params, 'oauth_signature_method');
-  if (!isSignatureMethod(method)) return failed(authenticationError(AUTH_MESSAGES.invalidSignatureMethod));
+  if (!isSignatureMethod(method)) return failed(authenticationError(AUTH_MESSAGES.invalidSignatureMethod), key.keyId);
   const expected = computeSignature(baseString, key.consumerSecret, method);
   // A `+` turned into a space by form/query decoding is put back before rawurldecode, as WooCommerce does.
   const provided = typeof providedSignature === 'string' ? rawUrlDecode(providedSignature.replace(/ /g, '+')) : '';
-  if (!constantTimeEquals(expected, provided)) return failed(authenticationError(AUTH_MESSAGES.signatureMismatch));
+  if (!constantTimeEquals(expected, provided)) return failed(authenticationError(AUTH_MESSAGES.signatureMismatch), key.keyId);
 
   const timestamp = parseOAuthTimestamp(text(params, 'oauth_timestamp'));
   if (timestamp === null || !isTimestampInWindow(timestamp, nowSeconds)) {
-    return failed(authenticationError(AUTH_MESSAGES.invalidTimestamp));
+    return failed(authenticationError(AUTH_MESSAGES.invalidTimestamp), key.keyId);
   }
   if (!(await consumeNonce(db, key.keyId, timestamp, text(params, 'oauth_nonce'), nowSeconds))) {
-    return failed(authenticationError(AUTH_MESSAGES.nonceUsed));
+    return failed(authenticationError(AUTH_MESSAGES.nonceUsed), key.keyId);
   }
   return { kind: 'authenticated', key };
 }
 
-function failed(error: RestError): OAuthOutcome {
-  return { kind: 'failed', error };
+function failed(error: RestError, keyId: number | null): OAuthOutcome {
+  return { kind: 'failed', error, keyId };
 }
 
 /** A required parameter as text; a nested value (`oauth_nonce[]=…`) can never be a valid one. */

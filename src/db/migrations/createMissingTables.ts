@@ -21,6 +21,8 @@ export async function createMissingTables(
     const name = prefix + table.baseName;
     if (await queryRunner.hasTable(name)) continue;
     const statements = dialect === 'mysql' ? [table.mysql(name, charsetCollate)] : table.sqlite(name);
+    // A table one database does not need (its SQL is empty there) is not created.
+    if (statements.length === 0) continue;
     for (const statement of statements) await queryRunner.query(statement);
     created.push(name);
   }

@@ -53,7 +53,20 @@ export function toRestRequest(req: Request, location: RestLocation, body: Receiv
     secure,
     remoteAddress: req.socket.remoteAddress ?? '',
     proxied: PROXY_HEADERS.some((name) => req.headers[name] !== undefined),
+    clientAddress: clientAddress(req, options.trustProxy),
   });
+}
+
+/**
+ * Who sent the request: the socket's peer, or behind a trusted proxy the last X-Forwarded-For entry — the address
+ * that proxy itself saw (entries before it are whatever the client chose to send).
+ */
+function clientAddress(req: Request, trustProxy: boolean): string {
+  const peer = req.socket.remoteAddress ?? '';
+  if (!trustProxy) return peer;
+  const forwarded = req.headers['x-forwarded-for'];
+  const entries = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((entry) => entry.trim());
+  return entries.filter((entry) => entry !== '').pop() ?? peer;
 }
 
 /** The configured home URL, else this request's scheme, Host and mount path; then `/wp-json`. */
