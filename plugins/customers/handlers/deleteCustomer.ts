@@ -4,7 +4,7 @@ import type { RestResponse } from '../../../src/rest/RestResponse';
 import { CUSTOMER_HOOKS } from '../hooks';
 import type { CustomersModule } from '../module';
 import { userInCurrentSite } from '../permissions';
-import { absint } from '../schema/collectionParams';
+import { absint } from '../../../src/wp/absint';
 import { isSet } from './applyRequestFields';
 
 /** DELETE /customers/<id> (delete_item): `force` required, optional `reassign`, answers the customer as it was. */

@@ -1,22 +1,10 @@
 import type { RouteArg, RouteArgs } from '../../../src/rest/types';
+import { absint, wpParseIdList } from '../../../src/wp/absint';
 import { sanitizeTextField } from '../../../src/wp/sanitizeTextField';
-
-/** wp_parse_id_list: a comma/space string or an array → unique non-negative integers (no validation: never a 400). */
-export function parseIdList(value: unknown): number[] {
-  const items = Array.isArray(value) ? value : String(value ?? '').split(/[\s,]+/);
-  const ids = items.map((item) => Math.abs(Math.trunc(Number.parseInt(String(item), 10) || 0)));
-  return [...new Set(ids)];
-}
 
 /** sanitize_key: lower-case, only [a-z0-9_-]. */
 export function sanitizeKey(value: unknown): string {
   return String(value ?? '').toLowerCase().replace(/[^a-z0-9_-]/g, '');
-}
-
-/** absint */
-export function absint(value: unknown): number {
-  const parsed = Number.parseInt(String(value), 10);
-  return Number.isFinite(parsed) ? Math.abs(parsed) : 0;
 }
 
 /** WP_REST_Controller::get_context_param with WooCommerce's `view` default. */
@@ -63,7 +51,7 @@ export function customerCollectionParams(roleNames: readonly string[]): RouteArg
       items: { type: 'integer' },
       default: [],
       validateCallback: () => true,
-      sanitizeCallback: parseIdList,
+      sanitizeCallback: wpParseIdList,
     },
     include: {
       description: 'Limit result set to specific IDs.',
@@ -71,7 +59,7 @@ export function customerCollectionParams(roleNames: readonly string[]): RouteArg
       items: { type: 'integer' },
       default: [],
       validateCallback: () => true,
-      sanitizeCallback: parseIdList,
+      sanitizeCallback: wpParseIdList,
     },
     offset: {
       description: 'Offset the result set by a specific number of items.',

@@ -8,8 +8,11 @@ import type { RestResponse } from '../RestResponse';
 import { serializeBody } from '../serializeBody';
 import type { RestRouterOptions } from '../types';
 import { INVALID_REST_ROUTE, locateRestRequest, type RestLocation } from './locateRestRequest';
+import { answerWhileDraining } from './answerWhileDraining';
 import { BODY_TOO_LARGE, readRawBody } from './readBody';
 import { toRestRequest, type ReceivedBody } from './toRestRequest';
+
+const JSON_CONTENT_TYPE = 'application/json; charset=UTF-8';
 
 /**
  * The Express adapter: answers every REST request itself (it never passes one to the parent's error handler) and
@@ -48,8 +51,9 @@ export function createRestRouter(
       return;
     }
     if (body === BODY_TOO_LARGE) {
-      res.setHeader('Connection', 'close');
-      sendError(res, new RestError('rest_request_too_large', 'The request body is too large.', 413));
+      // Answered while the client may still be uploading: the rest is read and discarded (bounded) before closing.
+      const error = new RestError('rest_request_too_large', 'The request body is too large.', 413);
+      answerWhileDraining(req, res, { status: error.status, contentType: JSON_CONTENT_TYPE, body: phpJsonEncode(error.toJSON()) });
       return;
     }
     const request = toRestRequest(req, location, body, options);
@@ -88,7 +92,7 @@ async function receiveBody(req: Request): Promise<ReceivedBody | typeof BODY_TOO
 function sendError(res: Response, error: RestError): void {
   const body = phpJsonEncode(error.toJSON());
   res.statusCode = error.status;
-  res.setHeader('Content-Type', 'application/json; charset=UTF-8');
+  res.setHeader('Content-Type', JSON_CONTENT_TYPE);
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.end(body);
 }

@@ -12,8 +12,9 @@ function hasBody(req: IncomingMessage): boolean {
 }
 
 /**
- * Reads the raw body, refusing more than `limit` bytes (the rest is drained, not kept). Resolves with an empty
- * buffer when there is no body; rejects if the client goes away mid-body.
+ * Reads the raw body, refusing more than `limit` bytes (the stream is left flowing, nothing more kept: the answer
+ * drains the rest, see answerWhileDraining). Resolves with an empty buffer when there is no body; rejects if the
+ * client goes away mid-body.
  */
 export function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | typeof BODY_TOO_LARGE> {
   if (!hasBody(req)) return Promise.resolve(Buffer.alloc(0));

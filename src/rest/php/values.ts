@@ -31,11 +31,22 @@ export function floatval(value: unknown): number {
   return 0;
 }
 
-/** (int) cast (truncates toward zero; non-finite numbers become 0 as in PHP 8). */
+/**
+ * PHP_INT_MAX as the nearest double below it: 2^63 itself would be a float to PHP (printed `9.2233720368548E+18`),
+ * this one still prints as an int.
+ */
+export const PHP_INT_MAX = 2 ** 63 - 1024;
+
+/**
+ * (int) cast: truncates toward zero; past the 64-bit range it saturates at PHP_INT_MAX / PHP_INT_MIN, as PHP's cast of
+ * a numeric string does (zend_dval_to_lval_cap: `(int) "99999999999999999999"` and `(int) "1e30"` are PHP_INT_MAX);
+ * non-finite values become 0 (`(int) "1e999"`). PHP leaves an out-of-range float undefined; saturating it too keeps
+ * every result a bounded integer.
+ */
 export function intval(value: unknown): number {
   const asFloat = floatval(value);
   if (!Number.isFinite(asFloat)) return 0;
-  const truncated = Math.trunc(asFloat);
+  const truncated = Math.max(-PHP_INT_MAX, Math.min(PHP_INT_MAX, Math.trunc(asFloat)));
   return truncated === 0 ? 0 : truncated;
 }
 
@@ -51,10 +62,13 @@ export function isEmpty(value: unknown): boolean {
   return typeof value === 'object' && isEmptyArray(value);
 }
 
-/** wp_parse_list: an array as is; anything else split on commas and whitespace, empty parts dropped. */
+/**
+ * wp_parse_list (WordPress 6.8): an array's scalar entries (nested arrays dropped); anything else split on commas and
+ * whitespace, empty parts dropped.
+ */
 export function wpParseList(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (value !== null && typeof value === 'object') return Object.values(value);
+  if (Array.isArray(value)) return value.filter(isScalar);
+  if (value !== null && typeof value === 'object') return Object.values(value).filter(isScalar);
   return strval(value).split(/[ \t\n\r\v\f,]+/).filter((part) => part !== '');
 }
 

@@ -1,3 +1,4 @@
+import { wpParseIdList } from '../../../../src/wp/absint';
 import type { MetaQueryClause, UserQueryArgs } from './userQueryArgs';
 
 /** A users column WP_User_Query can sort by here, or `include` (the order of the include list). */
@@ -48,7 +49,7 @@ const ORDER_ALIASES: Record<string, UserOrderColumn> = {
 
 /** WP_User_Query::prepare_query's reading of its arguments (single site), shared by both ways of answering it. */
 export function parseUserQuery(args: UserQueryArgs): ParsedUserQuery {
-  const include = idList(args.include);
+  const include = wpParseIdList(args.include);
   const parsedOrder = parseOrder(args.order === undefined ? 'ASC' : args.order);
   const number = Number(args.number ?? -1);
   const offset = Number(args.offset ?? 0);
@@ -60,7 +61,7 @@ export function parseUserQuery(args: UserQueryArgs): ParsedUserQuery {
       none: Array.isArray(args.role__not_in) ? args.role__not_in.map(String) : args.role__not_in ? [String(args.role__not_in)] : [],
     },
     include,
-    exclude: include.length > 0 ? [] : idList(args.exclude),
+    exclude: include.length > 0 ? [] : wpParseIdList(args.exclude),
     search: parseSearch(args.search, args.search_columns),
     orderBy: parseOrderBy(args.orderby, parsedOrder, include),
     number: Number.isFinite(number) && number > 0 ? Math.min(Number.MAX_SAFE_INTEGER, Math.floor(number)) : -1,
@@ -76,13 +77,6 @@ function roleList(role: unknown): string[] {
   if (Array.isArray(role)) return role.map(String);
   if (typeof role === 'string' && role !== '' && role !== '0') return role.split(',').map((item) => item.trim());
   return [];
-}
-
-/** wp_parse_id_list */
-function idList(value: unknown): number[] {
-  if (value === undefined || value === null || value === '') return [];
-  const items = Array.isArray(value) ? value : String(value).split(/[\s,]+/);
-  return [...new Set(items.map((item) => Math.abs(Math.trunc(Number.parseInt(String(item), 10) || 0))))];
 }
 
 /** WP_User_Query::parse_order: anything but ASC (case-insensitive) is DESC, the empty string included. */

@@ -60,11 +60,11 @@ export async function plainUserQuery(db: Db, query: ParsedUserQuery, read = db.q
   }
 
   const select = `SELECT ${roles.distinct ? 'DISTINCT ' : ''}u.ID FROM ${users} u ${joins.join(' ')} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const orderSql = orderBySql(query, sqlite);
+  const order = orderBySql(query, sqlite);
   const limit = query.number > 0 ? ' LIMIT ? OFFSET ?' : '';
   const limitParams = query.number > 0 ? [query.number, query.offset] : [];
   const [page, count] = await Promise.all([
-    read<{ ID: number | string }>(`${select} ORDER BY ${orderSql}${limit}`, [...params, ...limitParams]),
+    read<{ ID: number | string }>(`${select} ORDER BY ${order.sql}${limit}`, [...params, ...order.params, ...limitParams]),
     read<{ total: number | string }>(`SELECT COUNT(*) AS total FROM (${select}) AS found`, params),
   ]);
   return { ids: page.map((row) => Number(row.ID)), total: Number(count[0]?.total ?? 0) };
@@ -102,18 +102,23 @@ function roleSql(roles: RoleClauses, capabilitiesKey: string, like: LikeSql) {
   return { aliases, where: parts.length > 0 ? `(${parts.join(' AND ')})` : '', params, distinct: roles.any.length > 0 };
 }
 
-function orderBySql(query: ParsedUserQuery, sqlite: boolean): string {
+/** ORDER BY, with the include list's ids bound (request numbers never go into the SQL text). */
+function orderBySql(query: ParsedUserQuery, sqlite: boolean): { sql: string; params: number[] } {
+  const params: number[] = [];
   const text = (column: string) => (sqlite ? `${SQLITE_SORT_KEY_520}(u.${column})` : `u.${column}`);
   const expression = (column: UserOrderColumn): string => {
     if (column === 'ID') return 'u.ID';
     if (column === 'user_registered') return 'u.user_registered';
-    if (column === 'include') return `CASE u.ID ${query.include.map((id, index) => `WHEN ${Math.trunc(id)} THEN ${index}`).join(' ')} END`;
+    if (column === 'include') {
+      params.push(...query.include.flatMap((id, index) => [id, index]));
+      return `CASE u.ID ${query.include.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+    }
     return text(column);
   };
   const parts = query.orderBy.map(({ column, direction }) => `${expression(column)} ${direction}`);
   const last = query.orderBy[query.orderBy.length - 1];
   if (!query.orderBy.some(({ column }) => column === 'ID')) parts.push(`u.ID ${last.direction}`);
-  return parts.join(', ');
+  return { sql: parts.join(', '), params };
 }
 
 /** The meta_query subset the customers query filter may add: each clause an IN / NOT IN test on the user's rows. */
