@@ -10,41 +10,55 @@ import type { Db } from './db/types';
 import type { Host } from './host/types';
 import { runDbIndexCommand } from './host/dbIndexCommand';
 import { progressBar } from './host/progressBar';
+import { databaseLabel } from './config/databaseLabel';
+import { keysCreateHint } from './host/keysCreateHint';
+import { seededSiteUrl } from './config/seededSiteUrl';
+import { openDataSource } from './db/openDataSource';
+import { asksForHelp, COMMAND_USAGE, MAIN_USAGE } from './cli/usage';
+import { packageVersion } from './cli/packageVersion';
+import { refuseNewSqliteFile, requireWordPressTables } from './cli/existingSite';
 
-const USAGE = `Usage: wc-host <command>
-
-Commands:
-  serve                 Serve the REST API on $HOST:$PORT (default 127.0.0.1:8080). The default command.
-  migrate               Create the missing tables (and seed an empty database), then exit.
-  keys create --user <login|id> --permissions read|write|read_write [--description text] [--json]
-  keys list             List API keys (never their secrets).
-  keys revoke <key_id>  Delete an API key.
-  db index [--status|--drop]
-                        Add (or show, or remove) the indexes that make large stores fast.
-  help                  Show this text.
-
-Configuration comes from the environment: DATABASE_URL, DB_TABLE_PREFIX, PORT, HOST, WC_HOST_PLUGINS,
-WC_HOST_HOME_URL, TRUST_PROXY, WC_HOST_STRICT_AUTH, LOG_LEVEL (see README.md).`;
-
-/** Entry point of the `wc-host` binary; resolves to the process exit code (serve resolves once listening). */
+/**
+ * Entry point of the `wc-host` binary (serve resolves once listening). Sets process.exitCode: 0 done, 1 failed (also
+ * when it throws: the binary prints the message as one line), 2 wrong command line. `--help` never does anything else.
+ */
 export async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`wc-host ${packageVersion()}\n`);
+    return;
+  }
+  if (command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${COMMAND_USAGE[rest[0] ?? 'help'] ?? MAIN_USAGE}\n`);
+    return;
+  }
+  if (Object.hasOwn(COMMAND_USAGE, command) && asksForHelp(rest)) {
+    process.stdout.write(`${COMMAND_USAGE[command]}\n`);
+    return;
+  }
   switch (command) {
     case 'serve':
+      if (refuseArguments(command, rest)) return;
       await serve();
       return;
-    case 'migrate':
-      process.exitCode = await withDatabase(async (db, log) => {
-        const result = await migrate(db, log);
+    case 'migrate': {
+      if (refuseArguments(command, rest)) return;
+      const env = readEnv();
+      process.exitCode = await withDatabase('create', async (db, log) => {
+        const result = await migrate(db, log, { siteUrl: seededSiteUrl(env) });
         process.stdout.write(
           result.createdTables.length > 0 ? `Created tables: ${result.createdTables.join(', ')}\n` : 'All tables already exist.\n',
         );
-        if (result.seeded) process.stdout.write('Seeded a new site with the administrator "admin".\n');
+        if (result.seeded) {
+          process.stdout.write('Seeded a new site with the administrator "admin".\n');
+          process.stdout.write(`Make an API key for it with: ${keysCreateHint(env.databaseUrl, env.tablePrefix)}\n`);
+        }
         return 0;
       });
       return;
+    }
     case 'keys':
-      process.exitCode = await withDatabase(async (db, log) => {
+      process.exitCode = await withDatabase('existing', async (db, log) => {
         await migrate(db, log);
         return runKeysCommand(rest, {
           db,
@@ -60,19 +74,21 @@ export async function main(argv: string[]): Promise<void> {
           out: (line) => process.stdout.write(`${line}\n`),
           err: (line) => process.stderr.write(`${line}\n`),
           progress: progressBar(process.stderr),
-          databaseLabel: databaseLabel(readEnv().databaseUrl),
         }),
       );
       return;
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(`${USAGE}\n`);
-      return;
     default:
-      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+      process.stderr.write(`Unknown command "${command}".\n\n${MAIN_USAGE}\n`);
       process.exitCode = 2;
   }
+}
+
+/** serve and migrate take no arguments: refuse one (exit code 2) rather than ignore what the operator meant. */
+function refuseArguments(command: string, args: readonly string[]): boolean {
+  if (args.length === 0) return false;
+  process.stderr.write(`Unexpected argument "${args[0]}".\n\n${COMMAND_USAGE[command]}\n`);
+  process.exitCode = 2;
+  return true;
 }
 
 async function serve(): Promise<void> {
@@ -101,38 +117,46 @@ async function serve(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-/** Opens the configured database for a one-shot command (logs to stderr so stdout stays machine-readable). */
-async function withDatabase(work: (db: Db, log: ReturnType<typeof createLogger>) => Promise<number>): Promise<number> {
+/** Names the database a one-shot command works on, on stderr so stdout stays machine-readable (`keys create --json`). */
+function announceDatabase(databaseUrl: string): void {
+  process.stderr.write(`Database: ${databaseLabel(databaseUrl)}\n`);
+}
+
+/**
+ * Opens the configured database for a one-shot command (logs to stderr so stdout stays machine-readable). `create`
+ * (migrate) may create a new SQLite file; `existing` refuses one that does not exist, or a database without WordPress's
+ * tables, instead of silently making a new site the server does not use.
+ */
+async function withDatabase(
+  mode: 'create' | 'existing',
+  work: (db: Db, log: ReturnType<typeof createLogger>) => Promise<number>,
+): Promise<number> {
   const env = readEnv();
   const log = createLogger(env.logLevel === 'info' ? 'warn' : env.logLevel);
+  if (mode === 'existing') refuseNewSqliteFile(env.databaseUrl);
   const dataSource = createDataSource({ url: env.databaseUrl, tablePrefix: env.tablePrefix });
-  await dataSource.initialize();
+  await openDataSource(dataSource, env.databaseUrl);
+  const db = createDb(dataSource, env.tablePrefix);
   try {
-    return await work(createDb(dataSource, env.tablePrefix), log);
+    if (mode === 'existing') await requireWordPressTables(db, databaseLabel(env.databaseUrl));
+    announceDatabase(env.databaseUrl);
+    return await work(db, log);
   } finally {
+    await db.close();
     await dataSource.destroy();
   }
 }
 
-/** Loads the host (plugins registered, nothing migrated, nothing served) for a one-shot command. */
+/** Loads the host on an existing site (plugins registered, nothing migrated, nothing served) for a one-shot command. */
 async function withHost(work: (host: Host) => Promise<number>): Promise<number> {
   const env = readEnv();
+  refuseNewSqliteFile(env.databaseUrl);
   const host = await createHost({ migrate: false, logger: createLogger(env.logLevel === 'info' ? 'warn' : env.logLevel) });
   try {
+    await requireWordPressTables(host.db, databaseLabel(env.databaseUrl));
+    announceDatabase(env.databaseUrl);
     return await work(host);
   } finally {
     await host.close();
-  }
-}
-
-/** The database a command works on, without the password. */
-function databaseLabel(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'sqlite:') return url;
-    parsed.password = '';
-    return parsed.toString();
-  } catch {
-    return url;
   }
 }

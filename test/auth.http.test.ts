@@ -8,7 +8,8 @@ import { authorizationRequiredCode, checkUserPermissions, type UserPermissionCon
 import { RestError } from '../src/rest/RestError';
 import { nowSiteMysql } from '../src/wp/siteTime';
 import type { RestRequest } from '../src/rest/RestRequest';
-import type { Host, HostOptions } from '../src/host/types';
+import { createLogger } from '../src/host/logger';
+import type { Host, HostOptions, Logger } from '../src/host/types';
 
 /**
  * API key authentication over HTTP: Basic and query keys (HTTPS or unproxied loopback), OAuth 1.0a, key permissions,
@@ -276,20 +277,38 @@ describe('API keys over HTTP Basic and the query string', () => {
 });
 
 describe('API keys over HTTPS and with WC_HOST_STRICT_AUTH', () => {
-  it('refuses Basic over plain HTTP even from loopback with strictAuth', async () => {
-    const t = await startHost({ strictAuth: true });
+  /** A logger that keeps its lines (at info and above). */
+  function keptLog(): { logger: Logger; lines: string[] } {
+    const lines: string[] = [];
+    return { logger: createLogger('info', (_stream, line) => lines.push(line)), lines };
+  }
+
+  /** The one-line log of a key that was not used, and that it holds neither the key nor the secret. */
+  function expectRefusalLogged(lines: string[], key: TestKey, reason: RegExp): void {
+    const refusals = lines.filter((line) => line.includes('API key sent as such was not used'));
+    expect(refusals).toEqual([expect.stringMatching(/ info API key sent as such was not used \{"path":"\/wc\/v2\/whoami","client":".+","reason":".+"\}$/)]);
+    expect(JSON.parse(refusals[0].slice(refusals[0].indexOf('{'))).reason).toMatch(reason);
+    expect(refusals[0]).not.toContain(key.consumerKey.slice(3));
+    expect(refusals[0]).not.toContain(key.consumerSecret.slice(3));
+  }
+
+  it('refuses Basic over plain HTTP even from loopback with strictAuth, and logs why', async () => {
+    const log = keptLog();
+    const t = await startHost({ strictAuth: true, logger: log.logger });
     try {
       const response = await t.http.get('/wp-json/wc/v2/whoami').set('Authorization', basic(t.adminKey));
       expect(response.status).toBe(401);
       expect(response.body).toMatchObject(CANNOT_VIEW);
+      expectRefusalLogged(log.lines, t.adminKey, /^WC_HOST_STRICT_AUTH is on, so keys sent as such need HTTPS$/);
     } finally {
       await t.close();
     }
   });
 
-  it('accepts Basic through a trusted proxy that says HTTPS, and not through an untrusted one', async () => {
+  it('accepts Basic through a trusted proxy that says HTTPS, and not through an untrusted one (saying why in the log)', async () => {
     const trusted = await startHost({ strictAuth: true, trustProxy: true });
-    const untrusted = await startHost({ trustProxy: false });
+    const log = keptLog();
+    const untrusted = await startHost({ trustProxy: false, logger: log.logger });
     try {
       const viaTrusted = await trusted.http
         .get('/wp-json/wc/v2/whoami')
@@ -297,11 +316,16 @@ describe('API keys over HTTPS and with WC_HOST_STRICT_AUTH', () => {
         .set('X-Forwarded-For', '198.51.100.7')
         .set('Authorization', basic(trusted.adminKey));
       expect(viaTrusted.status).toBe(200);
+      // Without credentials there is nothing to say.
+      await untrusted.http.get('/wp-json/wc/v2/whoami').set('X-Forwarded-Proto', 'https');
+      expect(log.lines.filter((line) => line.includes('was not used'))).toEqual([]);
       const viaUntrusted = await untrusted.http
         .get('/wp-json/wc/v2/whoami')
         .set('X-Forwarded-Proto', 'https')
         .set('Authorization', basic(untrusted.adminKey));
       expect(viaUntrusted.status).toBe(401);
+      expect(viaUntrusted.body).toMatchObject(CANNOT_VIEW);
+      expectRefusalLogged(log.lines, untrusted.adminKey, /through a proxy .*TRUST_PROXY=1/);
     } finally {
       await trusted.close();
       await untrusted.close();

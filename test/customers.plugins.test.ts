@@ -3,7 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestHost } from './helpers/testHost';
-import { createTestDatabase, type TestDatabase } from './helpers/testDatabase';
+import { createTestDatabase, openDb, type TestDatabase } from './helpers/testDatabase';
+import { migrate } from '../src/db/migrate';
+import { createLogger } from '../src/host/logger';
 import { V2, as } from './helpers/customers';
 
 /**
@@ -108,6 +110,13 @@ describe('the wc-host command with WC_HOST_PLUGINS', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     env = { ...process.env, DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+    // What `wc-host migrate` does: `keys` works only on an existing site.
+    const open = await openDb(database.url);
+    try {
+      await migrate(open.db, createLogger('silent'));
+    } finally {
+      await open.close();
+    }
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { isLoopbackAddress, mayUsePlainKeys } from './keyTransportPolicy';
+import { isLoopbackAddress, mayUsePlainKeys, plainKeysRefusal } from './keyTransportPolicy';
 
 describe('where a plain consumer key/secret is accepted', () => {
   const relaxed = { strictAuth: false };
@@ -17,6 +17,13 @@ describe('where a plain consumer key/secret is accepted', () => {
 
   it('not over plain HTTP at all with WC_HOST_STRICT_AUTH', () => {
     expect(mayUsePlainKeys({ secure: false, proxied: false, remoteAddress: '127.0.0.1' }, strict)).toBe(false);
+  });
+
+  it('says why, for the log', () => {
+    expect(plainKeysRefusal({ secure: true, proxied: true, remoteAddress: '203.0.113.9' }, strict)).toBeNull();
+    expect(plainKeysRefusal({ secure: false, proxied: true, remoteAddress: '127.0.0.1' }, relaxed)).toMatch(/through a proxy.*TRUST_PROXY=1/);
+    expect(plainKeysRefusal({ secure: false, proxied: false, remoteAddress: '192.168.1.4' }, relaxed)).toMatch(/from another machine: use HTTPS/);
+    expect(plainKeysRefusal({ secure: false, proxied: false, remoteAddress: '127.0.0.1' }, strict)).toMatch(/WC_HOST_STRICT_AUTH is on/);
   });
 
   it('recognises loopback addresses', () => {

@@ -18,8 +18,26 @@ export interface TransportFacts {
  * crosses a network in clear; WC_HOST_STRICT_AUTH turns that off.
  */
 export function mayUsePlainKeys(facts: TransportFacts, config: Pick<HostConfig, 'strictAuth'>): boolean {
-  if (facts.secure) return true;
-  return !config.strictAuth && !facts.proxied && isLoopbackAddress(facts.remoteAddress);
+  return plainKeysRefusal(facts, config) === null;
+}
+
+/**
+ * Why a consumer key and secret sent as such are not used on this request (null: they are), for the log: the client
+ * gets WooCommerce's answer, which cannot say it.
+ */
+export function plainKeysRefusal(facts: TransportFacts, config: Pick<HostConfig, 'strictAuth'>): string | null {
+  if (facts.secure) return null;
+  if (facts.proxied) {
+    return (
+      'it came over plain HTTP through a proxy (Forwarded/X-Forwarded-* headers): serve it over HTTPS, or set ' +
+      'TRUST_PROXY=1 when the proxy terminates TLS and sends X-Forwarded-Proto: https'
+    );
+  }
+  if (!isLoopbackAddress(facts.remoteAddress)) {
+    return 'it came over plain HTTP from another machine: use HTTPS, or sign requests with OAuth 1.0a';
+  }
+  if (config.strictAuth) return 'WC_HOST_STRICT_AUTH is on, so keys sent as such need HTTPS';
+  return null;
 }
 
 /** 127.0.0.0/8, ::1, and IPv4-mapped loopback (`::ffff:127.0.0.1`). */

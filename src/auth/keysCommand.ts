@@ -8,7 +8,7 @@ export interface KeysCommandDeps {
   err: (line: string) => void;
 }
 
-const USAGE = [
+export const KEYS_USAGE = [
   'Usage:',
   '  wc-host keys create --user <login|id> --permissions read|write|read_write [--description <text>] [--json]',
   '  wc-host keys list',
@@ -32,7 +32,7 @@ export async function runKeysCommand(argv: string[], deps: KeysCommandDeps): Pro
       case 'help':
       case '--help':
       case '-h':
-        USAGE.forEach(deps.out);
+        KEYS_USAGE.forEach(deps.out);
         return 0;
       default:
         throw new UsageError(subcommand === undefined ? 'Missing subcommand.' : `Unknown subcommand "${subcommand}".`);
@@ -40,7 +40,7 @@ export async function runKeysCommand(argv: string[], deps: KeysCommandDeps): Pro
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     deps.err(error.message);
-    USAGE.forEach(deps.err);
+    KEYS_USAGE.forEach(deps.err);
     return 1;
   }
 }

@@ -4,7 +4,7 @@ import { constantTimeEquals } from './constantTime';
 import { currentUserFromRow, loadCurrentUser, type CurrentUserRow } from './currentUser';
 import { findKeyWithUser } from './findKeyWithUser';
 import { isKeyPermission, keyMethodError } from './keyPermissions';
-import { mayUsePlainKeys } from './keyTransportPolicy';
+import { plainKeysRefusal } from './keyTransportPolicy';
 import { isLastAccessStale, writeLastAccess } from './lastAccess';
 import { oauthBaseUrl } from './oauth1/baseUrl';
 import { verifyOAuthRequest } from './oauth1/verifyOAuthRequest';
@@ -33,7 +33,7 @@ export interface WooCommerceAuthenticatorDeps {
 /**
  * WooCommerce's REST authentication (WC_REST_Authentication) for routes under `wc/` and `wc-` namespaces:
  * 1. a consumer key and secret as such (query `consumer_key`/`consumer_secret`, else HTTP Basic) over HTTPS — or over
- *    plain HTTP from an unproxied loopback client (see mayUsePlainKeys);
+ *    plain HTTP from an unproxied loopback client (see mayUsePlainKeys; a refused one is logged at info with why);
  * 2. otherwise one-legged OAuth 1.0a;
  * then the key's read/write permissions gate the method. Any failure is WooCommerce's 401 error. A request without
  * credentials stays anonymous and the endpoint's own permission check answers it.
@@ -56,21 +56,23 @@ export function createWooCommerceAuthenticator(deps: WooCommerceAuthenticatorDep
     /** The key's user as the plain-key lookup already read it (undefined: not read yet). */
     let keyUser: CurrentUserRow | null | undefined;
 
-    if (mayUsePlainKeys(request, deps.config)) {
-      const credentials = await readPlainKeyCredentials(request.query, request.header('authorization'), readBasic);
-      if (credentials) {
-        // An unknown key is silently not authenticated (WooCommerce); a known key with a wrong secret is an error.
-        const found = await findKeyWithUser(deps.db, credentials.consumerKey);
-        if (found && constantTimeEquals(found.key.consumerSecret, credentials.consumerSecret)) {
-          key = found.key;
-          keyUser = found.user;
-        } else if (found) {
-          error = authenticationError(AUTH_MESSAGES.invalidSecret);
-          failedKeyId = found.key.keyId;
-        } else {
-          // WooCommerce answers an unknown key as anonymous, but it is a guess all the same: counted and logged.
-          await failed('unknown consumer key', null);
-        }
+    const plainRefusal = plainKeysRefusal(request, deps.config);
+    const credentials = await readPlainKeyCredentials(request.query, request.header('authorization'), readBasic);
+    if (credentials && plainRefusal !== null) {
+      // Never the key or the secret: only that they were ignored, and why.
+      deps.logger.info('API key sent as such was not used', { path: request.path, client: request.clientAddress, reason: plainRefusal });
+    } else if (credentials) {
+      // An unknown key is silently not authenticated (WooCommerce); a known key with a wrong secret is an error.
+      const found = await findKeyWithUser(deps.db, credentials.consumerKey);
+      if (found && constantTimeEquals(found.key.consumerSecret, credentials.consumerSecret)) {
+        key = found.key;
+        keyUser = found.user;
+      } else if (found) {
+        error = authenticationError(AUTH_MESSAGES.invalidSecret);
+        failedKeyId = found.key.keyId;
+      } else {
+        // WooCommerce answers an unknown key as anonymous, but it is a guess all the same: counted and logged.
+        await failed('unknown consumer key', null);
       }
     }
 

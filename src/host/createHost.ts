@@ -13,6 +13,9 @@ import { AuthThrottle } from '../auth/throttle/authThrottle';
 import type { Host, HostConfig, HostOptions, PluginHost } from './types';
 import { createDatabaseIndexRegistry } from './databaseIndexes';
 import { reportOrInstallIndexes } from './reportOrInstallIndexes';
+import { keysCreateHint } from './keysCreateHint';
+import { openDataSource } from '../db/openDataSource';
+import { seededSiteUrl } from '../config/seededSiteUrl';
 
 /**
  * Builds a host: database (migrated and seeded on first use), hooks, REST server, authentication and plugins.
@@ -28,15 +31,16 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
     strictAuth: options.strictAuth ?? env.strictAuth,
   };
 
-  const dataSource = createDataSource({ url: options.databaseUrl ?? env.databaseUrl, tablePrefix: config.tablePrefix });
-  await dataSource.initialize();
+  const databaseUrl = options.databaseUrl ?? env.databaseUrl;
+  const dataSource = createDataSource({ url: databaseUrl, tablePrefix: config.tablePrefix });
+  await openDataSource(dataSource, databaseUrl);
   try {
     const db = createDb(dataSource, config.tablePrefix);
     if (options.migrate !== false) {
-      const result = await migrate(db, logger);
+      const result = await migrate(db, logger, { siteUrl: seededSiteUrl({ ...env, homeUrl: config.homeUrl }) });
       if (result.seeded) {
         logger.info('New database: created the WordPress tables and the administrator "admin" (no password is printed).');
-        logger.info('Make an API key for it with: npx wc-host keys create --user admin --permissions read_write');
+        logger.info(`Make an API key for it with: ${keysCreateHint(databaseUrl, config.tablePrefix)}`);
       }
     }
 

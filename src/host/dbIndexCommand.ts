@@ -5,8 +5,6 @@ export interface DbIndexCommandDeps {
   out: (line: string) => void;
   err: (line: string) => void;
   progress: (step: IndexProgress) => void;
-  /** Where the database is, for the first line of output (never with a password). */
-  databaseLabel: string;
 }
 
 export const DB_INDEX_USAGE = [
@@ -29,7 +27,6 @@ export async function runDbIndexCommand(argv: string[], deps: DbIndexCommandDeps
     DB_INDEX_USAGE.forEach(deps.err);
     return 1;
   }
-  deps.out(`Database: ${deps.databaseLabel}`);
   for (const index of deps.indexes) {
     if (flags[0] === '--status') {
       const status = await index.status();
