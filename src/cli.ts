@@ -1,5 +1,4 @@
-import type { Server } from 'node:http';
-import { readEnv } from './config/env';
+import { readEnv, readServerEnv } from './config/env';
 import { createHost } from './host/createHost';
 import { createLogger } from './host/logger';
 import { createDataSource } from './db/createDataSource';
@@ -10,6 +9,7 @@ import type { Db } from './db/types';
 import type { Host } from './host/types';
 import { runDbIndexCommand } from './host/dbIndexCommand';
 import { progressBar } from './host/progressBar';
+import { serveHost } from './host/http/serveHost';
 
 const USAGE = `Usage: wc-host <command>
 
@@ -77,28 +77,9 @@ export async function main(argv: string[]): Promise<void> {
 
 async function serve(): Promise<void> {
   const env = readEnv();
-  const host = await createHost();
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = host.app.listen(env.port, env.host, () => resolve(listening));
-    listening.once('error', reject);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : env.port;
-  const shownHost = env.host.includes(':') ? `[${env.host}]` : env.host;
-  host.logger.info(`wc-host listening on http://${shownHost}:${port}/wp-json/`);
-
-  const shutdown = (signal: string) => {
-    host.logger.info(`${signal} received, shutting down`);
-    server.close(() => {
-      host.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    });
-    server.closeIdleConnections();
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  const server = readServerEnv();
+  const host = await createHost({ shutdownTimeoutMs: server.shutdownTimeoutMs });
+  await serveHost(host, { ...server, port: env.port, host: env.host });
 }
 
 /** Opens the configured database for a one-shot command (logs to stderr so stdout stays machine-readable). */
