@@ -147,9 +147,9 @@ class ServerVariables {
 
 /**
  * Defaults: keep-alive connections outlive the 60 s idle timeout of common load balancers (AWS ALB, nginx's
- * upstream keepalive), so the balancer, never wc-host, closes an idle one; headers get a second more, as load
- * balancer guides ask. Node 20 counts the headers timeout from a request's first byte, not from the connection's
- * last activity, so a lower WC_HOST_HEADERS_TIMEOUT_MS is also safe (test/server.http.test.ts shows it).
+ * upstream keepalive), so the balancer, never wc-host, closes an idle one; headers get a second more, the usual
+ * advice from when Node counted that timeout from a connection's last activity. Node 20 counts it from a request's
+ * first byte, so a lower WC_HOST_HEADERS_TIMEOUT_MS is also safe (test/server.http.test.ts shows it).
  */
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnvConfig {
   const vars = validated(ServerVariables, env);
