@@ -1,5 +1,4 @@
-import type { Server } from 'node:http';
-import { readEnv } from './config/env';
+import { readEnv, readServerEnv } from './config/env';
 import { createHost } from './host/createHost';
 import { createLogger } from './host/logger';
 import { createDataSource } from './db/createDataSource';
@@ -17,6 +16,7 @@ import { openDataSource } from './db/openDataSource';
 import { asksForHelp, COMMAND_USAGE, MAIN_USAGE } from './cli/usage';
 import { packageVersion } from './cli/packageVersion';
 import { refuseNewSqliteFile, requireWordPressTables } from './cli/existingSite';
+import { serveHost } from './host/http/serveHost';
 
 /**
  * Entry point of the `wc-host` binary (serve resolves once listening). Sets process.exitCode: 0 done, 1 failed (also
@@ -93,28 +93,9 @@ function refuseArguments(command: string, args: readonly string[]): boolean {
 
 async function serve(): Promise<void> {
   const env = readEnv();
-  const host = await createHost();
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = host.app.listen(env.port, env.host, () => resolve(listening));
-    listening.once('error', reject);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : env.port;
-  const shownHost = env.host.includes(':') ? `[${env.host}]` : env.host;
-  host.logger.info(`wc-host listening on http://${shownHost}:${port}/wp-json/`);
-
-  const shutdown = (signal: string) => {
-    host.logger.info(`${signal} received, shutting down`);
-    server.close(() => {
-      host.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    });
-    server.closeIdleConnections();
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  const server = readServerEnv();
+  const host = await createHost({ shutdownTimeoutMs: server.shutdownTimeoutMs });
+  await serveHost(host, { ...server, port: env.port, host: env.host });
 }
 
 /** Names the database a one-shot command works on, on stderr so stdout stays machine-readable (`keys create --json`). */

@@ -5,7 +5,7 @@ export { createLogger } from './host/logger';
 export { RestError } from './rest/RestError';
 export { RestRequest } from './rest/RestRequest';
 export { RestResponse } from './rest/RestResponse';
-export type { Host, HostOptions, Plugin, PluginHost, Logger, OptionsApi, HostConfig } from './host/types';
+export type { Host, HostOptions, HostCloseOptions, Plugin, PluginHost, Logger, OptionsApi, HostConfig } from './host/types';
 export type { Hooks, FilterCallback, ActionCallback } from './hooks/types';
 export type { RestApi, RouteEndpoint, RouteArg, RouteArgs, JsonSchema, HttpMethod } from './rest/types';
 export type { CurrentUser, AuthenticatedKey } from './auth/types';

@@ -99,14 +99,7 @@ class EnvironmentVariables {
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
-  // Empty variables count as unset, as a shell `VAR= npm start` intends.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const vars = plainToInstance(EnvironmentVariables, present);
-  const errors = validateSync(vars);
-  if (errors.length > 0) {
-    const messages = errors.flatMap((error) => Object.values(error.constraints ?? {}).slice(0, 1));
-    throw new Error(`Invalid environment: ${messages.join('; ')}`);
-  }
+  const vars = validated(EnvironmentVariables, env);
   return {
     port: vars.PORT ?? 8080,
     host: vars.HOST ?? '127.0.0.1',
@@ -132,6 +125,19 @@ function authThrottleSettings(vars: EnvironmentVariables): AuthThrottleSettings 
   };
 }
 
+/** The variables as an instance of `rules`, or an error naming every variable that breaks them. */
+function validated<T extends object>(rules: new () => T, env: NodeJS.ProcessEnv): T {
+  // Empty variables count as unset, as a shell `VAR= npm start` intends.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const vars = plainToInstance(rules, present);
+  const errors = validateSync(vars);
+  if (errors.length > 0) {
+    const messages = errors.flatMap((error) => Object.values(error.constraints ?? {}).slice(0, 1));
+    throw new Error(`Invalid environment: ${messages.join('; ')}`);
+  }
+  return vars;
+}
+
 function splitList(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
@@ -141,4 +147,67 @@ function splitList(value: string | undefined): string[] {
 
 function isOn(value: string | undefined): boolean {
   return value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+}
+
+/** The HTTP server's timeouts and the shutdown bound, in milliseconds (see README.md, "Timeouts and shutdown"). */
+export interface ServerEnvConfig {
+  /** WC_HOST_SHUTDOWN_TIMEOUT_MS: how long SIGTERM/SIGINT and host.close() wait for requests in flight. */
+  shutdownTimeoutMs: number;
+  /** WC_HOST_KEEP_ALIVE_TIMEOUT_MS: how long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** WC_HOST_HEADERS_TIMEOUT_MS: how long a request's headers may take to arrive. */
+  headersTimeoutMs: number;
+  /** WC_HOST_REQUEST_TIMEOUT_MS: how long a whole request (headers and body) may take to arrive. */
+  requestTimeoutMs: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** A whole number of milliseconds from `min` to an hour, with one message naming the variable. */
+function Milliseconds(name: string, min: number): PropertyDecorator {
+  const message = `${name} must be a whole number of milliseconds from ${min} to ${HOUR_MS}`;
+  const rules = [Transform(toNumber), IsInt({ message }), Min(min, { message }), Max(HOUR_MS, { message })];
+  return (target, key) => rules.forEach((rule) => rule(target, key));
+}
+
+/** The server variables, with their rules. */
+class ServerVariables {
+  @IsOptional()
+  @Milliseconds('WC_HOST_SHUTDOWN_TIMEOUT_MS', 0)
+  WC_HOST_SHUTDOWN_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Milliseconds('WC_HOST_KEEP_ALIVE_TIMEOUT_MS', 1)
+  WC_HOST_KEEP_ALIVE_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Milliseconds('WC_HOST_HEADERS_TIMEOUT_MS', 1)
+  WC_HOST_HEADERS_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Milliseconds('WC_HOST_REQUEST_TIMEOUT_MS', 1)
+  WC_HOST_REQUEST_TIMEOUT_MS?: number;
+}
+
+/**
+ * Defaults: keep-alive connections outlive the 60 s idle timeout of common load balancers (AWS ALB, nginx's
+ * upstream keepalive), so the balancer, never wc-host, closes an idle one; headers get a second more, the usual
+ * advice from when Node counted that timeout from a connection's last activity. Node 20 counts it from a request's
+ * first byte, so a lower WC_HOST_HEADERS_TIMEOUT_MS is also safe (test/server.http.test.ts shows it).
+ */
+export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnvConfig {
+  const vars = validated(ServerVariables, env);
+  const config: ServerEnvConfig = {
+    shutdownTimeoutMs: vars.WC_HOST_SHUTDOWN_TIMEOUT_MS ?? 10_000,
+    keepAliveTimeoutMs: vars.WC_HOST_KEEP_ALIVE_TIMEOUT_MS ?? 65_000,
+    headersTimeoutMs: vars.WC_HOST_HEADERS_TIMEOUT_MS ?? 66_000,
+    requestTimeoutMs: vars.WC_HOST_REQUEST_TIMEOUT_MS ?? 120_000,
+  };
+  // Node refuses a headers timeout longer than the request timeout (http.createServer throws ERR_OUT_OF_RANGE).
+  if (config.headersTimeoutMs > config.requestTimeoutMs) {
+    throw new Error(
+      `Invalid environment: WC_HOST_HEADERS_TIMEOUT_MS (${config.headersTimeoutMs}) must not exceed WC_HOST_REQUEST_TIMEOUT_MS (${config.requestTimeoutMs})`,
+    );
+  }
+  return config;
 }

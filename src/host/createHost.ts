@@ -1,5 +1,5 @@
 import express from 'express';
-import { readEnv } from '../config/env';
+import { readEnv, readServerEnv } from '../config/env';
 import { createHooks } from '../hooks';
 import { createRestServer } from '../rest';
 import { createDataSource } from '../db/createDataSource';
@@ -16,6 +16,7 @@ import { reportOrInstallIndexes } from './reportOrInstallIndexes';
 import { keysCreateHint } from './keysCreateHint';
 import { openDataSource } from '../db/openDataSource';
 import { seededSiteUrl } from '../config/seededSiteUrl';
+import { createRequestGate } from './requestGate';
 
 /**
  * Builds a host: database (migrated and seeded on first use), hooks, REST server, authentication and plugins.
@@ -71,8 +72,10 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
     await registerPlugins(entries, pluginHost);
     if (options.migrate !== false) await reportOrInstallIndexes(db, dbIndexes.list(), logger);
 
+    const gate = createRequestGate();
     const app = express();
     app.disable('x-powered-by');
+    app.use(gate.middleware);
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
     });
@@ -86,17 +89,24 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
     });
     app.use(rest.router({ trustProxy: config.trustProxy, homeUrl: config.homeUrl }));
 
-    let closed = false;
+    const shutdownTimeoutMs = options.shutdownTimeoutMs ?? readServerEnv().shutdownTimeoutMs;
+    let closing: Promise<void> | null = null;
+    const close = async (timeoutMs: number): Promise<void> => {
+      const unfinished = await gate.close(timeoutMs);
+      if (unfinished > 0) {
+        logger.warn(`Closing the database with ${unfinished} request(s) still in flight after waiting ${timeoutMs} ms`);
+      }
+      await db.close();
+      await dataSource.destroy();
+    };
     return {
       ...pluginHost,
       app,
       rest,
       dbIndexes,
-      async close() {
-        if (closed) return;
-        closed = true;
-        await db.close();
-        await dataSource.destroy();
+      close(closeOptions = {}) {
+        closing ??= close(closeOptions.timeoutMs ?? shutdownTimeoutMs);
+        return closing;
       },
     };
   } catch (error) {

@@ -74,6 +74,13 @@ export interface HostOptions {
   authThrottle?: AuthThrottleSettings;
   /** Create missing tables and seed an empty database at start-up (default true). */
   migrate?: boolean;
+  /** How long close() waits for requests in flight before closing the database; default WC_HOST_SHUTDOWN_TIMEOUT_MS, else 10 s. */
+  shutdownTimeoutMs?: number;
+}
+
+export interface HostCloseOptions {
+  /** Overrides HostOptions.shutdownTimeoutMs for this close. */
+  timeoutMs?: number;
 }
 
 export interface Host extends PluginHost {
@@ -81,5 +88,9 @@ export interface Host extends PluginHost {
   app: Express;
   rest: RestApi;
   dbIndexes: DatabaseIndexRegistry;
-  close(): Promise<void>;
+  /**
+   * Refuses new requests (503 `wc_host_shutting_down`), waits for those in flight (at most the shutdown timeout),
+   * then closes the database. Calling it again returns the same promise.
+   */
+  close(options?: HostCloseOptions): Promise<void>;
 }

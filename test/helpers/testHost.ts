@@ -13,6 +13,8 @@ export interface TestKey {
 
 export interface TestHost {
   host: Host;
+  /** The DATABASE_URL of the host's fresh database. */
+  databaseUrl: string;
   /** supertest bound to host.app (requests come from loopback, so Basic auth with a key works over plain HTTP). */
   http: ReturnType<typeof supertest>;
   /** A read_write key of the seeded administrator (user 1). */
@@ -47,6 +49,7 @@ export async function createTestHost(options: Partial<HostOptions> = {}): Promis
   const adminKey = await createKey(1);
   return {
     host,
+    databaseUrl: database.url,
     http: supertest(host.app),
     adminKey,
     createKey,
