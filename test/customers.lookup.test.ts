@@ -126,6 +126,22 @@ describe('on a database wc-host created', () => {
     }
   });
 
+  it('reads no versions for customers a list names for the first time (a lookup by email, random ids), only when asked again', async () => {
+    const first = await importUser('cache.admit1', 'Cache Admit One');
+    const second = await importUser('cache.admit2', 'Cache Admit Two');
+    const reads = [jest.spyOn(db, 'query'), jest.spyOn(db, 'queryLong')];
+    const versionReads = () => reads.flatMap((read) => read.mock.calls).filter(([sql]) => sql.startsWith(`SELECT user_id, version FROM ${db.table(LOOKUP_TABLES.versions)}`)).length;
+    try {
+      expect(ids((await list(`include=${first},${second}&orderby=id`)).body)).toEqual([first, second]);
+      expect(versionReads()).toBe(0);
+      // Asked for again: now worth keeping, which costs a version read (and then spares the users' reads).
+      expect(ids((await list(`include=${first},${second}&orderby=id`)).body)).toEqual([first, second]);
+      expect(versionReads()).toBe(1);
+    } finally {
+      for (const read of reads) read.mockRestore();
+    }
+  });
+
   it('keeps a customer asked for twice by GET one, until the customer changes', async () => {
     const id = await importUser('cache.one', 'Cache One', 'customer', [['billing_city', 'Porto']]);
     const one = async () =>
