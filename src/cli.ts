@@ -117,7 +117,12 @@ async function withDatabase(work: (db: Db, log: ReturnType<typeof createLogger>)
 /** Loads the host (plugins registered, nothing migrated, nothing served) for a one-shot command. */
 async function withHost(work: (host: Host) => Promise<number>): Promise<number> {
   const env = readEnv();
-  const host = await createHost({ migrate: false, logger: createLogger(env.logLevel === 'info' ? 'warn' : env.logLevel) });
+  const host = await createHost({
+    migrate: false,
+    logger: createLogger(env.logLevel === 'info' ? 'warn' : env.logLevel),
+    // Building an index on a large store takes minutes: no statement limit for an operator's one-shot command.
+    timeouts: { dbQueryMs: 0 },
+  });
   try {
     return await work(host);
   } finally {

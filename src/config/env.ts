@@ -7,6 +7,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min, validateSync } from 'class-validator';
 import type { LogLevel } from '../host/types';
 import { DEFAULT_DATABASE_URL } from './databaseUrl';
+import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts';
 
 export interface EnvConfig {
   port: number;
@@ -18,13 +19,23 @@ export interface EnvConfig {
   trustProxy: boolean;
   homeUrl: string | null;
   strictAuth: boolean;
+  timeouts: Timeouts;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 const FLAG = /^(1|0|true|false|yes|no|on|off)$/i;
 
 const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
 const toLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
+
+/** An optional duration variable: a whole number of milliseconds, 0 meaning no limit. */
+function Milliseconds(): PropertyDecorator {
+  return (target, name) => {
+    const message = `${String(name)} must be a whole number of milliseconds (0 = no limit)`;
+    for (const decorate of [IsOptional(), Transform(toNumber), IsInt({ message }), Min(0, { message })]) decorate(target, name);
+  };
+}
 
 /** The environment variables wc-host reads, with their rules. */
 class EnvironmentVariables {
@@ -64,6 +75,18 @@ class EnvironmentVariables {
   @IsOptional()
   @Matches(FLAG, { message: 'WC_HOST_STRICT_AUTH must be 1/0, true/false, yes/no or on/off' })
   WC_HOST_STRICT_AUTH?: string;
+
+  @Milliseconds()
+  WC_HOST_DB_CONNECT_TIMEOUT_MS?: number;
+
+  @Milliseconds()
+  WC_HOST_DB_ACQUIRE_TIMEOUT_MS?: number;
+
+  @Milliseconds()
+  WC_HOST_DB_QUERY_TIMEOUT_MS?: number;
+
+  @Milliseconds()
+  WC_HOST_REQUEST_TIMEOUT_MS?: number;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
@@ -85,6 +108,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     trustProxy: isOn(vars.TRUST_PROXY),
     homeUrl: vars.WC_HOST_HOME_URL ? vars.WC_HOST_HOME_URL.replace(/\/+$/, '') : null,
     strictAuth: isOn(vars.WC_HOST_STRICT_AUTH),
+    timeouts: {
+      dbConnectMs: vars.WC_HOST_DB_CONNECT_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.dbConnectMs,
+      dbAcquireMs: vars.WC_HOST_DB_ACQUIRE_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.dbAcquireMs,
+      dbQueryMs: vars.WC_HOST_DB_QUERY_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.dbQueryMs,
+      requestMs: vars.WC_HOST_REQUEST_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.requestMs,
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import type { Hooks } from '../hooks/types';
 import type { RestApi } from '../rest/types';
 import type { Db } from '../db/types';
 import type { DatabaseIndexRegistry } from './databaseIndexes';
+import type { Timeouts } from '../config/timeouts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -71,6 +72,8 @@ export interface HostOptions {
   strictAuth?: boolean;
   /** Create missing tables and seed an empty database at start-up (default true). */
   migrate?: boolean;
+  /** Database and request deadlines (see src/config/timeouts.ts); default from the WC_HOST_*_TIMEOUT_MS variables. */
+  timeouts?: Partial<Timeouts>;
 }
 
 export interface Host extends PluginHost {

@@ -78,7 +78,7 @@ export function createHandler(deps: HandleDeps): (request: RestRequest) => Promi
       return new RestResponse(responseToData(response), status, headers);
     } catch (thrown) {
       const error = thrownToRestError(thrown, logger, request);
-      return new RestResponse(error.toJSON(), error.status, headers);
+      return new RestResponse(error.toJSON(), error.status, { ...headers, ...error.headers });
     }
   };
 
