@@ -132,7 +132,12 @@ async function withDatabase(
 async function withHost(work: (host: Host) => Promise<number>): Promise<number> {
   const env = readEnv();
   refuseNewSqliteFile(env.databaseUrl);
-  const host = await createHost({ migrate: false, logger: createLogger(env.logLevel === 'info' ? 'warn' : env.logLevel) });
+  const host = await createHost({
+    migrate: false,
+    logger: createLogger(env.logLevel === 'info' ? 'warn' : env.logLevel),
+    // Building an index on a large store takes minutes: no statement limit for an operator's one-shot command.
+    timeouts: { dbQueryMs: 0 },
+  });
   try {
     await requireWordPressTables(host.db, databaseLabel(env.databaseUrl));
     announceDatabase(env.databaseUrl);

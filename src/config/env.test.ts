@@ -1,5 +1,6 @@
 import { readEnv } from './env';
 import { DEFAULT_DATABASE_URL } from './databaseUrl';
+import { DEFAULT_TIMEOUTS } from './timeouts';
 
 describe('readEnv', () => {
   it('gives the documented defaults for an empty environment', () => {
@@ -13,6 +14,7 @@ describe('readEnv', () => {
       trustProxy: false,
       homeUrl: null,
       strictAuth: false,
+      timeouts: DEFAULT_TIMEOUTS,
     });
   });
 
@@ -28,6 +30,10 @@ describe('readEnv', () => {
         TRUST_PROXY: 'yes',
         WC_HOST_HOME_URL: 'https://shop.example.com/',
         WC_HOST_STRICT_AUTH: '1',
+        WC_HOST_DB_CONNECT_TIMEOUT_MS: '1500',
+        WC_HOST_DB_ACQUIRE_TIMEOUT_MS: '2500',
+        WC_HOST_DB_QUERY_TIMEOUT_MS: '0',
+        WC_HOST_REQUEST_DEADLINE_MS: '4000',
       }),
     ).toEqual({
       port: 9090,
@@ -39,6 +45,7 @@ describe('readEnv', () => {
       trustProxy: true,
       homeUrl: 'https://shop.example.com',
       strictAuth: true,
+      timeouts: { dbConnectMs: 1500, dbAcquireMs: 2500, dbQueryMs: 0, requestMs: 4000 },
     });
   });
 
@@ -53,6 +60,8 @@ describe('readEnv', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY must be/],
     [{ WC_HOST_HOME_URL: 'shop.example.com' }, /WC_HOST_HOME_URL must be an http\(s\) URL/],
+    [{ WC_HOST_DB_QUERY_TIMEOUT_MS: '2s' }, /WC_HOST_DB_QUERY_TIMEOUT_MS must be a whole number of milliseconds/],
+    [{ WC_HOST_REQUEST_DEADLINE_MS: '-1' }, /WC_HOST_REQUEST_DEADLINE_MS must be a whole number of milliseconds/],
   ])('refuses %o', (env, message) => {
     expect(() => readEnv(env)).toThrow(message);
   });

@@ -8,6 +8,7 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min, validateSync } from 'class-
 import type { LogLevel } from '../host/types';
 import { DEFAULT_DATABASE_URL } from './databaseUrl';
 import type { AuthThrottleSettings } from '../auth/throttle/authThrottle';
+import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts';
 
 export interface EnvConfig {
   port: number;
@@ -20,13 +21,23 @@ export interface EnvConfig {
   homeUrl: string | null;
   strictAuth: boolean;
   authThrottle: AuthThrottleSettings;
+  timeouts: Timeouts;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 const FLAG = /^(1|0|true|false|yes|no|on|off)$/i;
 
 const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
 const toLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
+
+/** An optional duration variable: a whole number of milliseconds, 0 meaning no limit. */
+function Milliseconds(): PropertyDecorator {
+  return (target, name) => {
+    const message = `${String(name)} must be a whole number of milliseconds (0 = no limit)`;
+    for (const decorate of [IsOptional(), Transform(toNumber), IsInt({ message }), Min(0, { message })]) decorate(target, name);
+  };
+}
 
 /** The environment variables wc-host reads, with their rules. */
 class EnvironmentVariables {
@@ -96,6 +107,18 @@ class EnvironmentVariables {
   @IsInt({ message: 'WC_HOST_KEY_REQUESTS_PER_MINUTE must be a whole number (0: off)' })
   @Min(0, { message: 'WC_HOST_KEY_REQUESTS_PER_MINUTE must be a whole number (0: off)' })
   WC_HOST_KEY_REQUESTS_PER_MINUTE?: number;
+
+  @Milliseconds()
+  WC_HOST_DB_CONNECT_TIMEOUT_MS?: number;
+
+  @Milliseconds()
+  WC_HOST_DB_ACQUIRE_TIMEOUT_MS?: number;
+
+  @Milliseconds()
+  WC_HOST_DB_QUERY_TIMEOUT_MS?: number;
+
+  @Milliseconds()
+  WC_HOST_REQUEST_DEADLINE_MS?: number;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
@@ -111,6 +134,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     homeUrl: vars.WC_HOST_HOME_URL ? vars.WC_HOST_HOME_URL.replace(/\/+$/, '') : null,
     strictAuth: isOn(vars.WC_HOST_STRICT_AUTH),
     authThrottle: authThrottleSettings(vars),
+    timeouts: {
+      dbConnectMs: vars.WC_HOST_DB_CONNECT_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.dbConnectMs,
+      dbAcquireMs: vars.WC_HOST_DB_ACQUIRE_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.dbAcquireMs,
+      dbQueryMs: vars.WC_HOST_DB_QUERY_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.dbQueryMs,
+      requestMs: vars.WC_HOST_REQUEST_DEADLINE_MS ?? DEFAULT_TIMEOUTS.requestMs,
+    },
   };
 }
 
@@ -164,7 +193,7 @@ export interface ServerEnvConfig {
 const HOUR_MS = 3_600_000;
 
 /** A whole number of milliseconds from `min` to an hour, with one message naming the variable. */
-function Milliseconds(name: string, min: number): PropertyDecorator {
+function MillisecondsUpToAnHour(name: string, min: number): PropertyDecorator {
   const message = `${name} must be a whole number of milliseconds from ${min} to ${HOUR_MS}`;
   const rules = [Transform(toNumber), IsInt({ message }), Min(min, { message }), Max(HOUR_MS, { message })];
   return (target, key) => rules.forEach((rule) => rule(target, key));
@@ -173,19 +202,19 @@ function Milliseconds(name: string, min: number): PropertyDecorator {
 /** The server variables, with their rules. */
 class ServerVariables {
   @IsOptional()
-  @Milliseconds('WC_HOST_SHUTDOWN_TIMEOUT_MS', 0)
+  @MillisecondsUpToAnHour('WC_HOST_SHUTDOWN_TIMEOUT_MS', 0)
   WC_HOST_SHUTDOWN_TIMEOUT_MS?: number;
 
   @IsOptional()
-  @Milliseconds('WC_HOST_KEEP_ALIVE_TIMEOUT_MS', 1)
+  @MillisecondsUpToAnHour('WC_HOST_KEEP_ALIVE_TIMEOUT_MS', 1)
   WC_HOST_KEEP_ALIVE_TIMEOUT_MS?: number;
 
   @IsOptional()
-  @Milliseconds('WC_HOST_HEADERS_TIMEOUT_MS', 1)
+  @MillisecondsUpToAnHour('WC_HOST_HEADERS_TIMEOUT_MS', 1)
   WC_HOST_HEADERS_TIMEOUT_MS?: number;
 
   @IsOptional()
-  @Milliseconds('WC_HOST_REQUEST_TIMEOUT_MS', 1)
+  @MillisecondsUpToAnHour('WC_HOST_REQUEST_TIMEOUT_MS', 1)
   WC_HOST_REQUEST_TIMEOUT_MS?: number;
 }
 

@@ -4,8 +4,10 @@ import { wcHostEntities } from '../../entities';
 import { TablePrefixNamingStrategy } from '../../entities/tablePrefix';
 import { parseDatabaseUrl } from '../config/databaseUrl';
 import { wcHostMigrations } from './migrations';
-import { mysql2WithWordPressSqlMode } from './wordPressSqlMode';
+import type { Timeouts } from '../config/timeouts';
+import { mysql2Driver } from './mysql/driver';
 import { registerSqliteFunctions } from './sqlite/sqliteFunctions';
+import { sqliteBusyTimeoutMs } from './sqlite/busyTimeout';
 
 export interface CreateDataSourceOptions {
   /** DATABASE_URL: `sqlite:<path>`, `sqlite::memory:` or `mysql://user:pass@host:port/db` (`mariadb://` too). */
@@ -14,17 +16,20 @@ export interface CreateDataSourceOptions {
   tablePrefix: string;
   /** Entities to map; default: every wc-host entity. */
   entities?: NonNullable<DataSourceOptions['entities']>;
+  /** The database limits (see config/timeouts.ts); a limit left out keeps the driver's default (none, or mysql2's 10 s connect). */
+  timeouts?: Partial<Pick<Timeouts, 'dbConnectMs' | 'dbAcquireMs' | 'dbQueryMs'>>;
 }
+
 
 /**
  * A TypeORM DataSource (not yet initialized) over WordPress's tables. Nothing is synchronized or migrated
  * automatically: call migrate() (src/db/migrate.ts), which only ever creates missing tables.
  *
- * SQLite runs in WAL mode with a 5 s busy timeout. MySQL/MariaDB connections use utf8mb4 (collation
- * utf8mb4_unicode_520_ci), return DATETIME values as 'YYYY-MM-DD HH:MM:SS' strings, read BIGINT ids as numbers,
- * and drop the sql_modes WordPress drops (see wordPressSqlMode.ts).
+ * SQLite runs in WAL mode with a 5 s busy timeout (shorter when `timeouts.dbQueryMs` is). MySQL/MariaDB connections use
+ * utf8mb4 (collation utf8mb4_unicode_520_ci), return DATETIME values as 'YYYY-MM-DD HH:MM:SS' strings, read BIGINT ids
+ * as numbers, drop the sql_modes WordPress drops (see wordPressSqlMode.ts) and keep to `timeouts` (see mysql/driver.ts).
  */
-export function createDataSource({ url, tablePrefix, entities = wcHostEntities }: CreateDataSourceOptions): DataSource {
+export function createDataSource({ url, tablePrefix, entities = wcHostEntities, timeouts = {} }: CreateDataSourceOptions): DataSource {
   const config = parseDatabaseUrl(url);
   const common = {
     entities,
@@ -46,7 +51,7 @@ export function createDataSource({ url, tablePrefix, entities = wcHostEntities }
       prepareDatabase(database: Database) {
         // busy_timeout first: switching to WAL takes a lock another process starting up may hold. WAL lets readers in
         // other processes work while this one writes; busy_timeout makes writers queue up.
-        database.pragma('busy_timeout = 5000');
+        database.pragma(`busy_timeout = ${sqliteBusyTimeoutMs(timeouts.dbQueryMs)}`);
         database.pragma('journal_mode = WAL');
         registerSqliteFunctions(database);
       },
@@ -60,7 +65,8 @@ export function createDataSource({ url, tablePrefix, entities = wcHostEntities }
     username: config.user,
     password: config.password,
     database: config.database,
-    driver: mysql2WithWordPressSqlMode(),
+    driver: mysql2Driver({ acquireTimeoutMs: timeouts.dbAcquireMs ?? 0, statementTimeoutMs: timeouts.dbQueryMs ?? 0 }),
+    ...(timeouts.dbConnectMs === undefined ? {} : { connectTimeout: timeouts.dbConnectMs }),
     // mysql2 maps the collation name to its id for the handshake; MySQL 8 and MariaDB both know this one.
     charset: 'utf8mb4_unicode_520_ci',
     timezone: '+00:00',

@@ -7,10 +7,16 @@ import type { Db, Dialect, WriteResult } from './types';
 import { writeResultOf } from './writeResult';
 import { createDirectReader, type DirectReader } from './directReader';
 import { longReaderFor, type LongReader } from './longReader';
+import { isDatabaseUnavailable } from './outage/databaseUnavailable';
+import type { OutageTracker } from './outage/outageTracker';
 
 export interface CreateDbOptions {
   /** How long a MySQL transaction waits for its named `lock` (GET_LOCK) before failing. Default 10 seconds. */
   lockTimeoutSeconds?: number;
+  /** How long one SQLite read on a worker thread may run (see longReader.ts); 0, the default, = no limit. */
+  queryTimeoutMs?: number;
+  /** Told of every statement that fails because the database is unavailable, and of the successes after. */
+  outage?: OutageTracker;
 }
 
 /**
@@ -31,6 +37,12 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
   const dialect = dialectOf(dataSource);
   const coordinator = transactionCoordinatorFor(dataSource);
   const lockTimeoutSeconds = options.lockTimeoutSeconds ?? 10;
+  const outage = options.outage;
+  /** Passes `error` on, telling the outage tracker first when it means the database is unavailable. */
+  const noted = (error: unknown): unknown => {
+    if (outage && isDatabaseUnavailable(error)) outage.failed(error);
+    return error;
+  };
   const table = (baseName: string): string => {
     if (!/^[A-Za-z0-9_]+$/.test(baseName)) throw new Error(`Invalid table name "${baseName}"`);
     return quoteTable(dialect, tablePrefix + baseName);
@@ -44,7 +56,13 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
 
   /** A Db whose statements run on the transaction's connection. */
   function transactionDb(active: ActiveTransaction): Db {
-    const run = (sql: string, params: readonly unknown[]) => runInTransaction(active, sql, params);
+    const run = async (sql: string, params: readonly unknown[]) => {
+      try {
+        return await runInTransaction(active, sql, params);
+      } catch (error) {
+        throw noted(error);
+      }
+    };
     const tx: Db = {
       dialect,
       prefix: tablePrefix,
@@ -145,16 +163,33 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
       return coordinator.active() !== undefined;
     },
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      if (coordinator.active()) return (await runOutside(sql, params, false)).records as T[];
-      return (await readDirectly(sql, params)) as T[];
+      try {
+        const rows = coordinator.active() ? (await runOutside(sql, params, false)).records : await readDirectly(sql, params);
+        outage?.succeeded();
+        return rows as T[];
+      } catch (error) {
+        throw noted(error);
+      }
     },
     async queryLong<T>(sql: string, params: readonly unknown[] = []) {
-      if (coordinator.active()) return (await runOutside(sql, params, false)).records as T[];
-      longReader ??= longReaderFor(dataSource, dialect, readDirectly);
-      return (await longReader.query(sql, params)) as T[];
+      try {
+        if (coordinator.active()) return (await runOutside(sql, params, false)).records as T[];
+        longReader ??= longReaderFor(dataSource, dialect, readDirectly, options.queryTimeoutMs);
+        const rows = await longReader.query(sql, params);
+        outage?.succeeded();
+        return rows as T[];
+      } catch (error) {
+        throw noted(error);
+      }
     },
     async execute(sql: string, params: readonly unknown[] = []): Promise<WriteResult> {
-      return writeResultOf(dialect, sql, await runOutside(sql, params, true));
+      try {
+        const result = writeResultOf(dialect, sql, await runOutside(sql, params, true));
+        outage?.succeeded();
+        return result;
+      } catch (error) {
+        throw noted(error);
+      }
     },
     async close() {
       await longReader?.close();
@@ -163,7 +198,15 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
     transaction<T>(work: (tx: Db) => Promise<T>, transactionOptions: { lock?: string } = {}): Promise<T> {
       const active = coordinator.active();
       if (active) return transactionDb(active).transaction(work);
-      return coordinator.mutex.runExclusive(() => runTransaction(work, transactionOptions.lock));
+      return coordinator.mutex.runExclusive(async () => {
+        try {
+          const result = await runTransaction(work, transactionOptions.lock);
+          outage?.succeeded();
+          return result;
+        } catch (error) {
+          throw noted(error);
+        }
+      });
     },
   };
 }

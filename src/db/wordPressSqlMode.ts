@@ -1,5 +1,3 @@
-import * as mysql2 from 'mysql2';
-
 /**
  * The SQL modes WordPress removes from every connection (wpdb::set_sql_mode, $incompatible_modes). WordPress tables
  * use '0000-00-00 00:00:00' defaults and WordPress writes rows without every column, which strict modes reject.
@@ -17,7 +15,7 @@ export const WORDPRESS_INCOMPATIBLE_SQL_MODES = [
 
 /**
  * One statement that removes the incompatible modes from the session's current sql_mode and keeps the others. It has
- * to be a single statement: it is queued on a new pooled connection ahead of the first query of whoever asked for it.
+ * to be a single statement: it is queued on a new pooled connection ahead of the first query of whoever asked for it (see mysql/driver.ts).
  */
 const modesWithoutIncompatible = WORDPRESS_INCOMPATIBLE_SQL_MODES.reduce(
   (expression, mode) => `REPLACE(${expression}, ',${mode},', ',')`,
@@ -25,24 +23,3 @@ const modesWithoutIncompatible = WORDPRESS_INCOMPATIBLE_SQL_MODES.reduce(
 );
 export const WORDPRESS_SQL_MODE_STATEMENT = `SET SESSION sql_mode = TRIM(BOTH ',' FROM ${modesWithoutIncompatible})`;
 
-/**
- * The mysql2 module, except that every pooled connection gets WordPress's sql_mode before its first query.
- * Passed to TypeORM as its `driver`, so the connection TypeORM opens while initializing is covered too.
- */
-export function mysql2WithWordPressSqlMode(): Omit<typeof mysql2, 'createPool'> & {
-  createPool(config: mysql2.PoolOptions): ReturnType<typeof mysql2.createPool>;
-} {
-  return {
-    ...mysql2,
-    createPool(config) {
-      const pool = mysql2.createPool(config);
-      pool.on('connection', (connection) => {
-        connection.query(WORDPRESS_SQL_MODE_STATEMENT, (error) => {
-          // A connection left in strict mode would fail later on zero dates; don't hand it out.
-          if (error) connection.destroy();
-        });
-      });
-      return pool;
-    },
-  };
-}

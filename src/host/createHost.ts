@@ -2,6 +2,7 @@ import express from 'express';
 import { readEnv, readServerEnv } from '../config/env';
 import { createHooks } from '../hooks';
 import { createRestServer } from '../rest';
+import { RETRY_AFTER_SECONDS } from '../rest/errors';
 import { createDataSource } from '../db/createDataSource';
 import { createDb } from '../db/createDb';
 import { migrate } from '../db/migrate';
@@ -17,6 +18,8 @@ import { keysCreateHint } from './keysCreateHint';
 import { openDataSource } from '../db/openDataSource';
 import { seededSiteUrl } from '../config/seededSiteUrl';
 import { createRequestGate } from './requestGate';
+import { createOutageTracker } from '../db/outage/outageTracker';
+import { readinessCheck } from './readinessCheck';
 
 /**
  * Builds a host: database (migrated and seeded on first use), hooks, REST server, authentication and plugins.
@@ -33,10 +36,11 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
   };
 
   const databaseUrl = options.databaseUrl ?? env.databaseUrl;
-  const dataSource = createDataSource({ url: databaseUrl, tablePrefix: config.tablePrefix });
+  const timeouts = { ...env.timeouts, ...options.timeouts };
+  const dataSource = createDataSource({ url: databaseUrl, tablePrefix: config.tablePrefix, timeouts });
   await openDataSource(dataSource, databaseUrl);
   try {
-    const db = createDb(dataSource, config.tablePrefix);
+    const db = createDb(dataSource, config.tablePrefix, { queryTimeoutMs: timeouts.dbQueryMs, outage: createOutageTracker(logger) });
     if (options.migrate !== false) {
       const result = await migrate(db, logger, { siteUrl: seededSiteUrl({ ...env, homeUrl: config.homeUrl }) });
       if (result.seeded) {
@@ -79,15 +83,12 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
     });
+    const isReady = readinessCheck(db);
     app.get('/readyz', async (_req, res) => {
-      try {
-        await db.query('SELECT 1');
-        res.json({ status: 'ready' });
-      } catch {
-        res.status(503).json({ status: 'unavailable' });
-      }
+      if (await isReady()) res.json({ status: 'ready' });
+      else res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).json({ status: 'unavailable' });
     });
-    app.use(rest.router({ trustProxy: config.trustProxy, homeUrl: config.homeUrl }));
+    app.use(rest.router({ trustProxy: config.trustProxy, homeUrl: config.homeUrl, requestTimeoutMs: timeouts.requestMs }));
 
     const shutdownTimeoutMs = options.shutdownTimeoutMs ?? readServerEnv().shutdownTimeoutMs;
     let closing: Promise<void> | null = null;

@@ -5,6 +5,7 @@ import type { Hooks } from '../hooks/types';
 import type { RestApi } from '../rest/types';
 import type { Db } from '../db/types';
 import type { DatabaseIndexRegistry } from './databaseIndexes';
+import type { Timeouts } from '../config/timeouts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -76,6 +77,8 @@ export interface HostOptions {
   migrate?: boolean;
   /** How long close() waits for requests in flight before closing the database; default WC_HOST_SHUTDOWN_TIMEOUT_MS, else 10 s. */
   shutdownTimeoutMs?: number;
+  /** Database and request deadlines (see src/config/timeouts.ts); default from the WC_HOST_DB_*_MS / WC_HOST_REQUEST_DEADLINE_MS variables. */
+  timeouts?: Partial<Timeouts>;
 }
 
 export interface HostCloseOptions {

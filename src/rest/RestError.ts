@@ -1,6 +1,7 @@
 /**
- * A WordPress REST error: serialized as `{ code, message, data: { status, ...extraData } }` with HTTP `status`.
- * Throw it from a route callback, a permission callback or a hook callback to refuse a request.
+ * A WordPress REST error: serialized as `{ code, message, data: { status, ...extraData } }` with HTTP `status` and
+ * `headers` (e.g. Retry-After). Throw it from a route callback, a permission callback or a hook callback to refuse a
+ * request.
  */
 export class RestError extends Error {
   readonly code: string;
@@ -9,7 +10,13 @@ export class RestError extends Error {
   /** HTTP headers the error response carries (e.g. `Retry-After` on a 429 or 503). */
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: string, message: string, status = 500, extraData: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  constructor(
+    code: string,
+    message: string,
+    status = 500,
+    extraData: Record<string, unknown> = {},
+    headers: Readonly<Record<string, string>> = {},
+  ) {
     super(message);
     this.name = 'RestError';
     this.code = code;

@@ -117,6 +117,8 @@ export interface RestRouterOptions {
   trustProxy: boolean;
   /** The site's home URL; when null the REST root is built from the request's protocol, Host and mount path. */
   homeUrl: string | null;
+  /** Past this many ms (from the body's arrival) the client gets 503 `wc_host_db_unavailable`; 0 or unset = no deadline. */
+  requestTimeoutMs?: number;
 }
 
 export interface RestServerOptions {

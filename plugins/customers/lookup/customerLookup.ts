@@ -7,6 +7,7 @@ import { applyMarkedChanges } from './applyMarkedChanges';
 import { dropLookup, installLookup, lookupStatus } from './installLookup';
 import { countDirty, readLookupStatus, type LookupStatus } from './lookupState';
 import { LookupUserQuery } from './lookupUserQuery';
+import { isDatabaseUnavailable } from '../../../src/db/outage/databaseUnavailable';
 import { LOOKUP_TABLES } from './lookupTables';
 
 export interface LookupTuning {
@@ -72,6 +73,8 @@ export class CustomerLookup implements DatabaseIndex {
     try {
       return await this.query.run(query, status.generation);
     } catch (error) {
+      // A database that is down fails WordPress's query too: answer 503 now, and keep the lookup for after.
+      if (isDatabaseUnavailable(error)) throw error;
       // Dropped or altered underneath us: WordPress's query still answers right.
       this.logger.warn('The customers lookup could not answer; using WordPress\'s query', { error: String(error) });
       this.absentUntil = Date.now() + RECHECK_MS;

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '../createDataSource';
 import { createDb } from '../createDb';
 import type { Db } from '../types';
-import { canUseReadPool, createSqliteReadPool, type SqliteReadPool, type SqliteReadPoolOptions } from './readPool';
+import { canUseReadPool, createSqliteReadPool, READ_POOL_TIMEOUT, type SqliteReadPool, type SqliteReadPoolOptions } from './readPool';
 
 // Plain SQLite files in the temp dir, whatever database the jest project targets.
 const functionsModule = path.join(__dirname, 'testFunctions.fixture.ts');
@@ -193,6 +193,23 @@ test('a worker that dies mid-query fails that query only; it is replaced and the
   const [{ thread: after }] = await queued;
   expect(after).not.toBe(before);
   await expect(reader.query('SELECT 2 AS two', [])).resolves.toEqual([{ two: 2 }]);
+  expect(reader.stats().workers).toHaveLength(1);
+});
+
+test('a query past queryTimeoutMs fails, its worker is ended and replaced, and the queue goes on', async () => {
+  const reader = pool({ size: 1, functionsModule, queryTimeoutMs: 300 });
+  const [{ thread: before }] = await reader.query('SELECT thread_id() AS thread', []);
+  const started = Date.now();
+  // Counting to 10^12 would take hours: only ending the worker stops it.
+  const endless = reader.query(COUNT_TO, [1e12]);
+  const queued = reader.query('SELECT thread_id() AS thread', []);
+
+  await expect(endless).rejects.toMatchObject({ code: READ_POOL_TIMEOUT });
+  expect(Date.now() - started).toBeLessThan(5000);
+  const [{ thread: after }] = await queued;
+  expect(after).not.toBe(before);
+  await expect(reader.query(COUNT_TO, [1000])).resolves.toEqual([{ n: 1000 }]);
+  expect(reader.stats()).toMatchObject({ busy: 0, queued: 0 });
   expect(reader.stats().workers).toHaveLength(1);
 });
 

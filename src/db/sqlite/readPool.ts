@@ -17,6 +17,11 @@ export interface SqliteReadPoolOptions {
   functionsModule?: string;
   /** SQLite busy_timeout of each worker connection, in ms. Default 5000. */
   busyTimeoutMs?: number;
+  /**
+   * How long one query may run, in ms; 0 (the default) = no limit. better-sqlite3 cannot interrupt a statement, so a
+   * query past it fails with READ_POOL_TIMEOUT and its worker is ended and replaced: the statement stops with it.
+   */
+  queryTimeoutMs?: number;
 }
 
 export interface SqliteReadPoolStats {
@@ -44,6 +49,7 @@ const STATEMENT_CACHE_LIMIT = 100;
 /** Error codes of the pool's own failures (SQLite's keep their SQLITE_* codes). */
 export const READ_POOL_CLOSED = 'ERR_SQLITE_READ_POOL_CLOSED';
 export const READ_POOL_WORKER_EXITED = 'ERR_SQLITE_READ_POOL_WORKER_EXITED';
+export const READ_POOL_TIMEOUT = 'ERR_SQLITE_READ_POOL_TIMEOUT';
 
 /** An in-memory database lives in one connection only, so its reads must stay on the main thread. */
 export function canUseReadPool(file: string): boolean {
@@ -63,6 +69,8 @@ interface Job {
 interface Slot {
   worker: Worker;
   job: Job | undefined;
+  /** Ends the running job when it passes queryTimeoutMs. */
+  deadline: NodeJS.Timeout | undefined;
   /** Opened its connection: if it dies later it is replaced at once; if it died opening, only when work comes. */
   ready: boolean;
   /** Why it could not open (posted just before it ended). */
@@ -86,9 +94,13 @@ interface Slot {
 export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteReadPool {
   const size = options.size ?? 1;
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const queryTimeoutMs = options.queryTimeoutMs ?? 0;
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`Read pool size must be a positive integer, got ${size}`);
   if (!Number.isInteger(busyTimeoutMs) || busyTimeoutMs < 0) {
     throw new RangeError(`busyTimeoutMs must be a non-negative integer, got ${busyTimeoutMs}`);
+  }
+  if (!Number.isInteger(queryTimeoutMs) || queryTimeoutMs < 0) {
+    throw new RangeError(`queryTimeoutMs must be a non-negative integer, got ${queryTimeoutMs}`);
   }
   if (!canUseReadPool(options.file)) throw new Error(`An in-memory SQLite database cannot be read from other threads`);
   const workerData = workerDataFor(options.file, options.functionsModule, busyTimeoutMs);
@@ -104,6 +116,7 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
     const slot: Slot = {
       worker,
       job: undefined,
+      deadline: undefined,
       ready: false,
       fatal: undefined,
       crash: undefined,
@@ -121,6 +134,7 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
   function onMessage(slot: Slot, message: WorkerMessage): void {
     if (message.type === 'ready') {
       slot.ready = true;
+      if (slot.job) startDeadline(slot);
       return;
     }
     if (message.type === 'fatal') {
@@ -129,6 +143,7 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
     }
     const job = slot.job;
     slot.job = undefined;
+    clearTimeout(slot.deadline);
     slot.cachedStatements = message.cachedStatements;
     slot.statementsPrepared = message.statementsPrepared;
     slot.queriesRun += 1;
@@ -140,9 +155,13 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
   }
 
   function onExit(slot: Slot, code: number): void {
-    slots.splice(slots.indexOf(slot), 1);
+    const at = slots.indexOf(slot);
+    // Already retired by timeOut(), which replaced it.
+    if (at < 0) return;
+    slots.splice(at, 1);
     const job = slot.job;
     slot.job = undefined;
+    clearTimeout(slot.deadline);
     if (job) {
       job.reject(
         slot.fatal ??
@@ -152,6 +171,25 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
           }),
       );
     }
+    if (!closing && slot.ready) spawn();
+    settled();
+  }
+
+  /** Times the slot's job from when its worker can run it: opening the connection (and loading ts-node) does not count. */
+  function startDeadline(slot: Slot): void {
+    if (queryTimeoutMs > 0) slot.deadline = setTimeout(() => timeOut(slot), queryTimeoutMs);
+  }
+
+  /** A query ran past queryTimeoutMs: fail it, end its worker (the only way to stop the statement) and replace it. */
+  function timeOut(slot: Slot): void {
+    const job = slot.job;
+    if (!job) return;
+    slot.job = undefined;
+    slots.splice(slots.indexOf(slot), 1);
+    void slot.worker.terminate();
+    job.reject(
+      Object.assign(new Error(`The SQLite read took longer than ${queryTimeoutMs} ms and was stopped`), { code: READ_POOL_TIMEOUT }),
+    );
     if (!closing && slot.ready) spawn();
     settled();
   }
@@ -174,6 +212,7 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
       const message: QueryJobMessage = { id: job.id, sql: job.sql, params: job.params };
       try {
         slot.worker.postMessage(message);
+        if (slot.ready) startDeadline(slot);
       } catch (error) {
         // Parameters that cannot be cloned (functions, symbols): this query fails, the worker stays idle.
         slot.job = undefined;

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../../host/types';
-import { internalServerError } from '../errors';
+import { databaseUnavailableError, internalServerError } from '../errors';
 import { phpJsonEncode } from '../json/encode';
 import { RestError } from '../RestError';
 import type { RestRequest } from '../RestRequest';
@@ -11,12 +11,14 @@ import { INVALID_REST_ROUTE, locateRestRequest, type RestLocation } from './loca
 import { answerWhileDraining } from './answerWhileDraining';
 import { BODY_TOO_LARGE, readRawBody } from './readBody';
 import { toRestRequest, type ReceivedBody } from './toRestRequest';
+import { DEADLINE_PASSED, withinDeadline } from '../../async/withinDeadline';
 
 const JSON_CONTENT_TYPE = 'application/json; charset=UTF-8';
 
 /**
  * The Express adapter: answers every REST request itself (it never passes one to the parent's error handler) and
  * calls `next()` for everything else. It reads the body on its own, unless a parent's body parser already did.
+ * A request not answered within `options.requestTimeoutMs` of its body's arrival gets 503 `wc_host_db_unavailable`.
  */
 export function createRestRouter(
   handle: (request: RestRequest) => Promise<RestResponse>,
@@ -57,7 +59,16 @@ export function createRestRouter(
       return;
     }
     const request = toRestRequest(req, location, body, options);
-    const response = await handle(request);
+    const timeoutMs = options.requestTimeoutMs ?? 0;
+    const response = await withinDeadline(handle(request), timeoutMs);
+    if (response === DEADLINE_PASSED) {
+      logger.warn('A REST request passed its deadline and was answered 503', { method: request.method, path: request.path, timeoutMs });
+      sendError(
+        res,
+        databaseUnavailableError('The request could not be answered in time; the database may be slow or unavailable. Please try again shortly.'),
+      );
+      return;
+    }
     send(res, request, response);
   }
 
@@ -92,6 +103,7 @@ async function receiveBody(req: Request): Promise<ReceivedBody | typeof BODY_TOO
 function sendError(res: Response, error: RestError): void {
   const body = phpJsonEncode(error.toJSON());
   res.statusCode = error.status;
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
   res.setHeader('Content-Type', JSON_CONTENT_TYPE);
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.end(body);

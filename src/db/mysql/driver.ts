@@ -1,0 +1,44 @@
+import * as mysql2 from 'mysql2';
+import { limitAcquireWait } from './acquireTimeout';
+import { CLIENT_GRACE_MS, limitQueryTime } from './queryTimeout';
+import { sessionSettingsStatement } from './sessionSettings';
+
+export interface MysqlDriverLimits {
+  /** How long a caller waits for a pooled connection; 0 = as long as it takes. */
+  acquireTimeoutMs: number;
+  /** How long one statement may run, on the server and (a little longer) on the client; 0 = no limit. */
+  statementTimeoutMs: number;
+}
+
+/** mysql2's server handshake, which it keeps but does not type. */
+interface WithHandshake {
+  _handshakePacket?: { serverVersion?: string };
+}
+
+/**
+ * The mysql2 module, except that every pooled connection gets WordPress's sql_mode and the statement limit before its
+ * first query, statements get a client-side deadline, and waiting for a connection is bounded. Passed to TypeORM as
+ * its `driver`, so the connection TypeORM opens while initializing is covered too.
+ */
+export function mysql2Driver(limits: MysqlDriverLimits): Omit<typeof mysql2, 'createPool'> & {
+  createPool(config: mysql2.PoolOptions): ReturnType<typeof mysql2.createPool>;
+} {
+  return {
+    ...mysql2,
+    createPool(config) {
+      const pool = mysql2.createPool(config);
+      limitAcquireWait(pool, limits.acquireTimeoutMs);
+      pool.on('connection', (connection) => {
+        if (limits.statementTimeoutMs > 0) limitQueryTime(connection, limits.statementTimeoutMs + CLIENT_GRACE_MS);
+        const serverVersion = (connection as unknown as WithHandshake)._handshakePacket?.serverVersion ?? '';
+        const settings = sessionSettingsStatement(serverVersion, limits.statementTimeoutMs);
+        // Queued ahead of the first query of whoever asked for this connection, so it must be a single statement.
+        connection.query(settings.sql, settings.values, (error) => {
+          // A connection left in strict mode (or without its limit) would fail later; don't hand it out.
+          if (error) connection.destroy();
+        });
+      });
+      return pool;
+    },
+  };
+}
