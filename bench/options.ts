@@ -1,3 +1,5 @@
+import { parseFlags } from './flags';
+
 /** Command-line flags of `npm run bench`. */
 export interface BenchOptions {
   customers: number;
@@ -31,12 +33,7 @@ export interface BufferPoolSize {
 const FLAGS = ['customers', 'orders', 'db', 'duration', 'connections', 'buffer-pool', 'baseline-timeout', 'walk-pages', 'api'];
 
 export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const [name, inline] = argv[i].replace(/^--/, '').split('=');
-    if (!FLAGS.includes(name)) throw new Error(`Unknown flag --${name} (known: ${FLAGS.map((flag) => `--${flag}`).join(', ')})`);
-    flags.set(name, inline ?? argv[++i] ?? '');
-  }
+  const flags = parseFlags(argv, FLAGS);
   const mysqlServerUrl = env.BENCH_MYSQL_URL || env.TEST_MYSQL_URL || null;
   const db = flags.get('db') ?? (mysqlServerUrl ? 'both' : 'sqlite');
   if (!['sqlite', 'mariadb', 'both'].includes(db)) throw new Error('--db must be sqlite, mariadb or both');

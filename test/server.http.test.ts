@@ -30,6 +30,8 @@ describe('WC_HOST_*_TIMEOUT_MS', () => {
       keepAliveTimeoutMs: 65_000,
       headersTimeoutMs: 66_000,
       requestTimeoutMs: 120_000,
+      maxConnections: 512,
+      maxRequestsPerSocket: 0,
     });
     expect(readServerEnv({ WC_HOST_SHUTDOWN_TIMEOUT_MS: '2500', WC_HOST_HEADERS_TIMEOUT_MS: '' }).shutdownTimeoutMs).toBe(2500);
   });

@@ -9,6 +9,7 @@ import type { LogLevel } from '../host/types';
 import { DEFAULT_DATABASE_URL } from './databaseUrl';
 import type { AuthThrottleSettings } from '../auth/throttle/authThrottle';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts';
+import type { LoadSheddingSettings } from '../host/load/loadShedding';
 
 export interface EnvConfig {
   port: number;
@@ -22,6 +23,7 @@ export interface EnvConfig {
   strictAuth: boolean;
   authThrottle: AuthThrottleSettings;
   timeouts: Timeouts;
+  loadShedding: LoadSheddingSettings;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -37,6 +39,13 @@ function Milliseconds(): PropertyDecorator {
     const message = `${String(name)} must be a whole number of milliseconds (0 = no limit)`;
     for (const decorate of [IsOptional(), Transform(toNumber), IsInt({ message }), Min(0, { message })]) decorate(target, name);
   };
+}
+
+/** A whole number from `min` to `max`, with one message naming the variable (and what 0 means, if anything). */
+function WholeNumber(name: string, min: number, max: number, zero = ''): PropertyDecorator {
+  const message = `${name} must be a whole number from ${min} to ${max}${zero}`;
+  const rules = [Transform(toNumber), IsInt({ message }), Min(min, { message }), Max(max, { message })];
+  return (target, key) => rules.forEach((rule) => rule(target, key));
 }
 
 /** The environment variables wc-host reads, with their rules. */
@@ -119,6 +128,26 @@ class EnvironmentVariables {
 
   @Milliseconds()
   WC_HOST_REQUEST_DEADLINE_MS?: number;
+
+  @IsOptional()
+  @WholeNumber('WC_HOST_MAX_IN_FLIGHT', 0, 1_000_000, ' (0: off)')
+  WC_HOST_MAX_IN_FLIGHT?: number;
+
+  @IsOptional()
+  @WholeNumber('WC_HOST_MAX_WRITES_IN_FLIGHT', 0, 1_000_000, ' (0: off)')
+  WC_HOST_MAX_WRITES_IN_FLIGHT?: number;
+
+  @IsOptional()
+  @WholeNumber('WC_HOST_MAX_EVENT_LOOP_DELAY_MS', 0, 60_000, ' (0: off)')
+  WC_HOST_MAX_EVENT_LOOP_DELAY_MS?: number;
+
+  @IsOptional()
+  @WholeNumber('WC_HOST_MAX_DB_QUEUE', 0, 1_000_000, ' (0: off)')
+  WC_HOST_MAX_DB_QUEUE?: number;
+
+  @IsOptional()
+  @WholeNumber('WC_HOST_SHED_RETRY_AFTER_SECONDS', 1, 3600)
+  WC_HOST_SHED_RETRY_AFTER_SECONDS?: number;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
@@ -140,6 +169,25 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
       dbQueryMs: vars.WC_HOST_DB_QUERY_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.dbQueryMs,
       requestMs: vars.WC_HOST_REQUEST_DEADLINE_MS ?? DEFAULT_TIMEOUTS.requestMs,
     },
+    loadShedding: loadSheddingSettings(vars),
+  };
+}
+
+/**
+ * Defaults that a normal load never reaches (the bench's 8 connections, the test suite's bursts of 30–100 requests)
+ * and that overload reaches within a fraction of a second (README.md, "Load shedding"):
+ * - 128 requests in flight: at the few ms a request takes, 128 waiting is already a queue of a good part of a second;
+ * - 40 of them writes: a create spends ~60 ms of CPU on its bcrypt hash, so 40 are over a second of hashing;
+ * - 50 ms of event-loop delay, twice in a row: a request arriving then waits that long before it is even read;
+ * - 64 callers waiting for one of the 10 pooled MySQL connections: several rounds of queries behind each other.
+ */
+function loadSheddingSettings(vars: EnvironmentVariables): LoadSheddingSettings {
+  return {
+    maxInFlight: vars.WC_HOST_MAX_IN_FLIGHT ?? 128,
+    maxWritesInFlight: vars.WC_HOST_MAX_WRITES_IN_FLIGHT ?? 40,
+    maxEventLoopDelayMs: vars.WC_HOST_MAX_EVENT_LOOP_DELAY_MS ?? 50,
+    maxDbQueue: vars.WC_HOST_MAX_DB_QUEUE ?? 64,
+    retryAfterSeconds: vars.WC_HOST_SHED_RETRY_AFTER_SECONDS ?? 2,
   };
 }
 
@@ -188,6 +236,10 @@ export interface ServerEnvConfig {
   headersTimeoutMs: number;
   /** WC_HOST_REQUEST_TIMEOUT_MS: how long a whole request (headers and body) may take to arrive. */
   requestTimeoutMs: number;
+  /** WC_HOST_MAX_CONNECTIONS: open connections; past it a new one is closed at once (0: no limit). */
+  maxConnections: number;
+  /** WC_HOST_MAX_REQUESTS_PER_SOCKET: requests on one keep-alive connection before it is closed (0: no limit). */
+  maxRequestsPerSocket: number;
 }
 
 const HOUR_MS = 3_600_000;
@@ -216,6 +268,14 @@ class ServerVariables {
   @IsOptional()
   @MillisecondsUpToAnHour('WC_HOST_REQUEST_TIMEOUT_MS', 1)
   WC_HOST_REQUEST_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @WholeNumber('WC_HOST_MAX_CONNECTIONS', 0, 1_000_000, ' (0: no limit)')
+  WC_HOST_MAX_CONNECTIONS?: number;
+
+  @IsOptional()
+  @WholeNumber('WC_HOST_MAX_REQUESTS_PER_SOCKET', 0, 1_000_000_000, ' (0: no limit)')
+  WC_HOST_MAX_REQUESTS_PER_SOCKET?: number;
 }
 
 /**
@@ -223,6 +283,10 @@ class ServerVariables {
  * upstream keepalive), so the balancer, never wc-host, closes an idle one; headers get a second more, the usual
  * advice from when Node counted that timeout from a connection's last activity. Node 20 counts it from a request's
  * first byte, so a lower WC_HOST_HEADERS_TIMEOUT_MS is also safe (test/server.http.test.ts shows it).
+ * 512 connections: far more than a balancer's pool or the bench's 8 keep-alive connections, well under the usual
+ * limit of 1,024 open files (the database and log files need some); past it a connection is closed, not queued.
+ * No per-connection request limit by default: Node answers a request past it with a bare 503, which pipelining
+ * clients would see; set one to make long-lived keep-alive connections move between processes behind a balancer.
  */
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnvConfig {
   const vars = validated(ServerVariables, env);
@@ -231,6 +295,8 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnvCo
     keepAliveTimeoutMs: vars.WC_HOST_KEEP_ALIVE_TIMEOUT_MS ?? 65_000,
     headersTimeoutMs: vars.WC_HOST_HEADERS_TIMEOUT_MS ?? 66_000,
     requestTimeoutMs: vars.WC_HOST_REQUEST_TIMEOUT_MS ?? 120_000,
+    maxConnections: vars.WC_HOST_MAX_CONNECTIONS ?? 512,
+    maxRequestsPerSocket: vars.WC_HOST_MAX_REQUESTS_PER_SOCKET ?? 0,
   };
   // Node refuses a headers timeout longer than the request timeout (http.createServer throws ERR_OUT_OF_RANGE).
   if (config.headersTimeoutMs > config.requestTimeoutMs) {

@@ -20,6 +20,8 @@ import { seededSiteUrl } from '../config/seededSiteUrl';
 import { createRequestGate } from './requestGate';
 import { createOutageTracker } from '../db/outage/outageTracker';
 import { readinessCheck } from './readinessCheck';
+import { createLoadShedder } from './load/loadShedding';
+import { dbPoolQueueLength } from './load/dbPoolQueue';
 
 /**
  * Builds a host: database (migrated and seeded on first use), hooks, REST server, authentication and plugins.
@@ -88,12 +90,16 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
       if (await isReady()) res.json({ status: 'ready' });
       else res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).json({ status: 'unavailable' });
     });
+    // After the health checks: a probe must learn whether the process and its database are up, whatever the load.
+    const shedder = createLoadShedder({ ...env.loadShedding, ...options.loadShedding }, () => dbPoolQueueLength(dataSource));
+    app.use(shedder.middleware);
     app.use(rest.router({ trustProxy: config.trustProxy, homeUrl: config.homeUrl, requestTimeoutMs: timeouts.requestMs }));
 
     const shutdownTimeoutMs = options.shutdownTimeoutMs ?? readServerEnv().shutdownTimeoutMs;
     let closing: Promise<void> | null = null;
     const close = async (timeoutMs: number): Promise<void> => {
       const unfinished = await gate.close(timeoutMs);
+      shedder.stop();
       if (unfinished > 0) {
         logger.warn(`Closing the database with ${unfinished} request(s) still in flight after waiting ${timeoutMs} ms`);
       }

@@ -1,11 +1,12 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { phpJsonEncode } from '../rest/json/encode';
 import { RestError } from '../rest/RestError';
+import { sendRestError } from './sendRestError';
 
 /** What a request that arrives after host.close() began gets (WordPress's error shape). */
-const SHUTTING_DOWN = new RestError('wc_host_shutting_down', 'The server is shutting down. Please retry the request.', 503);
-/** Seconds a refused client is asked to wait: long enough for a restart, or for a balancer to pick another server. */
-const RETRY_AFTER_SECONDS = '5';
+// Retry-After: long enough for a restart, or for a balancer to pick another server.
+const SHUTTING_DOWN = new RestError('wc_host_shutting_down', 'The server is shutting down. Please retry the request.', 503, {}, {
+  'Retry-After': '5',
+});
 
 /**
  * Counts the requests in flight through the host's app so host.close() can let them finish (a running batch
@@ -28,7 +29,7 @@ export function createRequestGate(): RequestGate {
 
   const middleware = (_req: Request, res: Response, next: NextFunction): void => {
     if (closing) {
-      refuse(res);
+      sendRestError(res, SHUTTING_DOWN, { Connection: 'close' });
       return;
     }
     inFlight += 1;
@@ -58,14 +59,4 @@ export function createRequestGate(): RequestGate {
   };
 
   return { middleware, close };
-}
-
-function refuse(res: Response): void {
-  const body = phpJsonEncode(SHUTTING_DOWN.toJSON());
-  res.statusCode = SHUTTING_DOWN.status;
-  res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
-  res.setHeader('Connection', 'close');
-  res.setHeader('Content-Type', 'application/json; charset=UTF-8');
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  res.end(body);
 }

@@ -1,4 +1,5 @@
 import type { AuthThrottleSettings } from '../auth/throttle/authThrottle';
+import type { LoadSheddingSettings } from './load/loadShedding';
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Hooks } from '../hooks/types';
@@ -73,6 +74,8 @@ export interface HostOptions {
   strictAuth?: boolean;
   /** Limits on failed authentications (and optional per-key request rates); default from the WC_HOST_AUTH_* variables. */
   authThrottle?: AuthThrottleSettings;
+  /** Limits past which requests get 503 `wc_host_overloaded`; each defaults to its WC_HOST_* variable (0: off). */
+  loadShedding?: Partial<LoadSheddingSettings>;
   /** Create missing tables and seed an empty database at start-up (default true). */
   migrate?: boolean;
   /** How long close() waits for requests in flight before closing the database; default WC_HOST_SHUTDOWN_TIMEOUT_MS, else 10 s. */
