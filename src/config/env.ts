@@ -20,6 +20,8 @@ export interface EnvConfig {
   homeUrl: string | null;
   strictAuth: boolean;
   authThrottle: AuthThrottleSettings;
+  /** WC_HOST_ACCESS_LOG: one log line per request (default on). */
+  accessLog: boolean;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -68,6 +70,10 @@ class EnvironmentVariables {
   WC_HOST_STRICT_AUTH?: string;
 
   @IsOptional()
+  @Matches(FLAG, { message: 'WC_HOST_ACCESS_LOG must be on/off, 1/0, true/false or yes/no' })
+  WC_HOST_ACCESS_LOG?: string;
+
+  @IsOptional()
   @Transform(toNumber)
   @IsInt({ message: 'WC_HOST_AUTH_MAX_FAILURES must be a whole number (0: off)' })
   @Min(0, { message: 'WC_HOST_AUTH_MAX_FAILURES must be a whole number (0: off)' })
@@ -111,6 +117,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     homeUrl: vars.WC_HOST_HOME_URL ? vars.WC_HOST_HOME_URL.replace(/\/+$/, '') : null,
     strictAuth: isOn(vars.WC_HOST_STRICT_AUTH),
     authThrottle: authThrottleSettings(vars),
+    accessLog: vars.WC_HOST_ACCESS_LOG === undefined || isOn(vars.WC_HOST_ACCESS_LOG),
   };
 }
 

@@ -17,6 +17,7 @@ import { keysCreateHint } from './keysCreateHint';
 import { openDataSource } from '../db/openDataSource';
 import { seededSiteUrl } from '../config/seededSiteUrl';
 import { createRequestGate } from './requestGate';
+import { accessLog } from './accessLog';
 
 /**
  * Builds a host: database (migrated and seeded on first use), hooks, REST server, authentication and plugins.
@@ -75,6 +76,8 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
     const gate = createRequestGate();
     const app = express();
     app.disable('x-powered-by');
+    // First, so requests refused by the gate are logged too.
+    if (options.accessLog ?? env.accessLog) app.use(accessLog(logger));
     app.use(gate.middleware);
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });

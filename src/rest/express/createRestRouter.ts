@@ -11,6 +11,8 @@ import { INVALID_REST_ROUTE, locateRestRequest, type RestLocation } from './loca
 import { answerWhileDraining } from './answerWhileDraining';
 import { BODY_TOO_LARGE, readRawBody } from './readBody';
 import { toRestRequest, type ReceivedBody } from './toRestRequest';
+import { linkRestRequest } from './restRequestOfResponse';
+import { pathWithoutQuery } from './pathWithoutQuery';
 
 const JSON_CONTENT_TYPE = 'application/json; charset=UTF-8';
 
@@ -31,7 +33,7 @@ export function createRestRouter(
       return;
     }
     serve(req, res, location).catch((error: unknown) => {
-      logger.error('Could not answer a REST request', { url: req.originalUrl, error: error instanceof Error ? error.stack : String(error) });
+      logger.error('Could not answer a REST request', { path: pathWithoutQuery(req.originalUrl), error: error instanceof Error ? error.stack : String(error) });
       if (res.headersSent) res.destroy();
       else sendError(res, internalServerError());
     });
@@ -57,6 +59,7 @@ export function createRestRouter(
       return;
     }
     const request = toRestRequest(req, location, body, options);
+    linkRestRequest(res, request);
     const response = await handle(request);
     send(res, request, response);
   }
