@@ -1,8 +1,10 @@
 import express from 'express';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import supertest from 'supertest';
 import { readEnv } from '../src/config/env';
 import { createHost } from '../src/host/createHost';
-import type { Host } from '../src/host/types';
+import type { Host, Plugin } from '../src/host/types';
 import { captureLog, fieldsOf, type CapturedLog, type LogRecord } from './helpers/capturedLog';
 import { createTestHost, type TestHost } from './helpers/testHost';
 import { startWcHost } from './helpers/wcHostProcess';
@@ -23,12 +25,24 @@ async function accessRecords(log: CapturedLog, count: number): Promise<LogRecord
   return log.withMessage('request');
 }
 
+/** A route that answers after 500 ms, so a client can leave before it does. */
+const slowPlugin: Plugin = {
+  name: 'test/slow',
+  register({ rest }) {
+    rest.registerRoute('test/v1', '/slow', {
+      methods: 'GET',
+      permissionCallback: () => true,
+      callback: () => new Promise((resolve) => setTimeout(() => resolve({ done: true }), 500)),
+    });
+  },
+};
+
 describe('the access log of host.app', () => {
   let t: TestHost;
   const log = captureLog('debug');
 
   beforeAll(async () => {
-    t = await createTestHost({ logger: log.logger });
+    t = await createTestHost({ logger: log.logger, plugins: [slowPlugin] });
   });
   afterAll(() => t.close());
   beforeEach(() => {
@@ -80,6 +94,22 @@ describe('the access log of host.app', () => {
     expect(created.status).toBe(201);
     const [record] = await accessRecords(log, 1);
     expect(record).toMatchObject({ method: 'POST', route: '/wc/v2/customers', status: 201, key_id: key.keyId });
+  });
+
+  it('logs a request whose client left before the answer as aborted', async () => {
+    const server = t.host.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const request = http.get({ host: '127.0.0.1', port, path: '/wp-json/test/v1/slow?consumer_secret=x' });
+      request.on('error', () => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      request.destroy();
+      const [record] = await accessRecords(log, 1);
+      expect(record).toMatchObject({ method: 'GET', route: '/test/v1/slow', aborted: true });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('logs /healthz and /readyz at debug only', async () => {

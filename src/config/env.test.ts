@@ -13,6 +13,13 @@ describe('readEnv', () => {
       trustProxy: false,
       homeUrl: null,
       strictAuth: false,
+      authThrottle: {
+        perAddressAndKey: { attempts: 10, windowSeconds: 60, blockSeconds: 60 },
+        perAddress: { attempts: 100, windowSeconds: 60, blockSeconds: 60 },
+        perKey: { attempts: 100, windowSeconds: 60, blockSeconds: 60 },
+        keyRequests: { attempts: 0, windowSeconds: 60, blockSeconds: 60 },
+      },
+      accessLog: true,
     });
   });
 
@@ -28,6 +35,12 @@ describe('readEnv', () => {
         TRUST_PROXY: 'yes',
         WC_HOST_HOME_URL: 'https://shop.example.com/',
         WC_HOST_STRICT_AUTH: '1',
+        WC_HOST_AUTH_MAX_FAILURES: '3',
+        WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS: '4',
+        WC_HOST_AUTH_MAX_FAILURES_PER_KEY: '5',
+        WC_HOST_AUTH_BLOCK_SECONDS: '30',
+        WC_HOST_KEY_REQUESTS_PER_MINUTE: '600',
+        WC_HOST_ACCESS_LOG: 'off',
       }),
     ).toEqual({
       port: 9090,
@@ -39,6 +52,13 @@ describe('readEnv', () => {
       trustProxy: true,
       homeUrl: 'https://shop.example.com',
       strictAuth: true,
+      authThrottle: {
+        perAddressAndKey: { attempts: 3, windowSeconds: 60, blockSeconds: 30 },
+        perAddress: { attempts: 4, windowSeconds: 60, blockSeconds: 30 },
+        perKey: { attempts: 5, windowSeconds: 60, blockSeconds: 30 },
+        keyRequests: { attempts: 600, windowSeconds: 60, blockSeconds: 60 },
+      },
+      accessLog: false,
     });
   });
 
@@ -52,6 +72,7 @@ describe('readEnv', () => {
     [{ DB_TABLE_PREFIX: 'wp-' }, /DB_TABLE_PREFIX may contain only/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY must be/],
+    [{ WC_HOST_ACCESS_LOG: 'maybe' }, /WC_HOST_ACCESS_LOG must be on\/off/],
     [{ WC_HOST_HOME_URL: 'shop.example.com' }, /WC_HOST_HOME_URL must be an http\(s\) URL/],
   ])('refuses %o', (env, message) => {
     expect(() => readEnv(env)).toThrow(message);
