@@ -1,6 +1,17 @@
 import { readEnv } from './env';
 import { DEFAULT_DATABASE_URL } from './databaseUrl';
 
+/** The auth throttle settings readEnv makes: per pair, address and key failures a minute, the block, key requests. */
+function throttle(pair: number, address: number, key: number, blockSeconds: number, keyRequests: number) {
+  const failures = (attempts: number) => ({ attempts, windowSeconds: 60, blockSeconds });
+  return {
+    perAddressAndKey: failures(pair),
+    perAddress: failures(address),
+    perKey: failures(key),
+    keyRequests: { attempts: keyRequests, windowSeconds: 60, blockSeconds: 60 },
+  };
+}
+
 describe('readEnv', () => {
   it('gives the documented defaults for an empty environment', () => {
     expect(readEnv({})).toEqual({
@@ -13,12 +24,7 @@ describe('readEnv', () => {
       trustProxy: false,
       homeUrl: null,
       strictAuth: false,
-      authThrottle: {
-        perAddressAndKey: { attempts: 10, windowSeconds: 60, blockSeconds: 60 },
-        perAddress: { attempts: 100, windowSeconds: 60, blockSeconds: 60 },
-        perKey: { attempts: 100, windowSeconds: 60, blockSeconds: 60 },
-        keyRequests: { attempts: 0, windowSeconds: 60, blockSeconds: 60 },
-      },
+      authThrottle: throttle(10, 100, 100, 60, 0),
       accessLog: true,
     });
   });
@@ -52,12 +58,7 @@ describe('readEnv', () => {
       trustProxy: true,
       homeUrl: 'https://shop.example.com',
       strictAuth: true,
-      authThrottle: {
-        perAddressAndKey: { attempts: 3, windowSeconds: 60, blockSeconds: 30 },
-        perAddress: { attempts: 4, windowSeconds: 60, blockSeconds: 30 },
-        perKey: { attempts: 5, windowSeconds: 60, blockSeconds: 30 },
-        keyRequests: { attempts: 600, windowSeconds: 60, blockSeconds: 60 },
-      },
+      authThrottle: throttle(3, 4, 5, 30, 600),
       accessLog: false,
     });
   });
