@@ -8,8 +8,8 @@ import { authorizationRequiredCode, checkUserPermissions, type UserPermissionCon
 import { RestError } from '../src/rest/RestError';
 import { nowSiteMysql } from '../src/wp/siteTime';
 import type { RestRequest } from '../src/rest/RestRequest';
-import { createLogger } from '../src/host/logger';
-import type { Host, HostOptions, Logger } from '../src/host/types';
+import { captureLog, fieldsOf, type CapturedLog } from './helpers/capturedLog';
+import type { Host, HostOptions } from '../src/host/types';
 
 /**
  * API key authentication over HTTP: Basic and query keys (HTTPS or unproxied loopback), OAuth 1.0a, key permissions,
@@ -278,18 +278,17 @@ describe('API keys over HTTP Basic and the query string', () => {
 
 describe('API keys over HTTPS and with WC_HOST_STRICT_AUTH', () => {
   /** A logger that keeps its lines (at info and above). */
-  function keptLog(): { logger: Logger; lines: string[] } {
-    const lines: string[] = [];
-    return { logger: createLogger('info', (_stream, line) => lines.push(line)), lines };
-  }
+  const keptLog = () => captureLog('info');
 
   /** The one-line log of a key that was not used, and that it holds neither the key nor the secret. */
-  function expectRefusalLogged(lines: string[], key: TestKey, reason: RegExp): void {
-    const refusals = lines.filter((line) => line.includes('API key sent as such was not used'));
-    expect(refusals).toEqual([expect.stringMatching(/ info API key sent as such was not used \{"path":"\/wc\/v2\/whoami","client":".+","reason":".+"\}$/)]);
-    expect(JSON.parse(refusals[0].slice(refusals[0].indexOf('{'))).reason).toMatch(reason);
-    expect(refusals[0]).not.toContain(key.consumerKey.slice(3));
-    expect(refusals[0]).not.toContain(key.consumerSecret.slice(3));
+  function expectRefusalLogged(log: CapturedLog, key: TestKey, reason: RegExp): void {
+    const refusals = log.withMessage('API key sent as such was not used');
+    expect(refusals.map(fieldsOf)).toEqual([
+      { level: 'info', msg: 'API key sent as such was not used', path: '/wc/v2/whoami', client: expect.any(String), reason: expect.stringMatching(reason) },
+    ]);
+    const line = log.lines.find((text) => text.includes('API key sent as such was not used'));
+    expect(line).not.toContain(key.consumerKey.slice(3));
+    expect(line).not.toContain(key.consumerSecret.slice(3));
   }
 
   it('refuses Basic over plain HTTP even from loopback with strictAuth, and logs why', async () => {
@@ -299,7 +298,7 @@ describe('API keys over HTTPS and with WC_HOST_STRICT_AUTH', () => {
       const response = await t.http.get('/wp-json/wc/v2/whoami').set('Authorization', basic(t.adminKey));
       expect(response.status).toBe(401);
       expect(response.body).toMatchObject(CANNOT_VIEW);
-      expectRefusalLogged(log.lines, t.adminKey, /^WC_HOST_STRICT_AUTH is on, so keys sent as such need HTTPS$/);
+      expectRefusalLogged(log, t.adminKey, /^WC_HOST_STRICT_AUTH is on, so keys sent as such need HTTPS$/);
     } finally {
       await t.close();
     }
@@ -325,7 +324,7 @@ describe('API keys over HTTPS and with WC_HOST_STRICT_AUTH', () => {
         .set('Authorization', basic(untrusted.adminKey));
       expect(viaUntrusted.status).toBe(401);
       expect(viaUntrusted.body).toMatchObject(CANNOT_VIEW);
-      expectRefusalLogged(log.lines, untrusted.adminKey, /through a proxy .*TRUST_PROXY=1/);
+      expectRefusalLogged(log, untrusted.adminKey, /through a proxy .*TRUST_PROXY=1/);
     } finally {
       await trusted.close();
       await untrusted.close();

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { main } from '../src/cli';
 import { createHost } from '../src/host/createHost';
-import { createLogger } from '../src/host/logger';
+import { captureLog } from './helpers/capturedLog';
 import { parseDatabaseUrl } from '../src/config/databaseUrl';
 import { createTestDatabase, openDb, type TestDatabase } from './helpers/testDatabase';
 
@@ -272,23 +272,22 @@ describe('the site a new database is seeded with', () => {
   });
 
   it('serve seeds from HOST/PORT too, and its first-start hint names the database the key must go to', async () => {
-    const lines: string[] = [];
-    const logger = createLogger('info', (_stream, line) => lines.push(line));
+    const log = captureLog('info');
     const savedEnv = { ...process.env };
     Object.assign(process.env, { HOST: '0.0.0.0', PORT: '8123', DB_TABLE_PREFIX: 'hint_' });
     try {
-      const host = await createHost({ databaseUrl: database.url, logger, pluginModules: [] });
+      const host = await createHost({ databaseUrl: database.url, logger: log.logger, pluginModules: [] });
       await host.close();
     } finally {
       Object.assign(process.env, savedEnv);
       for (const name of ['HOST', 'PORT', 'DB_TABLE_PREFIX']) if (!(name in savedEnv)) delete process.env[name];
     }
-    expect(lines.filter((line) => line.includes('keys create'))).toEqual([
+    expect(log.records().map((record) => record.msg).filter((msg) => msg.includes('keys create'))).toEqual([
       expect.stringMatching(
         new RegExp(`Make an API key for it with: DATABASE_URL=${escapeRegExp(label)} DB_TABLE_PREFIX=hint_ npx wc-host keys create --user admin --permissions read_write$`),
       ),
     ]);
-    expect(lines.join('\n')).not.toContain(isMysql ? `:${new URL(database.url).password}@` : 'no password in a SQLite URL');
+    expect(log.lines.join('\n')).not.toContain(isMysql ? `:${new URL(database.url).password}@` : 'no password in a SQLite URL');
     expect((await seededUrls('hint_')).siteurl).toBe('http://127.0.0.1:8123');
   });
 });
@@ -322,7 +321,7 @@ describe('the wc-host command on a site', () => {
 
     const server = await serve();
     try {
-      expect(server.lines.filter((line) => / info /.test(line))).toHaveLength(1);
+      expect(server.lines.filter((line) => line.includes('"level":"info"'))).toHaveLength(1);
       expect((await fetch(`${server.url}/wp-json/`)).status).toBe(200);
       const authorization = `Basic ${Buffer.from(`${key.consumer_key}:${key.consumer_secret}`).toString('base64')}`;
       const customers = await fetch(`${server.url}/wp-json/wc/v3/customers?role=all`, { headers: { authorization } });

@@ -2,6 +2,17 @@ import { readEnv } from './env';
 import { DEFAULT_DATABASE_URL } from './databaseUrl';
 import { DEFAULT_TIMEOUTS } from './timeouts';
 
+/** The auth throttle settings readEnv makes: per pair, address and key failures a minute, the block, key requests. */
+function throttle(pair: number, address: number, key: number, blockSeconds: number, keyRequests: number) {
+  const failures = (attempts: number) => ({ attempts, windowSeconds: 60, blockSeconds });
+  return {
+    perAddressAndKey: failures(pair),
+    perAddress: failures(address),
+    perKey: failures(key),
+    keyRequests: { attempts: keyRequests, windowSeconds: 60, blockSeconds: 60 },
+  };
+}
+
 describe('readEnv', () => {
   it('gives the documented defaults for an empty environment', () => {
     expect(readEnv({})).toEqual({
@@ -15,6 +26,9 @@ describe('readEnv', () => {
       homeUrl: null,
       strictAuth: false,
       timeouts: DEFAULT_TIMEOUTS,
+      authThrottle: throttle(10, 100, 100, 60, 0),
+      accessLog: true,
+      loadShedding: { maxInFlight: 128, maxWritesInFlight: 40, maxEventLoopDelayMs: 50, maxDbQueue: 64, retryAfterSeconds: 2 },
     });
   });
 
@@ -34,6 +48,17 @@ describe('readEnv', () => {
         WC_HOST_DB_ACQUIRE_TIMEOUT_MS: '2500',
         WC_HOST_DB_QUERY_TIMEOUT_MS: '0',
         WC_HOST_REQUEST_DEADLINE_MS: '4000',
+        WC_HOST_AUTH_MAX_FAILURES: '3',
+        WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS: '4',
+        WC_HOST_AUTH_MAX_FAILURES_PER_KEY: '5',
+        WC_HOST_AUTH_BLOCK_SECONDS: '30',
+        WC_HOST_KEY_REQUESTS_PER_MINUTE: '600',
+        WC_HOST_ACCESS_LOG: 'off',
+        WC_HOST_MAX_IN_FLIGHT: '7',
+        WC_HOST_MAX_WRITES_IN_FLIGHT: '3',
+        WC_HOST_MAX_EVENT_LOOP_DELAY_MS: '0',
+        WC_HOST_MAX_DB_QUEUE: '9',
+        WC_HOST_SHED_RETRY_AFTER_SECONDS: '4',
       }),
     ).toEqual({
       port: 9090,
@@ -46,6 +71,9 @@ describe('readEnv', () => {
       homeUrl: 'https://shop.example.com',
       strictAuth: true,
       timeouts: { dbConnectMs: 1500, dbAcquireMs: 2500, dbQueryMs: 0, requestMs: 4000 },
+      authThrottle: throttle(3, 4, 5, 30, 600),
+      accessLog: false,
+      loadShedding: { maxInFlight: 7, maxWritesInFlight: 3, maxEventLoopDelayMs: 0, maxDbQueue: 9, retryAfterSeconds: 4 },
     });
   });
 
@@ -59,6 +87,7 @@ describe('readEnv', () => {
     [{ DB_TABLE_PREFIX: 'wp-' }, /DB_TABLE_PREFIX may contain only/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY must be/],
+    [{ WC_HOST_ACCESS_LOG: 'maybe' }, /WC_HOST_ACCESS_LOG must be on\/off/],
     [{ WC_HOST_HOME_URL: 'shop.example.com' }, /WC_HOST_HOME_URL must be an http\(s\) URL/],
     [{ WC_HOST_DB_QUERY_TIMEOUT_MS: '2s' }, /WC_HOST_DB_QUERY_TIMEOUT_MS must be a whole number of milliseconds/],
     [{ WC_HOST_REQUEST_DEADLINE_MS: '-1' }, /WC_HOST_REQUEST_DEADLINE_MS must be a whole number of milliseconds/],

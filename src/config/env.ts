@@ -24,6 +24,8 @@ export interface EnvConfig {
   authThrottle: AuthThrottleSettings;
   timeouts: Timeouts;
   loadShedding: LoadSheddingSettings;
+  /** WC_HOST_ACCESS_LOG: one log line per request (default on). */
+  accessLog: boolean;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -86,6 +88,10 @@ class EnvironmentVariables {
   @IsOptional()
   @Matches(FLAG, { message: 'WC_HOST_STRICT_AUTH must be 1/0, true/false, yes/no or on/off' })
   WC_HOST_STRICT_AUTH?: string;
+
+  @IsOptional()
+  @Matches(FLAG, { message: 'WC_HOST_ACCESS_LOG must be on/off, 1/0, true/false or yes/no' })
+  WC_HOST_ACCESS_LOG?: string;
 
   @IsOptional()
   @Transform(toNumber)
@@ -170,6 +176,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
       requestMs: vars.WC_HOST_REQUEST_DEADLINE_MS ?? DEFAULT_TIMEOUTS.requestMs,
     },
     loadShedding: loadSheddingSettings(vars),
+    accessLog: vars.WC_HOST_ACCESS_LOG === undefined || isOn(vars.WC_HOST_ACCESS_LOG),
   };
 }
 

@@ -22,6 +22,7 @@ import { createOutageTracker } from '../db/outage/outageTracker';
 import { readinessCheck } from './readinessCheck';
 import { createLoadShedder } from './load/loadShedding';
 import { dbPoolQueueLength } from './load/dbPoolQueue';
+import { accessLog } from './accessLog';
 
 /**
  * Builds a host: database (migrated and seeded on first use), hooks, REST server, authentication and plugins.
@@ -81,6 +82,8 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
     const gate = createRequestGate();
     const app = express();
     app.disable('x-powered-by');
+    // First, so requests refused by the gate are logged too.
+    if (options.accessLog ?? env.accessLog) app.use(accessLog(logger));
     app.use(gate.middleware);
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });

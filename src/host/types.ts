@@ -69,6 +69,8 @@ export interface HostOptions {
   /** Module paths or package names to load as plugins; default from WC_HOST_PLUGINS. */
   pluginModules?: string[];
   logger?: Logger;
+  /** One log line per request at info (health probes at debug); default from WC_HOST_ACCESS_LOG, else on. */
+  accessLog?: boolean;
   homeUrl?: string | null;
   trustProxy?: boolean;
   strictAuth?: boolean;

@@ -12,6 +12,8 @@ import { answerWhileDraining } from './answerWhileDraining';
 import { BODY_TOO_LARGE, readRawBody } from './readBody';
 import { toRestRequest, type ReceivedBody } from './toRestRequest';
 import { DEADLINE_PASSED, withinDeadline } from '../../async/withinDeadline';
+import { linkRestRequest } from './restRequestOfResponse';
+import { pathWithoutQuery } from './pathWithoutQuery';
 
 const JSON_CONTENT_TYPE = 'application/json; charset=UTF-8';
 
@@ -33,7 +35,7 @@ export function createRestRouter(
       return;
     }
     serve(req, res, location).catch((error: unknown) => {
-      logger.error('Could not answer a REST request', { url: req.originalUrl, error: error instanceof Error ? error.stack : String(error) });
+      logger.error('Could not answer a REST request', { path: pathWithoutQuery(req.originalUrl), error: error instanceof Error ? error.stack : String(error) });
       if (res.headersSent) res.destroy();
       else sendError(res, internalServerError());
     });
@@ -59,6 +61,7 @@ export function createRestRouter(
       return;
     }
     const request = toRestRequest(req, location, body, options);
+    linkRestRequest(res, request);
     const timeoutMs = options.requestTimeoutMs ?? 0;
     const response = await withinDeadline(handle(request), timeoutMs);
     if (response === DEADLINE_PASSED) {

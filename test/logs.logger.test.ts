@@ -1,0 +1,104 @@
+import { terminalOrJson } from '../src/host/logger';
+import { captureLog, fieldsOf } from './helpers/capturedLog';
+
+/** The host's logger: JSON lines on pino, levels, stdout/stderr, redaction, and pino-pretty on a terminal. */
+
+describe('createLogger', () => {
+  it('writes one JSON object per line: level name, ISO time, message and the fields', () => {
+    const log = captureLog('info');
+    log.logger.info('customer created', { id: 5, email: 'jo@example.com' });
+    expect(log.lines).toHaveLength(1);
+    const [record] = log.records();
+    expect(record.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(fieldsOf(record)).toEqual({ level: 'info', msg: 'customer created', id: 5, email: 'jo@example.com' });
+  });
+
+  it('sends debug and info to stdout, warnings and errors to stderr (stdout stays clean for `keys create --json`)', () => {
+    const log = captureLog('debug');
+    log.logger.debug('d');
+    log.logger.info('i');
+    log.logger.warn('w');
+    log.logger.error('e');
+    expect(log.records().map((record) => [record.level, record.msg])).toEqual([
+      ['debug', 'd'],
+      ['info', 'i'],
+      ['warn', 'w'],
+      ['error', 'e'],
+    ]);
+    expect(log.streams).toEqual(['out', 'out', 'err', 'err']);
+  });
+
+  it.each([
+    ['debug', ['debug', 'info', 'warn', 'error']],
+    ['info', ['info', 'warn', 'error']],
+    ['warn', ['warn', 'error']],
+    ['error', ['error']],
+    ['silent', []],
+  ] as const)('at LOG_LEVEL=%s writes %j', (level, expected) => {
+    const log = captureLog(level);
+    log.logger.debug('d');
+    log.logger.info('i');
+    log.logger.warn('w');
+    log.logger.error('e');
+    expect(log.records().map((record) => record.level)).toEqual(expected);
+  });
+
+  it('redacts credentials and passwords in the fields, at the top and nested', () => {
+    const log = captureLog('debug');
+    const secrets = {
+      authorization: 'Basic c2VjcmV0LWJhc2ljLXRva2Vu',
+      cookie: 'wordpress_logged_in=secret-cookie',
+      password: 'secret-password-1',
+      user_pass: '$P$Bsecret-hash',
+      secret: 'secret-plain',
+      consumer_key: 'ck_secretconsumerkey',
+      consumer_secret: 'cs_secretconsumersecret',
+      oauth_consumer_key: 'ck_secretoauthconsumerkey',
+      oauth_signature: 'secret-oauth-signature=',
+    };
+    log.logger.debug('top', { ...secrets });
+    log.logger.info('nested', { request: { ...secrets } });
+    log.logger.warn('deeper', { request: { headers: { ...secrets } }, list: [{ ...secrets }] });
+    const text = log.lines.join('\n');
+    for (const value of Object.values(secrets)) expect(text).not.toContain(value);
+    const [top, nested, deeper] = log.records();
+    const redacted = Object.fromEntries(Object.keys(secrets).map((name) => [name, '[Redacted]']));
+    expect(fieldsOf(top)).toEqual({ level: 'debug', msg: 'top', ...redacted });
+    expect(nested.request).toEqual(redacted);
+    expect(deeper).toMatchObject({ request: { headers: redacted }, list: [redacted] });
+  });
+
+  it('keeps everything else, including a truncated key and other fields', () => {
+    const log = captureLog('info');
+    log.logger.info('authentication failed', { key: 'a1b2c3d', client: '127.0.0.1', user: { id: 1, login: 'admin' } });
+    expect(fieldsOf(log.records()[0])).toEqual({
+      level: 'info',
+      msg: 'authentication failed',
+      key: 'a1b2c3d',
+      client: '127.0.0.1',
+      user: { id: 1, login: 'admin' },
+    });
+  });
+});
+
+describe('terminalOrJson', () => {
+  const line = `${JSON.stringify({ level: 'warn', time: '2026-11-26T12:00:00.000Z', pid: 1, hostname: 'h', msg: 'disk almost full', free: 3 })}\n`;
+
+  function written(isTTY: boolean): string {
+    const chunks: string[] = [];
+    terminalOrJson({ isTTY, write: (text) => chunks.push(text) }).write(line);
+    return chunks.join('');
+  }
+
+  it('passes the JSON line through when the stream is not a terminal', () => {
+    expect(written(false)).toBe(line);
+  });
+
+  it('writes a human-readable line on a terminal (pino-pretty), fields on the same line', () => {
+    const pretty = written(true);
+    expect(() => JSON.parse(pretty)).toThrow();
+    // Colours depend on the terminal; the words do not.
+    const plain = pretty.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(plain).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] WARN: disk almost full \{"free":3\}\n$/);
+  });
+});
