@@ -85,7 +85,7 @@ describe('WC_HOST_MAX_IN_FLIGHT and WC_HOST_MAX_WRITES_IN_FLIGHT', () => {
   });
 
   it('reads the limits from the environment (0: off) and refuses values that are not whole numbers', () => {
-    expect(readEnv({}).loadShedding).toEqual({ maxInFlight: 128, maxWritesInFlight: 40, maxEventLoopDelayMs: 50, maxDbQueue: 64, retryAfterSeconds: 2 });
+    expect(readEnv({}).loadShedding).toEqual({ maxInFlight: 128, maxWritesInFlight: 40, maxEventLoopDelayMs: 500, maxDbQueue: 64, retryAfterSeconds: 2 });
     expect(readEnv({ WC_HOST_MAX_IN_FLIGHT: '0', WC_HOST_MAX_DB_QUEUE: '7' }).loadShedding).toMatchObject({ maxInFlight: 0, maxDbQueue: 7 });
     expect(() => readEnv({ WC_HOST_MAX_EVENT_LOOP_DELAY_MS: '-5' })).toThrow(
       'Invalid environment: WC_HOST_MAX_EVENT_LOOP_DELAY_MS must be a whole number from 0 to 60000 (0: off)',

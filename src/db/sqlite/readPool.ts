@@ -180,7 +180,10 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
     if (queryTimeoutMs > 0) slot.deadline = setTimeout(() => timeOut(slot), queryTimeoutMs);
   }
 
-  /** A query ran past queryTimeoutMs: fail it, end its worker (the only way to stop the statement) and replace it. */
+  /**
+   * A query ran past queryTimeoutMs: fail it and replace its worker at once. The old worker is told to end; its thread
+   * stops when the running statement returns (better-sqlite3 12 cannot interrupt a statement mid-step).
+   */
   function timeOut(slot: Slot): void {
     const job = slot.job;
     if (!job) return;
