@@ -1,11 +1,15 @@
 import { createLogger } from '../../host/logger';
 import { createOutageTracker } from './outageTracker';
 
+/** A logged line as level, message and fields (pino's JSON without time, pid and hostname). */
 function tracked() {
-  const lines: string[] = [];
+  const lines: Array<Record<string, unknown>> = [];
   let now = 1_000;
   const tracker = createOutageTracker(
-    createLogger('debug', (_stream, line) => lines.push(line.replace(/^\S+ /, ''))),
+    createLogger('debug', (_stream, line) => {
+      const { time: _time, pid: _pid, hostname: _hostname, ...rest } = JSON.parse(line) as Record<string, unknown>;
+      lines.push(rest);
+    }),
     () => now,
   );
   return { tracker, lines, advance: (ms: number) => (now += ms) };
@@ -30,8 +34,8 @@ it('logs one line when an outage starts and one when the next statement succeeds
   tracker.succeeded();
 
   expect(lines).toEqual([
-    'error Database unavailable; answering 503 wc_host_db_unavailable until it is back {"error":"connect ECONNREFUSED 127.0.0.1:3306"}',
-    'info Database available again after 2.5 s {"failures":3}',
+    { level: 'error', msg: 'Database unavailable; answering 503 wc_host_db_unavailable until it is back', error: 'connect ECONNREFUSED 127.0.0.1:3306' },
+    { level: 'info', msg: 'Database available again after 2.5 s', failures: 3 },
   ]);
   expect(tracker.down).toBe(false);
 });
@@ -42,5 +46,5 @@ it('logs each outage of its own', () => {
     tracker.failed(refused());
     tracker.succeeded();
   }
-  expect(lines.map((line) => line.split(' ')[0])).toEqual(['error', 'info', 'error', 'info']);
+  expect(lines.map((line) => line.level)).toEqual(['error', 'info', 'error', 'info']);
 });
