@@ -58,6 +58,12 @@ describe('failed authentications from one address with one key', () => {
     }
   });
 
+  it('lets the right secret of that key through from the same address (compared in memory), and still refuses wrong ones', async () => {
+    const response = await t.http.get(CUSTOMERS).set('Authorization', basic(t.adminKey));
+    expect(response.status).toBe(200);
+    expectThrottled(await t.http.get(CUSTOMERS).set('Authorization', basic(t.adminKey, 'cs_wrong_again')), 5);
+  });
+
   it('lets another key from the same address work', async () => {
     const other = await t.createKey(1);
     const response = await t.http.get(CUSTOMERS).set('Authorization', basic(other));
@@ -80,6 +86,7 @@ describe('failed authentications from one address with one key', () => {
     expect(log.withMessage('authentication throttled').map((record) => record.level)).toContain('info');
     for (const line of log.lines) {
       expect(line).not.toContain('cs_wrong');
+      expect(line).not.toContain('cs_wrong_again');
       expect(line).not.toContain(t.adminKey.consumerKey);
       expect(line).not.toContain(t.adminKey.consumerSecret);
     }

@@ -46,12 +46,14 @@ export function createWooCommerceAuthenticator(deps: WooCommerceAuthenticatorDep
     const presented = presentedCredentials(request.query, request.formBody, request.header('authorization'));
     const refusal = deps.throttle.refusalBeforeAuthentication(request.clientAddress, presented);
     if (refusal) throw refusal;
-    const failed = (reason: string, keyId: number | null) =>
-      deps.throttle.failed({ clientAddress: request.clientAddress, credentials: presented, keyId, reason, method: request.method, path: request.path });
+    const failed = (reason: string, keyId: number | null, storedSecret?: string) =>
+      deps.throttle.failed({ clientAddress: request.clientAddress, credentials: presented, keyId, storedSecret, reason, method: request.method, path: request.path });
 
     let error: RestError | null = null;
     /** The stored key a failure named. */
     let failedKeyId: number | null = null;
+    /** The stored secret of a key sent with a wrong one. */
+    let failedKeySecret: string | undefined;
     let key: StoredApiKey | null = null;
     /** The key's user as the plain-key lookup already read it (undefined: not read yet). */
     let keyUser: CurrentUserRow | null | undefined;
@@ -69,7 +71,7 @@ export function createWooCommerceAuthenticator(deps: WooCommerceAuthenticatorDep
         keyUser = found.user;
       } else if (found) {
         error = authenticationError(AUTH_MESSAGES.invalidSecret);
-        failedKeyId = found.key.keyId;
+        [failedKeyId, failedKeySecret] = [found.key.keyId, found.key.consumerSecret];
       } else {
         // WooCommerce answers an unknown key as anonymous, but it is a guess all the same: counted and logged.
         await failed('unknown consumer key', null);
@@ -88,12 +90,12 @@ export function createWooCommerceAuthenticator(deps: WooCommerceAuthenticatorDep
         },
         Math.floor(Date.now() / 1000),
       );
-      if (outcome.kind === 'failed') [error, failedKeyId] = [outcome.error, outcome.keyId];
+      if (outcome.kind === 'failed') [error, failedKeyId, failedKeySecret] = [outcome.error, outcome.keyId, undefined];
       if (outcome.kind === 'authenticated') key = outcome.key;
     }
 
     // WooCommerce keeps the last error even when a later method succeeded, and answers with it.
-    if (error) throw (await failed(error.message, failedKeyId)) ?? error;
+    if (error) throw (await failed(error.message, failedKeyId, failedKeySecret)) ?? error;
     if (!key) return;
     const overRate = await deps.throttle.keyRequestRefusal(key.keyId);
     if (overRate) throw overRate;

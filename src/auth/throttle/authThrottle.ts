@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../host/types';
 import type { RestError } from '../../rest/RestError';
+import { constantTimeEquals } from '../constantTime';
 import { createAttemptCounter, type AttemptLimit } from './attemptCounter';
 import { truncatedKey, type PresentedCredentials } from './presentedConsumerKey';
 import { rateLimitExceeded } from './rateLimitExceeded';
@@ -23,6 +24,8 @@ export interface AuthFailure {
   credentials: PresentedCredentials | null;
   /** The stored key that was named, when it exists. */
   keyId: number | null;
+  /** That key's stored secret, when the failure was a wrong one: the right secret still passes the pair's block. */
+  storedSecret?: string;
   reason: string;
   method: string;
   path: string;
@@ -30,13 +33,16 @@ export interface AuthFailure {
 
 /**
  * Throttling of failed authentications, and an audit line for each. A client that keeps failing is refused with
- * 429 before its credentials cost a query; another client — or the same address with a key that works — is not.
+ * 429 before its credentials cost a query; another client — or the same address with another key, or with the right
+ * secret of the key it failed with (compared in memory) — is not.
  */
 export class AuthThrottle {
   private readonly pairs;
   private readonly addresses;
   private readonly keys;
   private readonly keyRequests;
+  /** Per blocked address-and-key pair, the key's stored secret (the client that has it is let through, checked here). */
+  private readonly pairSecrets = new Map<string, string>();
 
   constructor(
     dataSource: DataSource,
@@ -55,8 +61,16 @@ export class AuthThrottle {
     const address = this.addresses.blockedForMs(clientAddress);
     if (address > 0) return rateLimitExceeded(address, this.settings.perAddress.attempts);
     if (!credentials) return null;
-    const pair = this.pairs.blockedForMs(pairKey(clientAddress, credentials));
-    return pair > 0 ? rateLimitExceeded(pair, this.settings.perAddressAndKey.attempts) : null;
+    const key = pairKey(clientAddress, credentials);
+    const pair = this.pairs.blockedForMs(key);
+    if (pair <= 0) {
+      this.pairSecrets.delete(key);
+      return null;
+    }
+    // The key's owner on the same address is not locked out: the right secret goes on to authentication.
+    const stored = this.pairSecrets.get(key);
+    if (stored !== undefined && credentials.consumerSecret !== null && constantTimeEquals(stored, credentials.consumerSecret)) return null;
+    return rateLimitExceeded(pair, this.settings.perAddressAndKey.attempts);
   }
 
   /**
@@ -79,11 +93,18 @@ export class AuthThrottle {
       credentials ? this.pairs.count(pairKey(clientAddress, credentials)) : 0,
       keyId === null || keyBlocked > 0 ? 0 : this.keys.count(String(keyId)),
     ]);
+    if (pair > 0 && credentials && failure.storedSecret !== undefined) this.rememberPairSecret(pairKey(clientAddress, credentials), failure.storedSecret);
     if (address > 0 || pair > 0) {
       const seconds = Math.ceil(Math.max(address, pair) / 1000);
       this.logger.info('authentication throttled', { client: clientAddress, key: credentials ? truncatedKey(credentials.consumerKey) : null, seconds });
     }
     return keyBlocked > 0 ? rateLimitExceeded(keyBlocked, this.settings.perKey.attempts) : null;
+  }
+
+  private rememberPairSecret(key: string, secret: string): void {
+    // Bounded like the blocks themselves: the oldest entry goes first.
+    if (this.pairSecrets.size >= 10_000) this.pairSecrets.delete(this.pairSecrets.keys().next().value as string);
+    this.pairSecrets.set(key, secret);
   }
 
   /** The 429 for a key past its request rate (when one is set), else null (and the request is counted). */

@@ -6,6 +6,8 @@ export interface PresentedCredentials {
   via: 'query' | 'basic' | 'oauth';
   /** The consumer key as sent ('' when the scheme carried none). */
   consumerKey: string;
+  /** The secret as sent in the query or by HTTP Basic (null for OAuth, which sends a signature instead). */
+  consumerSecret: string | null;
 }
 
 /**
@@ -18,14 +20,17 @@ export function presentedCredentials(
   formBody: Record<string, unknown> | null,
   authorization: string | undefined,
 ): PresentedCredentials | null {
-  if (typeof query.consumer_key === 'string') return { via: 'query', consumerKey: query.consumer_key };
+  if (typeof query.consumer_key === 'string') {
+    return { via: 'query', consumerKey: query.consumer_key, consumerSecret: typeof query.consumer_secret === 'string' ? query.consumer_secret : null };
+  }
   const header = authorization?.trim() ?? '';
   if (/^basic\s/i.test(header)) {
     const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
-    return { via: 'basic', consumerKey: decoded.split(':', 1)[0] ?? '' };
+    const colon = decoded.indexOf(':');
+    return colon < 0 ? { via: 'basic', consumerKey: decoded, consumerSecret: null } : { via: 'basic', consumerKey: decoded.slice(0, colon), consumerSecret: decoded.slice(colon + 1) };
   }
   const oauthKey = /^oauth\s/i.test(header) ? parseOAuthAuthorizationHeader(header).oauth_consumer_key : query.oauth_consumer_key ?? formBody?.oauth_consumer_key;
-  if (typeof oauthKey === 'string') return { via: 'oauth', consumerKey: oauthKey };
+  if (typeof oauthKey === 'string') return { via: 'oauth', consumerKey: oauthKey, consumerSecret: null };
   return null;
 }
 
