@@ -91,6 +91,11 @@ describe('readEnv', () => {
     [{ WC_HOST_HOME_URL: 'shop.example.com' }, /WC_HOST_HOME_URL must be an http\(s\) URL/],
     [{ WC_HOST_DB_QUERY_TIMEOUT_MS: '2s' }, /WC_HOST_DB_QUERY_TIMEOUT_MS must be a whole number of milliseconds/],
     [{ WC_HOST_REQUEST_DEADLINE_MS: '-1' }, /WC_HOST_REQUEST_DEADLINE_MS must be a whole number of milliseconds/],
+    [{ WC_HOST_AUTH_MAX_FAILURES: 'ten' }, /WC_HOST_AUTH_MAX_FAILURES must be a whole number from 0 to 1000000 \(0: off\)/],
+    [{ WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS: '-1' }, /WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS must be a whole number/],
+    [{ WC_HOST_AUTH_MAX_FAILURES_PER_KEY: '2.5' }, /WC_HOST_AUTH_MAX_FAILURES_PER_KEY must be a whole number/],
+    [{ WC_HOST_AUTH_BLOCK_SECONDS: '0' }, /WC_HOST_AUTH_BLOCK_SECONDS must be a whole number from 1 to 86400/],
+    [{ WC_HOST_KEY_REQUESTS_PER_MINUTE: 'lots' }, /WC_HOST_KEY_REQUESTS_PER_MINUTE must be a whole number/],
   ])('refuses %o', (env, message) => {
     expect(() => readEnv(env)).toThrow(message);
   });

@@ -35,19 +35,23 @@ const toNumber = ({ value }: { value: unknown }) => (value === undefined || valu
 
 const toLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 
+/** The rules of a whole-number variable, all reporting `message`; `max` null: no upper bound. */
+function wholeNumberRules(message: string, min: number, max: number | null): PropertyDecorator {
+  const rules = [Transform(toNumber), IsInt({ message }), Min(min, { message }), ...(max === null ? [] : [Max(max, { message })])];
+  return (target, key) => rules.forEach((rule) => rule(target, key));
+}
+
 /** An optional duration variable: a whole number of milliseconds, 0 meaning no limit. */
 function Milliseconds(): PropertyDecorator {
   return (target, name) => {
-    const message = `${String(name)} must be a whole number of milliseconds (0 = no limit)`;
-    for (const decorate of [IsOptional(), Transform(toNumber), IsInt({ message }), Min(0, { message })]) decorate(target, name);
+    IsOptional()(target, name);
+    wholeNumberRules(`${String(name)} must be a whole number of milliseconds (0 = no limit)`, 0, null)(target, name);
   };
 }
 
 /** A whole number from `min` to `max`, with one message naming the variable (and what 0 means, if anything). */
 function WholeNumber(name: string, min: number, max: number, zero = ''): PropertyDecorator {
-  const message = `${name} must be a whole number from ${min} to ${max}${zero}`;
-  const rules = [Transform(toNumber), IsInt({ message }), Min(min, { message }), Max(max, { message })];
-  return (target, key) => rules.forEach((rule) => rule(target, key));
+  return wholeNumberRules(`${name} must be a whole number from ${min} to ${max}${zero}`, min, max);
 }
 
 /** The environment variables wc-host reads, with their rules. */
@@ -94,33 +98,23 @@ class EnvironmentVariables {
   WC_HOST_ACCESS_LOG?: string;
 
   @IsOptional()
-  @Transform(toNumber)
-  @IsInt({ message: 'WC_HOST_AUTH_MAX_FAILURES must be a whole number (0: off)' })
-  @Min(0, { message: 'WC_HOST_AUTH_MAX_FAILURES must be a whole number (0: off)' })
+  @WholeNumber('WC_HOST_AUTH_MAX_FAILURES', 0, 1_000_000, ' (0: off)')
   WC_HOST_AUTH_MAX_FAILURES?: number;
 
   @IsOptional()
-  @Transform(toNumber)
-  @IsInt({ message: 'WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS must be a whole number (0: off)' })
-  @Min(0, { message: 'WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS must be a whole number (0: off)' })
+  @WholeNumber('WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS', 0, 1_000_000, ' (0: off)')
   WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS?: number;
 
   @IsOptional()
-  @Transform(toNumber)
-  @IsInt({ message: 'WC_HOST_AUTH_MAX_FAILURES_PER_KEY must be a whole number (0: off)' })
-  @Min(0, { message: 'WC_HOST_AUTH_MAX_FAILURES_PER_KEY must be a whole number (0: off)' })
+  @WholeNumber('WC_HOST_AUTH_MAX_FAILURES_PER_KEY', 0, 1_000_000, ' (0: off)')
   WC_HOST_AUTH_MAX_FAILURES_PER_KEY?: number;
 
   @IsOptional()
-  @Transform(toNumber)
-  @IsInt({ message: 'WC_HOST_AUTH_BLOCK_SECONDS must be a whole number of seconds ≥ 1' })
-  @Min(1, { message: 'WC_HOST_AUTH_BLOCK_SECONDS must be a whole number of seconds ≥ 1' })
+  @WholeNumber('WC_HOST_AUTH_BLOCK_SECONDS', 1, 86_400)
   WC_HOST_AUTH_BLOCK_SECONDS?: number;
 
   @IsOptional()
-  @Transform(toNumber)
-  @IsInt({ message: 'WC_HOST_KEY_REQUESTS_PER_MINUTE must be a whole number (0: off)' })
-  @Min(0, { message: 'WC_HOST_KEY_REQUESTS_PER_MINUTE must be a whole number (0: off)' })
+  @WholeNumber('WC_HOST_KEY_REQUESTS_PER_MINUTE', 0, 1_000_000, ' (0: off)')
   WC_HOST_KEY_REQUESTS_PER_MINUTE?: number;
 
   @Milliseconds()
@@ -254,9 +248,7 @@ const HOUR_MS = 3_600_000;
 
 /** A whole number of milliseconds from `min` to an hour, with one message naming the variable. */
 function MillisecondsUpToAnHour(name: string, min: number): PropertyDecorator {
-  const message = `${name} must be a whole number of milliseconds from ${min} to ${HOUR_MS}`;
-  const rules = [Transform(toNumber), IsInt({ message }), Min(min, { message }), Max(HOUR_MS, { message })];
-  return (target, key) => rules.forEach((rule) => rule(target, key));
+  return wholeNumberRules(`${name} must be a whole number of milliseconds from ${min} to ${HOUR_MS}`, min, HOUR_MS);
 }
 
 /** The server variables, with their rules. */
