@@ -38,7 +38,7 @@ export interface CurrentUserRow {
 
 /** The CurrentUser of a row loadCurrentUser's query (or an equivalent one) returned. */
 export async function currentUserFromRow(db: Db, options: OptionsApi, row: CurrentUserRow): Promise<CurrentUser> {
-  const roles = rolesOptionOf(await options.get<unknown>(`${db.prefix}user_roles`, {}));
+  const roles = rolesOptionOf(await options.get(`${db.prefix}user_roles`, {}));
   const capabilities = capabilitiesOf(row.meta_value ?? '', roles);
   return {
     id: Number(row.ID),

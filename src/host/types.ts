@@ -17,9 +17,27 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/**
+ * What an option holds, as get_option() returns it: the stored text (WordPress stores scalars as text: `17` reads
+ * back as '17'), or the PHP value that text unserializes to (arrays, and the odd serialized number or boolean).
+ */
+export type OptionValue = string | number | boolean | null | OptionValue[] | { [key: string]: OptionValue };
+
+/** Reads an option as `T`: `parse` is given the stored value; `default` is returned as is when there is none. */
+export interface OptionParser<T, D = undefined> {
+  parse: (stored: OptionValue) => T;
+  default?: D;
+}
+
 /** The WordPress options API over `{prefix}options` (values maybe-serialized as WordPress does). */
 export interface OptionsApi {
-  get<T = unknown>(name: string, defaultValue?: T): Promise<T>;
+  /**
+   * get_option(): what is stored, or `defaultValue` when the option does not exist. With a parser,
+   * `get('posts_per_page', { parse: Number, default: 10 })`, the stored value goes through `parse`.
+   */
+  get<T, const D = undefined>(name: string, parser: OptionParser<T, D>): Promise<T | D>;
+  get(name: string): Promise<OptionValue | undefined>;
+  get<const D>(name: string, defaultValue: D): Promise<OptionValue | D>;
   /** Creates or updates the option; returns false when the value was unchanged. */
   update(name: string, value: unknown, autoload?: boolean): Promise<boolean>;
   /** Adds the option only if it does not exist; returns false when it existed. */

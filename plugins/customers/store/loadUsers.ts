@@ -1,5 +1,6 @@
 import type { Db } from '../../../src/db/types';
 import { readForPage } from '../../../src/db/readForPage';
+import { inList } from '../../../src/db/boundList';
 import { maybeUnserialize } from '../../../src/wp/phpSerialize';
 import { computeUserCapabilities, type RolesOption } from '../../../src/wp/capabilities';
 import type { MetaRow, WpUser } from '../model/WpUser';
@@ -31,13 +32,13 @@ const USER_COLUMNS =
 export async function loadUsers(db: Db, ids: readonly number[], roles: RolesOption): Promise<WpUser[]> {
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
   if (unique.length === 0) return [];
-  const placeholders = unique.map(() => '?').join(', ');
   // A page of users is thousands of meta rows: on SQLite, read them off the event loop.
   const read = readForPage(db, unique.length);
+  const [users, usersMeta] = [inList(db.dialect, 'ID', unique), inList(db.dialect, 'user_id', unique)];
   const [userRows, metaRows] = unique.length === 1 && db.dialect === 'mysql' ? await userWithMeta(db, unique[0]) : await Promise.all([
-    read<UserRow>(`SELECT ${USER_COLUMNS} FROM ${db.table('users')} WHERE ID IN (${placeholders})`, unique),
+    read<UserRow>(`SELECT ${USER_COLUMNS} FROM ${db.table('users')} WHERE ${users.sql}`, users.params),
     // Sorted here: MariaDB sorts rows holding a longtext through an on-disk temporary table.
-    read<MetaRowWithUser>(`SELECT umeta_id, user_id, meta_key, meta_value FROM ${db.table('usermeta')} WHERE user_id IN (${placeholders})`, unique),
+    read<MetaRowWithUser>(`SELECT umeta_id, user_id, meta_key, meta_value FROM ${db.table('usermeta')} WHERE ${usersMeta.sql}`, usersMeta.params),
   ]);
   metaRows.sort((a, b) => Number(a.umeta_id) - Number(b.umeta_id));
 
