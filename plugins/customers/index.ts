@@ -13,19 +13,19 @@ import { CUSTOMERS_API_VERSIONS } from './versions';
 import { CustomerLookup } from './lookup/customerLookup';
 import { PreparedCustomers } from './preparedCustomers';
 import { createUserFinder } from './store/userQuery/findUsers';
-import { customersTables } from './data';
+import { customersTables } from './tables';
 import { WOOCOMMERCE_CORE_PLUGIN } from '../woocommerce-core';
 
 export { CUSTOMER_HOOKS, RegistrationErrors } from './hooks';
 export type { NewCustomerData, UpdateUserArgs, CustomerHookPayloads } from './hooks';
 export type { Customer } from './model/Customer';
 export type { WpUser, MetaRow } from './model/WpUser';
-export { WcDownloadPermission } from './data/WcDownloadPermission';
-export { WcOrder } from './data/WcOrder';
-export { WcOrderAddress } from './data/WcOrderAddress';
-export { WcOrderMeta } from './data/WcOrderMeta';
-export { WcOrderOperationalData } from './data/WcOrderOperationalData';
-export { WcProductDownloadDirectory } from './data/WcProductDownloadDirectory';
+export { WcDownloadPermission } from './tables/WcDownloadPermission';
+export { WcOrder } from './tables/WcOrder';
+export { WcOrderAddress } from './tables/WcOrderAddress';
+export { WcOrderMeta } from './tables/WcOrderMeta';
+export { WcOrderOperationalData } from './tables/WcOrderOperationalData';
+export { WcProductDownloadDirectory } from './tables/WcProductDownloadDirectory';
 export type { UserQueryArgs } from './store/userQuery/userQueryArgs';
 export { RestError } from '../../src/rest/RestError';
 

@@ -5,9 +5,9 @@
  * src/auth/mapsApiKeys.ts). It registers nothing else.
  */
 import { definePlugin } from '../../src/host/definePlugin';
-import { woocommerceApiKeysTable } from './data/woocommerceApiKeysTable';
+import { woocommerceApiKeysTable } from './tables/woocommerceApiKeysTable';
 
-export { WcApiKey } from './data/WcApiKey';
+export { WcApiKey } from './tables/WcApiKey';
 
 export const WOOCOMMERCE_CORE_PLUGIN = 'woocommerce/core';
 
