@@ -10,3 +10,8 @@ export type { Hooks, FilterCallback, ActionCallback } from './hooks/types';
 export type { RestApi, RouteEndpoint, RouteArg, RouteArgs, JsonSchema, HttpMethod } from './rest/types';
 export type { CurrentUser, AuthenticatedKey } from './auth/types';
 export type { Db } from './db/types';
+export type { MigrationClass } from './host/types';
+export type { TableDefinition, EntityClass } from './db/tableDefinition';
+export { sqliteIndex } from './db/tableDefinition';
+export type { Row, DriverRow } from './db/rows';
+export { MysqlType, WpDateColumn } from '../entities';

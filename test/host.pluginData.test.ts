@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { parseDatabaseUrl } from '../src/config/databaseUrl';
 import { createHost } from '../src/host/createHost';
 import { createLogger } from '../src/host/logger';
@@ -122,6 +122,31 @@ describe('plugins own their data', () => {
       { name: 'CreateWordPressTables1764115200000' },
       { name: 'CreateWcHostState1765000000000' },
       { name: 'CreateWcHostRateLimits1766000000000' },
+    ]);
+  });
+
+  it("runs a plugin's migrations once, after its tables exist, and records them with the host's", async () => {
+    let runs = 0;
+    class SeedAcmePoints1767000000000 implements MigrationInterface {
+      readonly name = 'SeedAcmePoints1767000000000';
+      async up(queryRunner: QueryRunner): Promise<void> {
+        runs += 1;
+        const table = queryRunner.connection.getMetadata(AcmePoints).tableName;
+        await queryRunner.query(`INSERT INTO ${table} (user_id, points, code) VALUES (1, 10, 'founder')`);
+      }
+      async down(): Promise<void> {}
+    }
+    const migrating = definePlugin({ ...pointsPlugin, migrations: [SeedAcmePoints1767000000000] });
+    await host({ plugins: [migrating] });
+    await hosts.pop()?.close();
+    const second = await host({ plugins: [migrating] });
+    expect(runs).toBe(1);
+    expect(await second.db.query(`SELECT code FROM ${second.db.table('acme_points')}`)).toEqual([{ code: 'founder' }]);
+    expect(await second.db.query(`SELECT name FROM ${second.db.table('wc_host_migrations')} ORDER BY timestamp`)).toEqual([
+      { name: 'CreateWordPressTables1764115200000' },
+      { name: 'CreateWcHostState1765000000000' },
+      { name: 'CreateWcHostRateLimits1766000000000' },
+      { name: 'SeedAcmePoints1767000000000' },
     ]);
   });
 
