@@ -11,3 +11,8 @@ export type { RestApi, RouteEndpoint, RouteArg, RouteArgs, RouteParams, JsonSche
 export { READABLE, CREATABLE, EDITABLE, DELETABLE, ALLMETHODS } from './rest/routes/routeMethods';
 export type { CurrentUser, AuthenticatedKey } from './auth/types';
 export type { Db } from './db/types';
+export type { MigrationClass } from './host/types';
+export type { TableDefinition, EntityClass } from './db/tableDefinition';
+export { sqliteIndex } from './db/tableDefinition';
+export type { Row, DriverRow } from './db/rows';
+export { MysqlType, WpDateColumn } from '../entities';

@@ -8,7 +8,8 @@ import { createDb } from '../db/createDb';
 import { migrate } from '../db/migrate';
 import { createOptionsApi } from './options';
 import { createLogger } from './logger';
-import { loadBuiltinPlugins, loadPluginModules, registerPlugins, type PluginEntry } from './pluginLoader';
+import { loadPlugins, registerPlugins } from './pluginLoader';
+import { mapsApiKeys } from '../auth/mapsApiKeys';
 import { createWooCommerceAuthenticator } from '../auth/wooCommerceAuthenticator';
 import { AuthThrottle } from '../auth/throttle/authThrottle';
 import type { Host, HostConfig, HostOptions, PluginHost } from './types';
@@ -40,7 +41,14 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
 
   const databaseUrl = options.databaseUrl ?? env.databaseUrl;
   const timeouts = { ...env.timeouts, ...options.timeouts };
-  const dataSource = createDataSource({ url: databaseUrl, tablePrefix: config.tablePrefix, timeouts });
+  // Plugins first: their tables are part of the database the DataSource maps and migrate() completes.
+  const entries = await loadPlugins({
+    builtin: options.builtinPlugins !== false,
+    modules: options.pluginModules ?? env.pluginModules,
+    extra: options.plugins,
+  });
+  const plugins = entries.map((entry) => entry.plugin);
+  const dataSource = createDataSource({ url: databaseUrl, tablePrefix: config.tablePrefix, timeouts, plugins });
   await openDataSource(dataSource, databaseUrl);
   try {
     const db = createDb(dataSource, config.tablePrefix, { queryTimeoutMs: timeouts.dbQueryMs, outage: createOutageTracker(logger) });
@@ -66,16 +74,14 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
         timezone_string: String(await optionsApi.get('timezone_string', '')),
       }),
     });
-    const throttle = new AuthThrottle(dataSource, config.tablePrefix, options.authThrottle ?? env.authThrottle, logger);
-    rest.addAuthenticator(createWooCommerceAuthenticator({ db, options: optionsApi, config, hooks, logger, throttle }));
+    // WooCommerce's REST authentication reads the API keys of the plugin that owns their table (woocommerce/core).
+    if (mapsApiKeys(dataSource)) {
+      const throttle = new AuthThrottle(dataSource, config.tablePrefix, options.authThrottle ?? env.authThrottle, logger);
+      rest.addAuthenticator(createWooCommerceAuthenticator({ db, options: optionsApi, config, hooks, logger, throttle }));
+    }
 
     const dbIndexes = createDatabaseIndexRegistry();
     const pluginHost: PluginHost = { hooks, rest, options: optionsApi, dataSource, db, logger, config, dbIndexes };
-    const entries: PluginEntry[] = [
-      ...(options.builtinPlugins === false ? [] : loadBuiltinPlugins()),
-      ...(await loadPluginModules(options.pluginModules ?? env.pluginModules)),
-      ...(options.plugins ?? []).map((plugin, index) => ({ plugin, source: `options.plugins[${index}]` })),
-    ];
     await registerPlugins(entries, pluginHost);
     if (options.migrate !== false) await reportOrInstallIndexes(db, dbIndexes.list(), logger);
 

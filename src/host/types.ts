@@ -1,7 +1,8 @@
 import type { AuthThrottleSettings } from '../auth/throttle/authThrottle';
 import type { LoadSheddingSettings } from './load/loadShedding';
 import type { Express } from 'express';
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface } from 'typeorm';
+import type { TableDefinition } from '../db/tableDefinition';
 import type { Hooks } from '../hooks/types';
 import type { RestApi } from '../rest/types';
 import type { Db } from '../db/types';
@@ -73,8 +74,27 @@ export interface PluginHost {
 export interface Plugin {
   /** A unique name, e.g. `woocommerce/customers` or `acme/loyalty`. */
   name: string;
+  /**
+   * The names of the plugins this one needs. They are registered first (and their tables created first); a missing
+   * one stops start-up with both names in the message.
+   */
+  requires?: readonly string[];
+  /**
+   * The tables this plugin owns. Before any plugin registers, the host creates whichever are missing (with the
+   * site's table prefix; an existing table is never altered) and maps their entities, so
+   * `host.dataSource.getRepository(Entity)` works.
+   */
+  tables?: readonly TableDefinition[];
+  /**
+   * TypeORM migrations for what creating missing tables cannot do (a new column, data). Run once each, after the
+   * tables, with the host's own, in timestamp order; recorded by name in `{prefix}wc_host_migrations`.
+   */
+  migrations?: readonly MigrationClass[];
   register(host: PluginHost): void | Promise<void>;
 }
+
+/** A TypeORM migration class: `class AddPoints1767000000000 implements MigrationInterface { … }`. */
+export type MigrationClass = new () => MigrationInterface;
 
 export interface HostOptions {
   /** `sqlite:<path>` or `mysql://user:pass@host:port/db`; default from DATABASE_URL, else `sqlite:./data/wc-host.sqlite`. */
