@@ -697,3 +697,25 @@ describe('hookAdded and hookRemoved', () => {
     expect(hooks.hasFilter('test.filter', 'my/a')).toBe(true);
   });
 });
+
+describe('the typed view and the untyped view', () => {
+  test('are one registry: handlers, removals, run counts and running state are shared', async () => {
+    const typed = createHooks();
+    let doing: boolean | undefined;
+    typed.untyped.addFilter('woocommerce_shop_manager_editable_roles', 'my/untyped', (roles) => {
+      doing = typed.doingFilter('woocommerce_shop_manager_editable_roles');
+      return [...(Array.isArray(roles) ? roles : []), 'wholesale'];
+    });
+    typed.addFilter('woocommerce_shop_manager_editable_roles', 'my/typed', (roles) => [...roles, 'vip'], 20);
+
+    expect(await typed.applyFilters('woocommerce_shop_manager_editable_roles', ['customer'])).toEqual(['customer', 'wholesale', 'vip']);
+    expect(await typed.untyped.applyFilters('woocommerce_shop_manager_editable_roles', [])).toEqual(['wholesale', 'vip']);
+    expect(doing).toBe(true);
+    expect(typed.didFilter('woocommerce_shop_manager_editable_roles')).toBe(2);
+    expect(typed.untyped.didFilter('woocommerce_shop_manager_editable_roles')).toBe(2);
+
+    expect(typed.removeFilter('woocommerce_shop_manager_editable_roles', 'my/untyped')).toBe(1);
+    expect(typed.untyped.hasFilter('woocommerce_shop_manager_editable_roles', 'my/untyped')).toBe(false);
+    expect(await typed.untyped.applyFilters('woocommerce_shop_manager_editable_roles', [])).toEqual(['vip']);
+  });
+});
