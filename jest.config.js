@@ -6,6 +6,11 @@ const base = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The package's two public names (package.json "exports"), for code written against them: examples/.
+  moduleNameMapper: {
+    '^wc-host$': '<rootDir>/src/index.ts',
+    '^wc-host/customers$': '<rootDir>/plugins/customers/index.ts',
+  },
 };
 
 const projects = [

@@ -65,7 +65,7 @@ export async function createNewCustomer(tx: Db, input: NewCustomerInput, ctx: Ne
     throw new RestError(filtered.getErrorCode(), filtered.getErrorMessage(), 400);
   }
 
-  const data = await ctx.hooks.applyFilters<NewCustomerData>(CUSTOMER_HOOKS.newCustomerData, {
+  const data = await ctx.hooks.applyFilters(CUSTOMER_HOOKS.newCustomerData, {
     user_login: username,
     user_pass: input.password,
     user_email: email,
