@@ -6,6 +6,7 @@ import { parseDatabaseUrl } from '../config/databaseUrl';
 import { wcHostMigrations } from './migrations';
 import type { Timeouts } from '../config/timeouts';
 import { mysql2Driver } from './mysql/driver';
+import { MYSQL_CONNECTION_OPTIONS, MYSQL_POOL_SIZE } from './mysql/connectionOptions';
 import { registerSqliteFunctions } from './sqlite/sqliteFunctions';
 import { sqliteBusyTimeoutMs } from './sqlite/busyTimeout';
 
@@ -67,12 +68,7 @@ export function createDataSource({ url, tablePrefix, entities = wcHostEntities, 
     database: config.database,
     driver: mysql2Driver({ acquireTimeoutMs: timeouts.dbAcquireMs ?? 0, statementTimeoutMs: timeouts.dbQueryMs ?? 0 }),
     ...(timeouts.dbConnectMs === undefined ? {} : { connectTimeout: timeouts.dbConnectMs }),
-    // mysql2 maps the collation name to its id for the handshake; MySQL 8 and MariaDB both know this one.
-    charset: 'utf8mb4_unicode_520_ci',
-    timezone: '+00:00',
-    dateStrings: true,
-    supportBigNumbers: true,
-    bigNumberStrings: false,
-    poolSize: 10,
+    ...MYSQL_CONNECTION_OPTIONS,
+    poolSize: MYSQL_POOL_SIZE,
   });
 }
