@@ -29,6 +29,7 @@ describe('readEnv', () => {
       authThrottle: throttle(10, 100, 100, 60, 0),
       accessLog: true,
       loadShedding: { maxInFlight: 128, maxWritesInFlight: 40, maxEventLoopDelayMs: 10, maxDbQueue: 64, retryAfterSeconds: 2 },
+      replicas: { urls: [], maxLagSeconds: 5, waitMs: 250, checkIntervalMs: 1000 },
     });
   });
 
@@ -59,6 +60,10 @@ describe('readEnv', () => {
         WC_HOST_MAX_EVENT_LOOP_DELAY_MS: '0',
         WC_HOST_MAX_DB_QUEUE: '9',
         WC_HOST_SHED_RETRY_AFTER_SECONDS: '4',
+        DATABASE_REPLICA_URLS: 'mysql://u:p@replica:3306/wp',
+        WC_HOST_REPLICA_MAX_LAG_SECONDS: '2',
+        WC_HOST_REPLICA_WAIT_MS: '100',
+        WC_HOST_REPLICA_CHECK_INTERVAL_MS: '300',
       }),
     ).toEqual({
       port: 9090,
@@ -74,6 +79,7 @@ describe('readEnv', () => {
       authThrottle: throttle(3, 4, 5, 30, 600),
       accessLog: false,
       loadShedding: { maxInFlight: 7, maxWritesInFlight: 3, maxEventLoopDelayMs: 0, maxDbQueue: 9, retryAfterSeconds: 4 },
+      replicas: { urls: ['mysql://u:p@replica:3306/wp'], maxLagSeconds: 2, waitMs: 100, checkIntervalMs: 300 },
     });
   });
 

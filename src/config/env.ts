@@ -10,6 +10,7 @@ import { DEFAULT_DATABASE_URL } from './databaseUrl';
 import type { AuthThrottleSettings } from '../auth/throttle/authThrottle';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts';
 import type { LoadSheddingSettings } from '../host/load/loadShedding';
+import { DEFAULT_REPLICA_SETTINGS, parseReplicaUrls, type ReplicaSettings } from '../db/replicas/replicaSettings';
 
 export interface EnvConfig {
   port: number;
@@ -26,6 +27,8 @@ export interface EnvConfig {
   loadShedding: LoadSheddingSettings;
   /** WC_HOST_ACCESS_LOG: one log line per request (default on). */
   accessLog: boolean;
+  /** DATABASE_REPLICA_URLS and the WC_HOST_REPLICA_* bounds (README.md, "Read replicas"). */
+  replicas: ReplicaSettings;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -148,6 +151,21 @@ class EnvironmentVariables {
   @IsOptional()
   @WholeNumber('WC_HOST_SHED_RETRY_AFTER_SECONDS', 1, 3600)
   WC_HOST_SHED_RETRY_AFTER_SECONDS?: number;
+
+  @IsOptional()
+  DATABASE_REPLICA_URLS?: string;
+
+  @IsOptional()
+  @WholeNumber('WC_HOST_REPLICA_MAX_LAG_SECONDS', 0, 86_400)
+  WC_HOST_REPLICA_MAX_LAG_SECONDS?: number;
+
+  @IsOptional()
+  @WholeNumber('WC_HOST_REPLICA_WAIT_MS', 0, 60_000, ' (0: no wait)')
+  WC_HOST_REPLICA_WAIT_MS?: number;
+
+  @IsOptional()
+  @WholeNumber('WC_HOST_REPLICA_CHECK_INTERVAL_MS', 100, 3_600_000)
+  WC_HOST_REPLICA_CHECK_INTERVAL_MS?: number;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
@@ -171,6 +189,22 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     },
     loadShedding: loadSheddingSettings(vars),
     accessLog: vars.WC_HOST_ACCESS_LOG === undefined || isOn(vars.WC_HOST_ACCESS_LOG),
+    replicas: replicaSettings(vars),
+  };
+}
+
+function replicaSettings(vars: EnvironmentVariables): ReplicaSettings {
+  let urls: string[];
+  try {
+    urls = parseReplicaUrls(vars.DATABASE_REPLICA_URLS);
+  } catch (error) {
+    throw new Error(`Invalid environment: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return {
+    urls,
+    maxLagSeconds: vars.WC_HOST_REPLICA_MAX_LAG_SECONDS ?? DEFAULT_REPLICA_SETTINGS.maxLagSeconds,
+    waitMs: vars.WC_HOST_REPLICA_WAIT_MS ?? DEFAULT_REPLICA_SETTINGS.waitMs,
+    checkIntervalMs: vars.WC_HOST_REPLICA_CHECK_INTERVAL_MS ?? DEFAULT_REPLICA_SETTINGS.checkIntervalMs,
   };
 }
 
