@@ -90,7 +90,7 @@ describe('migrate() on a database that already holds WordPress tables', () => {
         'wp_wc_order_operational_data',
         'wp_wc_orders_meta',
         'wp_wc_host_state',
-        ...(db.dialect === 'mysql' ? ['wp_wc_host_rate_limits'] : []),
+        'wp_wc_host_rate_limits',
       ],
       seeded: false,
     });

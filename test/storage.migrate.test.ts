@@ -212,7 +212,7 @@ describe('migrate() on an empty database', () => {
   });
 
   it('creates every table and seeds, and says so', () => {
-    const tables = [...Object.keys(EXPECTED_TABLES), ...(db.dialect === 'mysql' ? ['wc_host_rate_limits'] : [])];
+    const tables = [...Object.keys(EXPECTED_TABLES), 'wc_host_rate_limits'];
     expect(firstRun).toEqual({ createdTables: tables.map((name) => `wp_${name}`), seeded: true });
     expect(logged).toContain('Created table {"table":"wp_users"}');
     expect(logged.some((line) => line.startsWith('Seeded'))).toBe(true);
@@ -229,13 +229,13 @@ describe('migrate() on an empty database', () => {
     expect((await keysOf(db, table)).sort()).toEqual(expectedKeys(db, table, expected.keys).sort());
   });
 
-  it('creates the shared throttling counters on MySQL only (SQLite counts in memory)', async () => {
-    if (db.dialect === 'sqlite') {
-      expect(await db.query(`SELECT name FROM sqlite_master WHERE name = 'wp_wc_host_rate_limits'`)).toEqual([]);
-      return;
-    }
+  it('creates the shared throttling counters (rate-limiter-flexible\'s columns) on both databases', async () => {
     const columns = await columnsOf(db, 'wp_wc_host_rate_limits');
-    expect(columns.map((column) => [column.name, column.type])).toEqual([['key', 'varchar(191)'], ['points', 'int'], ['expire', 'bigint unsigned']]);
+    expect(columns.map((column) => [column.name, column.type])).toEqual(
+      db.dialect === 'mysql'
+        ? [['key', 'varchar(191)'], ['points', 'int'], ['expire', 'bigint unsigned']]
+        : [['key', 'TEXT'], ['points', 'INTEGER'], ['expire', 'INTEGER']],
+    );
     expect(await keysOf(db, 'wp_wc_host_rate_limits')).toEqual(['PRIMARY KEY (key)']);
   });
 
@@ -260,6 +260,7 @@ describe('migrate() on an empty database', () => {
       { name: 'CreateWordPressTables1764115200000' },
       { name: 'CreateWcHostState1765000000000' },
       { name: 'CreateWcHostRateLimits1766000000000' },
+      { name: 'CreateWcHostRateLimitsOnSqlite1767000000000' },
     ]);
     const [{ users }] = await db.query<{ users: number }>(`SELECT COUNT(*) AS users FROM ${db.table('users')}`);
     expect(await migrate(db, silent)).toEqual({ createdTables: [], seeded: false });
@@ -370,7 +371,7 @@ describe('migrate() on an empty database', () => {
     const other = await openDb(database.url, 'wc_');
     try {
       const result = await migrate(other.db, silent, { siteUrl: 'https://shop.example/', adminEmail: 'owner@shop.example' });
-      const tables = [...Object.keys(EXPECTED_TABLES), ...(db.dialect === 'mysql' ? ['wc_host_rate_limits'] : [])];
+      const tables = [...Object.keys(EXPECTED_TABLES), 'wc_host_rate_limits'];
       expect(result).toEqual({ createdTables: tables.map((name) => `wc_${name}`), seeded: true });
       const options = await other.db.query<{ option_name: string; option_value: string }>(
         `SELECT option_name, option_value FROM ${other.db.table('options')}
