@@ -54,8 +54,10 @@ beforeAll(async () => {
     await migrate(db, createLogger('silent'));
     const key = await createApiKey(db, { userId: 1, permissions: 'read_write', description: 'workers test' });
     authorization = `Basic ${Buffer.from(`${key.consumerKey}:${key.consumerSecret}`).toString('base64')}`;
+    // Its own key: the replays below count as failed authentications of their address and key (throttled past 10).
+    const oauthKey = await createApiKey(db, { userId: 1, permissions: 'read', description: 'workers test, OAuth' });
     oauth = new OAuth({
-      consumer: { key: key.consumerKey, secret: key.consumerSecret },
+      consumer: { key: oauthKey.consumerKey, secret: oauthKey.consumerSecret },
       signature_method: 'HMAC-SHA256',
       hash_function: (base, signingKey) => createHmac('sha256', signingKey).update(base).digest('base64'),
     });
@@ -217,6 +219,19 @@ describe('stopping the workers', () => {
     // No worker outlives its primary.
     await new Promise((resolve) => setTimeout(resolve, 500));
     for (const pid of pids) expect(isRunning(pid)).toBe(false);
+  });
+
+  it('workers whose primary was killed drain by themselves and exit: none is left orphaned', async () => {
+    const { wcHost, pids } = await serveWorkers();
+    wcHost.child.kill('SIGKILL');
+    await wcHost.exited;
+    const deadline = Date.now() + 15_000;
+    while (pids.some(isRunning) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(pids.filter(isRunning)).toEqual([]);
+    // Their last lines come through the pipe they inherited from the primary.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const lines = wcHost.lines.join('\n');
+    for (const pid of pids) expect(lines).toMatch(new RegExp(`"pid":${pid},[^\\n]*wc-host stopped \\(SIGTERM\\)`));
   });
 
   it('a worker that cannot bind: the primary stops the others and exits 1 with the bind error, never listening', async () => {
