@@ -221,17 +221,13 @@ describe('stopping the workers', () => {
     for (const pid of pids) expect(isRunning(pid)).toBe(false);
   });
 
-  it('workers whose primary was killed drain by themselves and exit: none is left orphaned', async () => {
+  it('workers whose primary was killed exit at once: none is left orphaned', async () => {
     const { wcHost, pids } = await serveWorkers();
     wcHost.child.kill('SIGKILL');
     await wcHost.exited;
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 5000;
     while (pids.some(isRunning) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(pids.filter(isRunning)).toEqual([]);
-    // Their last lines come through the pipe they inherited from the primary.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const lines = wcHost.lines.join('\n');
-    for (const pid of pids) expect(lines).toMatch(new RegExp(`"pid":${pid},[^\\n]*wc-host stopped \\(SIGTERM\\)`));
   });
 
   it('a worker that cannot bind: the primary stops the others and exits 1 with the bind error, never listening', async () => {

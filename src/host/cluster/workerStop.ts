@@ -19,11 +19,10 @@ function isStopMessage(message: unknown): message is StopMessage {
 /**
  * In a cluster worker: drains as on a first signal when the primary asks (a message, so a worker that also got the
  * signal itself, as a terminal's Ctrl-C or systemd send it to the whole process group, does not take it for a second
- * one), or when the primary is gone (the IPC channel closed: nobody would restart or stop this worker any more).
+ * one). A worker whose primary is gone exits at once: node:cluster does that when the IPC channel closes.
  */
 export function stopWhenPrimaryAsks(begin: BeginStop): void {
   process.on('message', (message: unknown) => {
     if (isStopMessage(message)) begin(message.signal);
   });
-  process.on('disconnect', () => begin('SIGTERM'));
 }
