@@ -1,4 +1,5 @@
-import { readEnv } from './env';
+import os from 'node:os';
+import { parseWorkers, readEnv, readServerEnv } from './env';
 import { DEFAULT_DATABASE_URL } from './databaseUrl';
 import { DEFAULT_TIMEOUTS } from './timeouts';
 
@@ -104,5 +105,23 @@ describe('readEnv', () => {
     [{ WC_HOST_KEY_REQUESTS_PER_MINUTE: 'lots' }, /WC_HOST_KEY_REQUESTS_PER_MINUTE must be a whole number/],
   ])('refuses %o', (env, message) => {
     expect(() => readEnv(env)).toThrow(message);
+  });
+});
+
+describe('WC_HOST_WORKERS / serve --workers', () => {
+  it('unset is 1 (this process alone), a number is that many, auto is one per core the process may use', () => {
+    expect(parseWorkers(undefined, 'WC_HOST_WORKERS')).toBe(1);
+    expect(parseWorkers('', 'WC_HOST_WORKERS')).toBe(1);
+    expect(parseWorkers('3', 'WC_HOST_WORKERS')).toBe(3);
+    expect(parseWorkers('AUTO', '--workers')).toBe(os.availableParallelism());
+    expect(readServerEnv({ WC_HOST_WORKERS: '2' }).workers).toBe(2);
+    expect(readServerEnv({ WC_HOST_WORKERS: 'auto' }).workers).toBe(os.availableParallelism());
+  });
+
+  it('refuses 0, more than 256, fractions and words, naming the variable or the option', () => {
+    for (const value of ['0', '257', '1.5', 'two', '-1']) {
+      expect(() => parseWorkers(value, '--workers')).toThrow('Invalid argument: --workers must be a whole number from 1 to 256, or auto (one per core)');
+      expect(() => readServerEnv({ WC_HOST_WORKERS: value })).toThrow('WC_HOST_WORKERS must be a whole number from 1 to 256, or auto');
+    }
   });
 });

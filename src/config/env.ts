@@ -2,6 +2,7 @@
  * The only place that reads process.env. The variables are validated at boot (class-validator over a
  * class-transformer instance), so a typo stops start-up with a message naming the variable.
  */
+import os from 'node:os';
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min, validateSync } from 'class-validator';
@@ -277,9 +278,28 @@ export interface ServerEnvConfig {
   maxConnections: number;
   /** WC_HOST_MAX_REQUESTS_PER_SOCKET: requests on one keep-alive connection before it is closed (0: no limit). */
   maxRequestsPerSocket: number;
+  /** WC_HOST_WORKERS: processes serving the port (1: this process alone; see src/host/cluster/). */
+  workers: number;
 }
 
 const HOUR_MS = 3_600_000;
+
+/** Worker processes at most: far past any machine's cores, low enough that a typo (`10000`) is refused. */
+const MAX_WORKERS = 256;
+const WORKERS_PATTERN = /^\s*(auto|0*[1-9]\d{0,2})\s*$/i;
+const WORKERS_RULE = (name: string) => `${name} must be a whole number from 1 to ${MAX_WORKERS}, or auto (one per core)`;
+
+/**
+ * The number of worker processes `value` (WC_HOST_WORKERS, `serve --workers`) asks for: `auto` is one per core the
+ * process may use (os.availableParallelism()); undefined is 1, this process alone. Throws naming `name` otherwise.
+ */
+export function parseWorkers(value: string | undefined, name: string): number {
+  if (value === undefined || value.trim() === '') return 1;
+  const match = WORKERS_PATTERN.exec(value);
+  const count = match ? (match[1].toLowerCase() === 'auto' ? os.availableParallelism() : Number(match[1])) : Number.NaN;
+  if (!(count >= 1 && count <= MAX_WORKERS)) throw new Error(`Invalid ${name === 'WC_HOST_WORKERS' ? 'environment' : 'argument'}: ${WORKERS_RULE(name)}`);
+  return count;
+}
 
 /** A whole number of milliseconds from `min` to an hour, with one message naming the variable. */
 function MillisecondsUpToAnHour(name: string, min: number): PropertyDecorator {
@@ -311,6 +331,10 @@ class ServerVariables {
   @IsOptional()
   @WholeNumber('WC_HOST_MAX_REQUESTS_PER_SOCKET', 0, 1_000_000_000, ' (0: no limit)')
   WC_HOST_MAX_REQUESTS_PER_SOCKET?: number;
+
+  @IsOptional()
+  @Matches(WORKERS_PATTERN, { message: WORKERS_RULE('WC_HOST_WORKERS') })
+  WC_HOST_WORKERS?: string;
 }
 
 /**
@@ -332,6 +356,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnvCo
     requestTimeoutMs: vars.WC_HOST_REQUEST_TIMEOUT_MS ?? 120_000,
     maxConnections: vars.WC_HOST_MAX_CONNECTIONS ?? 512,
     maxRequestsPerSocket: vars.WC_HOST_MAX_REQUESTS_PER_SOCKET ?? 0,
+    workers: parseWorkers(vars.WC_HOST_WORKERS, 'WC_HOST_WORKERS'),
   };
   // Node refuses a headers timeout longer than the request timeout (http.createServer throws ERR_OUT_OF_RANGE).
   if (config.headersTimeoutMs > config.requestTimeoutMs) {
