@@ -22,7 +22,13 @@ const projects = [
   },
 ];
 if (process.env.TEST_MYSQL_URL) {
-  projects.push({ ...base, displayName: 'mariadb', setupFiles: ['<rootDir>/test/setup/mysql.js'] });
+  projects.push({
+    ...base,
+    displayName: 'mariadb',
+    setupFiles: ['<rootDir>/test/setup/mysql.js'],
+    // Compile-time and documentation checks open no database: once, in the SQLite project, is enough.
+    testPathIgnorePatterns: ['/test/typeTests\\.test\\.ts$', '/test/types\\.hooks\\.test\\.ts$', '/test/docs\\.hooksTable\\.test\\.ts$', '/test/package\\.exports\\.test\\.ts$'],
+  });
 }
 
 module.exports = { projects, testTimeout: 30000 };

@@ -122,13 +122,14 @@ describe('plugins own their data', () => {
       { name: 'CreateWordPressTables1764115200000' },
       { name: 'CreateWcHostState1765000000000' },
       { name: 'CreateWcHostRateLimits1766000000000' },
+      { name: 'CreateWcHostRateLimitsOnSqlite1767000000000' },
     ]);
   });
 
   it("runs a plugin's migrations once, after its tables exist, and records them with the host's", async () => {
     let runs = 0;
-    class SeedAcmePoints1767000000000 implements MigrationInterface {
-      readonly name = 'SeedAcmePoints1767000000000';
+    class SeedAcmePoints1769000000000 implements MigrationInterface {
+      readonly name = 'SeedAcmePoints1769000000000';
       async up(queryRunner: QueryRunner): Promise<void> {
         runs += 1;
         const table = queryRunner.connection.getMetadata(AcmePoints).tableName;
@@ -136,7 +137,7 @@ describe('plugins own their data', () => {
       }
       async down(): Promise<void> {}
     }
-    const migrating = definePlugin({ ...pointsPlugin, migrations: [SeedAcmePoints1767000000000] });
+    const migrating = definePlugin({ ...pointsPlugin, migrations: [SeedAcmePoints1769000000000] });
     await host({ plugins: [migrating] });
     await hosts.pop()?.close();
     const second = await host({ plugins: [migrating] });
@@ -146,7 +147,8 @@ describe('plugins own their data', () => {
       { name: 'CreateWordPressTables1764115200000' },
       { name: 'CreateWcHostState1765000000000' },
       { name: 'CreateWcHostRateLimits1766000000000' },
-      { name: 'SeedAcmePoints1767000000000' },
+      { name: 'CreateWcHostRateLimitsOnSqlite1767000000000' },
+      { name: 'SeedAcmePoints1769000000000' },
     ]);
   });
 

@@ -244,7 +244,7 @@ describe('migrate() on an empty database', () => {
     expect(columns.map((column) => [column.name, column.type])).toEqual(
       db.dialect === 'mysql'
         ? [['key', 'varchar(191)'], ['points', 'int'], ['expire', 'bigint unsigned']]
-        : [['key', 'TEXT'], ['points', 'INTEGER'], ['expire', 'INTEGER']],
+        : [['key', 'varchar(191)'], ['points', 'int'], ['expire', 'bigint']],
     );
     expect(await keysOf(db, 'wp_wc_host_rate_limits')).toEqual(['PRIMARY KEY (key)']);
   });
