@@ -214,7 +214,7 @@ function replicaSettings(vars: EnvironmentVariables): ReplicaSettings {
  * and that overload reaches within a fraction of a second (README.md, "Load shedding"):
  * - 128 requests in flight: at the few ms a request takes, 128 waiting is already a queue of a good part of a second;
  * - 40 of them writes: a create spends ~60 ms of CPU on its bcrypt hash, so 40 are over a second of hashing;
- * - 10 ms of event-loop delay standing through a 100 ms window, with 16 clients connected or more: requests then wait
+ * - 10 ms of event-loop delay standing through a 50 ms window, with 16 clients connected or more: requests then wait
  *   unread in their sockets, and a p99 under 100 ms needs that wait to stay near zero (`npm run soak`); one stall
  *   (a synchronous statement, a GC pause) does not stand through a window, and fewer clients cannot queue;
  * - 64 callers waiting for one of the 10 pooled MySQL connections: several rounds of queries behind each other.

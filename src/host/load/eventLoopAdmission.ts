@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 
 /** How often the delay is sampled: a short timer, so a queue that builds up is seen within a window or two. */
-export const SAMPLE_INTERVAL_MS = 10;
+export const SAMPLE_INTERVAL_MS = 5;
 /** The window over which the smallest delay is taken (CoDel's "interval"). */
-export const WINDOW_MS = 100;
+export const WINDOW_MS = 50;
 /** The smallest share still admitted, so the delay keeps being measured under real work and the share can recover. */
 const MIN_SHARE = 0.05;
-/** Cut by this factor per window with a standing delay; raised by RECOVERY_STEP per calm window (~2 s from the floor). */
+/** Cut by this factor per window with a standing delay; raised by RECOVERY_STEP per calm window (~1 s from the floor). */
 const DECREASE_FACTOR = 0.7;
 const RECOVERY_STEP = 0.05;
 
@@ -25,11 +25,11 @@ export interface EventLoopAdmission {
  * window). A saturated loop is where an overloaded Node server queues: requests wait unread in their sockets, where
  * no in-flight count sees them, so the delay is the one measure of that queue.
  *
- * The measure is CoDel's (https://queue.acm.org/detail.cfm?id=2209336): the *smallest* delay of a 100 ms window.
+ * The measure is CoDel's (https://queue.acm.org/detail.cfm?id=2209336): the *smallest* delay of a 50 ms window.
  * One synchronous stall (a big statement, a GC pause) makes one sample late however long it lasts, while the other
  * samples of its window are on time; a queue makes every sample late. The delay is how late a short timer fires —
  * under-pressure's measure without perf_hooks.monitorEventLoopDelay, whose histogram records nothing in a window
- * with a single timer turn, which is exactly what a saturated loop gives. A window ends at its first sample 100 ms
+ * with a single timer turn, which is exactly what a saturated loop gives. A window ends at its first sample 50 ms
  * after it began, and holds two samples at least, so a stall is never the only sample of its window.
  *
  * `busy()` says whether the server has enough clients for a queue to matter: with few connections each waits for its
