@@ -45,7 +45,6 @@ const HOOK_KINDS: Record<CustomerHookName, 'filter' | 'action'> = {
   profile_update: 'action',
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Callback = (...args: any[]) => unknown;
 
 interface Call {

@@ -102,14 +102,14 @@ describe('registering and running handlers', () => {
   });
 
   test('callbacks are called without a `this`', async () => {
-    let receiver: unknown = 'not called';
+    const receivers: unknown[] = [];
     hooks.addAction('test.action', 'my/this', function (this: unknown) {
-      receiver = this;
+      receivers.push(this);
     });
 
     await hooks.doAction('test.action');
 
-    expect(receiver).toBeUndefined();
+    expect(receivers).toEqual([undefined]);
   });
 
   test('filters and actions are separate stores', async () => {

@@ -63,8 +63,9 @@ export type RouteResult = unknown;
 
 export interface RouteEndpoint {
   /** 'GET', ['POST', 'PUT', 'PATCH'], or WordPress's comma string 'POST, PUT, PATCH'. */
-  methods: HttpMethod | HttpMethod[] | string;
-  callback: (request: RestRequest) => RouteResult | Promise<RouteResult>;
+  methods: string | HttpMethod[];
+  /** May return a promise (RouteResult is `unknown`, so it covers one). */
+  callback: (request: RestRequest) => RouteResult;
   /** Required. true allows; false → 401/403 `rest_forbidden`; a thrown RestError is answered as is. */
   permissionCallback: (request: RestRequest) => boolean | Promise<boolean>;
   /** The arguments, or a function computing them when the route is served (e.g. from options). */
