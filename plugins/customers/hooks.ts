@@ -1,6 +1,6 @@
 /**
  * The hooks the customers module fires, named exactly as WooCommerce and WordPress name them and fired at the same
- * moments with the same arguments (spec customers-api.md §11). Every callback may be async.
+ * moments with the same arguments (docs/woocommerce-behaviour.md#hooks). Every callback may be async.
  *
  * Register with the host's registry, e.g.
  *   host.hooks.addFilter(CUSTOMER_HOOKS.newCustomerUsername, 'acme/usernames', (username: string) => `${username}-acme`);

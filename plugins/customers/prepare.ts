@@ -20,7 +20,7 @@ export interface PrepareContext {
   avatarDefault: string;
   avatarRating: string;
   stats: Map<number, CustomerOrderStats>;
-  /** Current profile: meta_data only for administrators (WooCommerce 7.3+). */
+  /** meta_data only for administrators (WooCommerce 7.3+; docs/woocommerce-behaviour.md#meta_data). */
   requesterIsAdmin: boolean;
   schema: JsonSchema;
 }
