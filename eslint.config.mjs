@@ -47,6 +47,18 @@ export default tseslint.config(
     },
   },
   {
+    // An example plugin's own tsconfig.json resolves `wc-host` from node_modules, as in the plugin's own repository;
+    // here the type-aware rules need the tsconfig.repo.json beside it, which maps `wc-host` to this repository.
+    files: ['examples/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: ['examples/*/tsconfig.repo.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
     // Tests read HTTP answers through supertest, whose `response.body` is `any` by design; the assertions check its
     // shape at run time. Typing every body before use would add a cast to nearly every line of every test, so the
     // rules about flowing `any` are off in tests only (they stay on for the code under test).
