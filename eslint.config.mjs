@@ -76,6 +76,16 @@ export default tseslint.config(
     },
   },
   {
+    // Type tests (test/types/) are compiled, never run: their values exist only to have their types checked, and
+    // their expected types are spelled out in full on purpose.
+    files: ['test/types/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': 'off',
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-redundant-type-constituents': 'off',
+    },
+  },
+  {
     // Plain CommonJS files: the bin shim, jest's config and setup files.
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },

@@ -25,6 +25,8 @@
  * the MySQL collation's order. So on SQLite the baseline's search totals may be lower than wc-host's (the bench shows
  * both totals).
  */
+import type { WpUser, WpUserMeta } from '../entities';
+import type { Row } from '../src/db/rows';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createHmac } from 'node:crypto';
 import { openBaselineDriver, type Queryable } from './baselineDriver';
@@ -51,18 +53,8 @@ const INTERNAL_META = new Set([
   '_order_count', '_money_spent', '_last_order', '_woocommerce_tracks_anon_id',
 ]);
 
-interface UserRow {
-  ID: number;
-  user_login: string;
-  user_email: string;
-  user_registered: string;
-  display_name: string;
-}
-interface MetaRow {
-  user_id: number;
-  meta_key: string;
-  meta_value: string | null;
-}
+type UserRow = Pick<Row<WpUser>, 'ID' | 'user_login' | 'user_email' | 'user_registered' | 'display_name'>;
+type MetaRow = Pick<Row<WpUserMeta>, 'user_id' | 'meta_value'> & { meta_key: string };
 interface OrderFigures {
   count: number;
   spent: number;

@@ -1,5 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import { createDataSource } from '../src/db/createDataSource';
+import { loadPlugins } from '../src/host/pluginLoader';
 import { createDb } from '../src/db/createDb';
 import { migrate } from '../src/db/migrate';
 import type { Db } from '../src/db/types';
@@ -72,7 +73,9 @@ export async function prepareDatabase(target: FreshDatabase, counts: { customers
 }
 
 async function withDb<T>(url: string, work: (db: Db) => Promise<T>): Promise<T> {
-  const dataSource = createDataSource({ url, tablePrefix: PREFIX });
+  // With the built-in plugins' tables (WooCommerce's orders and keys), which migrate() creates.
+  const plugins = (await loadPlugins({ builtin: true, modules: [] })).map((entry) => entry.plugin);
+  const dataSource = createDataSource({ url, tablePrefix: PREFIX, plugins });
   await dataSource.initialize();
   const db = createDb(dataSource, PREFIX);
   try {

@@ -1,22 +1,24 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { MysqlType } from './MysqlType';
 
 /**
  * `{prefix}options`. `autoload` is 'on'/'off'/'auto'/'auto-on'/'auto-off' since WordPress 6.6 ('yes'/'no' before).
  */
 @Entity('options')
-@Index('option_name', ['optionName'], { unique: true })
+@Index('option_name', ['option_name'], { unique: true })
 @Index('autoload', ['autoload'])
 export class WpOption {
-  @PrimaryGeneratedColumn({ name: 'option_id', type: 'bigint', unsigned: true })
-  optionId!: number;
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
+  option_id!: number;
 
-  @Column({ name: 'option_name', type: 'varchar', length: 191, default: '' })
-  optionName!: string;
+  @Column({ type: 'varchar', length: 191, default: '' })
+  option_name!: string;
 
-  /** LONGTEXT on MySQL; maybe-serialized. */
-  @Column({ name: 'option_value', type: 'text' })
-  optionValue!: string;
+  /** Maybe-serialized. */
+  @Column({ type: 'text' })
+  @MysqlType('longtext')
+  option_value!: string;
 
-  @Column({ name: 'autoload', type: 'varchar', length: 20, default: 'yes' })
+  @Column({ type: 'varchar', length: 20, default: 'yes' })
   autoload!: string;
 }

@@ -1,82 +1,83 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { wpDateColumn } from './wpDateColumn';
+import { MysqlType } from './MysqlType';
+import { WpDateColumn } from './WpDateColumn';
 
 /** `{prefix}posts`: products, orders (when HPOS is off), coupons, pages… The MySQL post_name index covers 191 chars. */
 @Entity('posts')
-@Index('post_name', ['postName'])
-@Index('type_status_date', ['postType', 'postStatus', 'postDate', 'id'])
-@Index('post_parent', ['postParent'])
-@Index('post_author', ['postAuthor'])
+@Index('post_name', ['post_name'])
+@Index('type_status_date', ['post_type', 'post_status', 'post_date', 'ID'])
+@Index('post_parent', ['post_parent'])
+@Index('post_author', ['post_author'])
 export class WpPost {
-  @PrimaryGeneratedColumn({ name: 'ID', type: 'bigint', unsigned: true })
-  id!: number;
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
+  ID!: number;
 
-  @Column({ name: 'post_author', type: 'bigint', unsigned: true, default: 0 })
-  postAuthor!: number;
+  @Column({ type: 'bigint', unsigned: true, default: 0 })
+  post_author!: number;
 
   /** Site-local time. */
-  @Column(wpDateColumn('post_date'))
-  postDate!: string;
+  @WpDateColumn('post_date')
+  post_date!: string;
 
-  @Column(wpDateColumn('post_date_gmt'))
-  postDateGmt!: string;
+  @WpDateColumn('post_date_gmt')
+  post_date_gmt!: string;
 
-  /** LONGTEXT on MySQL. */
-  @Column({ name: 'post_content', type: 'text' })
-  postContent!: string;
+  @Column({ type: 'text' })
+  @MysqlType('longtext')
+  post_content!: string;
 
-  @Column({ name: 'post_title', type: 'text' })
-  postTitle!: string;
+  @Column({ type: 'text' })
+  post_title!: string;
 
-  @Column({ name: 'post_excerpt', type: 'text' })
-  postExcerpt!: string;
+  @Column({ type: 'text' })
+  post_excerpt!: string;
 
-  @Column({ name: 'post_status', type: 'varchar', length: 20, default: 'publish' })
-  postStatus!: string;
+  @Column({ type: 'varchar', length: 20, default: 'publish' })
+  post_status!: string;
 
-  @Column({ name: 'comment_status', type: 'varchar', length: 20, default: 'open' })
-  commentStatus!: string;
+  @Column({ type: 'varchar', length: 20, default: 'open' })
+  comment_status!: string;
 
-  @Column({ name: 'ping_status', type: 'varchar', length: 20, default: 'open' })
-  pingStatus!: string;
+  @Column({ type: 'varchar', length: 20, default: 'open' })
+  ping_status!: string;
 
-  @Column({ name: 'post_password', type: 'varchar', length: 255, default: '' })
-  postPassword!: string;
+  @Column({ type: 'varchar', length: 255, default: '' })
+  post_password!: string;
 
-  @Column({ name: 'post_name', type: 'varchar', length: 200, default: '' })
-  postName!: string;
+  @Column({ type: 'varchar', length: 200, default: '' })
+  post_name!: string;
 
-  @Column({ name: 'to_ping', type: 'text' })
-  toPing!: string;
+  @Column({ type: 'text' })
+  to_ping!: string;
 
-  @Column({ name: 'pinged', type: 'text' })
+  @Column({ type: 'text' })
   pinged!: string;
 
-  @Column(wpDateColumn('post_modified'))
-  postModified!: string;
+  @WpDateColumn('post_modified')
+  post_modified!: string;
 
-  @Column(wpDateColumn('post_modified_gmt'))
-  postModifiedGmt!: string;
+  @WpDateColumn('post_modified_gmt')
+  post_modified_gmt!: string;
 
-  /** LONGTEXT on MySQL. */
-  @Column({ name: 'post_content_filtered', type: 'text' })
-  postContentFiltered!: string;
+  @Column({ type: 'text' })
+  @MysqlType('longtext')
+  post_content_filtered!: string;
 
-  @Column({ name: 'post_parent', type: 'bigint', unsigned: true, default: 0 })
-  postParent!: number;
+  @Column({ type: 'bigint', unsigned: true, default: 0 })
+  post_parent!: number;
 
-  @Column({ name: 'guid', type: 'varchar', length: 255, default: '' })
+  @Column({ type: 'varchar', length: 255, default: '' })
   guid!: string;
 
-  @Column({ name: 'menu_order', type: 'int', default: 0 })
-  menuOrder!: number;
+  @Column({ type: 'int', default: 0 })
+  menu_order!: number;
 
-  @Column({ name: 'post_type', type: 'varchar', length: 20, default: 'post' })
-  postType!: string;
+  @Column({ type: 'varchar', length: 20, default: 'post' })
+  post_type!: string;
 
-  @Column({ name: 'post_mime_type', type: 'varchar', length: 100, default: '' })
-  postMimeType!: string;
+  @Column({ type: 'varchar', length: 100, default: '' })
+  post_mime_type!: string;
 
-  @Column({ name: 'comment_count', type: 'bigint', default: 0 })
-  commentCount!: number;
+  @Column({ type: 'bigint', default: 0 })
+  comment_count!: number;
 }

@@ -1,20 +1,22 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { MysqlType } from './MysqlType';
 
 /** `{prefix}postmeta`. The MySQL index on meta_key covers its first 191 characters. */
 @Entity('postmeta')
-@Index('post_id', ['postId'])
-@Index('meta_key', ['metaKey'])
+@Index('post_id', ['post_id'])
+@Index('meta_key', ['meta_key'])
 export class WpPostMeta {
-  @PrimaryGeneratedColumn({ name: 'meta_id', type: 'bigint', unsigned: true })
-  metaId!: number;
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
+  meta_id!: number;
 
-  @Column({ name: 'post_id', type: 'bigint', unsigned: true, default: 0 })
-  postId!: number;
+  @Column({ type: 'bigint', unsigned: true, default: 0 })
+  post_id!: number;
 
-  @Column({ name: 'meta_key', type: 'varchar', length: 255, nullable: true, default: null })
-  metaKey!: string | null;
+  @Column({ type: 'varchar', length: 255, nullable: true, default: null })
+  meta_key!: string | null;
 
-  /** LONGTEXT on MySQL; maybe-serialized. */
-  @Column({ name: 'meta_value', type: 'text', nullable: true })
-  metaValue!: string | null;
+  /** Maybe-serialized. */
+  @Column({ type: 'text', nullable: true })
+  @MysqlType('longtext')
+  meta_value!: string | null;
 }

@@ -1,43 +1,43 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { wpDateColumn } from './wpDateColumn';
+import { WpDateColumn } from './WpDateColumn';
 
 /**
- * `{prefix}users` as WordPress's wp_get_db_schema() creates it (single site).
- * No UNIQUE keys: WordPress checks logins and e-mails in code.
+ * `{prefix}users` as WordPress's wp_get_db_schema() creates it (single site); properties are the column names, so
+ * this class is also the row type (see src/db/rows.ts). No UNIQUE keys: WordPress checks logins and e-mails in code.
  */
 @Entity('users')
-@Index('user_login_key', ['userLogin'])
-@Index('user_nicename', ['userNicename'])
-@Index('user_email', ['userEmail'])
+@Index('user_login_key', ['user_login'])
+@Index('user_nicename', ['user_nicename'])
+@Index('user_email', ['user_email'])
 export class WpUser {
-  @PrimaryGeneratedColumn({ name: 'ID', type: 'bigint', unsigned: true })
-  id!: number;
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
+  ID!: number;
 
-  @Column({ name: 'user_login', type: 'varchar', length: 60, default: '' })
-  userLogin!: string;
+  @Column({ type: 'varchar', length: 60, default: '' })
+  user_login!: string;
 
-  @Column({ name: 'user_pass', type: 'varchar', length: 255, default: '' })
-  userPass!: string;
+  @Column({ type: 'varchar', length: 255, default: '' })
+  user_pass!: string;
 
-  @Column({ name: 'user_nicename', type: 'varchar', length: 50, default: '' })
-  userNicename!: string;
+  @Column({ type: 'varchar', length: 50, default: '' })
+  user_nicename!: string;
 
-  @Column({ name: 'user_email', type: 'varchar', length: 100, default: '' })
-  userEmail!: string;
+  @Column({ type: 'varchar', length: 100, default: '' })
+  user_email!: string;
 
-  @Column({ name: 'user_url', type: 'varchar', length: 100, default: '' })
-  userUrl!: string;
+  @Column({ type: 'varchar', length: 100, default: '' })
+  user_url!: string;
 
   /** UTC. */
-  @Column(wpDateColumn('user_registered'))
-  userRegistered!: string;
+  @WpDateColumn('user_registered')
+  user_registered!: string;
 
-  @Column({ name: 'user_activation_key', type: 'varchar', length: 255, default: '' })
-  userActivationKey!: string;
+  @Column({ type: 'varchar', length: 255, default: '' })
+  user_activation_key!: string;
 
-  @Column({ name: 'user_status', type: 'int', default: 0 })
-  userStatus!: number;
+  @Column({ type: 'int', default: 0 })
+  user_status!: number;
 
-  @Column({ name: 'display_name', type: 'varchar', length: 250, default: '' })
-  displayName!: string;
+  @Column({ type: 'varchar', length: 250, default: '' })
+  display_name!: string;
 }

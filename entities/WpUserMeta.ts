@@ -1,23 +1,24 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { MysqlType } from './MysqlType';
 
 /**
  * `{prefix}usermeta`. `meta_value` holds strings as they are and arrays PHP-serialized (see src/wp/phpSerialize.ts).
  * The MySQL index on meta_key covers its first 191 characters (a prefix length TypeORM cannot express).
  */
 @Entity('usermeta')
-@Index('user_id', ['userId'])
-@Index('meta_key', ['metaKey'])
+@Index('user_id', ['user_id'])
+@Index('meta_key', ['meta_key'])
 export class WpUserMeta {
-  @PrimaryGeneratedColumn({ name: 'umeta_id', type: 'bigint', unsigned: true })
-  umetaId!: number;
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
+  umeta_id!: number;
 
-  @Column({ name: 'user_id', type: 'bigint', unsigned: true, default: 0 })
-  userId!: number;
+  @Column({ type: 'bigint', unsigned: true, default: 0 })
+  user_id!: number;
 
-  @Column({ name: 'meta_key', type: 'varchar', length: 255, nullable: true, default: null })
-  metaKey!: string | null;
+  @Column({ type: 'varchar', length: 255, nullable: true, default: null })
+  meta_key!: string | null;
 
-  /** LONGTEXT on MySQL; `text` here because entities must validate on SQLite too. */
-  @Column({ name: 'meta_value', type: 'text', nullable: true })
-  metaValue!: string | null;
+  @Column({ type: 'text', nullable: true })
+  @MysqlType('longtext')
+  meta_value!: string | null;
 }

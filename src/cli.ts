@@ -17,6 +17,7 @@ import { asksForHelp, COMMAND_USAGE, MAIN_USAGE } from './cli/usage';
 import { packageVersion } from './cli/packageVersion';
 import { refuseNewSqliteFile, requireWordPressTables } from './cli/existingSite';
 import { serveHost } from './host/http/serveHost';
+import { loadPlugins } from './host/pluginLoader';
 
 /**
  * Entry point of the `wc-host` binary (serve resolves once listening). Sets process.exitCode: 0 done, 1 failed (also
@@ -115,7 +116,9 @@ async function withDatabase(
   const env = readEnv();
   const log = createLogger(env.logLevel === 'info' ? 'warn' : env.logLevel);
   if (mode === 'existing') refuseNewSqliteFile(env.databaseUrl);
-  const dataSource = createDataSource({ url: env.databaseUrl, tablePrefix: env.tablePrefix });
+  // The plugins' tables are part of the site: `migrate` creates those that are missing, as serve does.
+  const plugins = (await loadPlugins({ builtin: true, modules: env.pluginModules })).map((entry) => entry.plugin);
+  const dataSource = createDataSource({ url: env.databaseUrl, tablePrefix: env.tablePrefix, plugins });
   await openDataSource(dataSource, env.databaseUrl);
   const db = createDb(dataSource, env.tablePrefix);
   try {

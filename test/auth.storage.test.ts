@@ -177,7 +177,7 @@ describe('loadCurrentUser', () => {
     const id = await insertUser('promoted.customer', 'a:1:{s:8:"customer";b:1;}');
     // Read once before the change, so capabilities computed for the old role definitions are already cached.
     expect(userCan(await loadCurrentUser(db, options, id), 'list_users')).toBe(false);
-    const roles = (await options.get<Record<string, { name: string; capabilities: Record<string, unknown> }>>('wp_user_roles'));
+    const roles = (await options.get('wp_user_roles')) as Record<string, { name: string; capabilities: Record<string, unknown> }>;
     const original = JSON.parse(JSON.stringify(roles)) as typeof roles;
     roles.customer.capabilities.list_users = 1;
     roles.customer.capabilities.edit_users = '0';

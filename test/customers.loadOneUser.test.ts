@@ -17,7 +17,7 @@ beforeAll(async () => {
   opened = await openDb(database.url);
   db = opened.db;
   await migrate(db, createLogger('silent'));
-  roles = await createOptionsApi(db).get<RolesOption>('wp_user_roles', {});
+  roles = await createOptionsApi(db).get('wp_user_roles', { parse: (stored) => stored as unknown as RolesOption, default: {} });
 });
 
 afterAll(async () => {

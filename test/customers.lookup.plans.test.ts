@@ -44,11 +44,13 @@ async function lookupSql(query: string): Promise<string[]> {
 
 function inline(sql: string, params: readonly unknown[]): string {
   let index = 0;
-  return sql.replace(/\?/g, () => {
-    const value = params[index++];
+  const literal = (value: unknown): string => {
+    // A bound list (MySQL): mysql2 expands it into the values, comma-separated.
+    if (Array.isArray(value)) return value.map(literal).join(', ');
     if (Buffer.isBuffer(value)) return `X'${value.toString('hex')}'`;
     return typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
-  });
+  };
+  return sql.replace(/\?/g, () => literal(params[index++]));
 }
 
 async function plan(sql: string): Promise<string> {

@@ -1,4 +1,6 @@
 import { migrate } from '../src/db/migrate';
+import type { WpUser } from '../entities';
+import type { Row } from '../src/db/rows';
 import type { Db } from '../src/db/types';
 import type { Logger } from '../src/host/types';
 import { CustomerLookup } from '../plugins/customers/lookup/customerLookup';
@@ -45,15 +47,7 @@ const CAPABILITIES = [
 const ROLES = ['customer', 'subscriber', 'shop_manager', 'administrator', 'CUSTOMER', 'customers', 'editor'];
 const DATES = ['2020-01-01 00:00:00', '2021-06-15 12:30:00', '2021-06-15 12:30:00', '2023-11-30 23:59:59', '0000-00-00 00:00:00'];
 
-interface UserRow {
-  ID: number;
-  user_login: string;
-  user_email: string;
-  user_url: string;
-  user_nicename: string;
-  display_name: string;
-  user_registered: string;
-}
+type UserRow = Pick<Row<WpUser>, 'ID' | 'user_login' | 'user_email' | 'user_url' | 'user_nicename' | 'display_name' | 'user_registered'>;
 
 let database: TestDatabase;
 let opened: OpenDb;

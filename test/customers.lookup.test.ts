@@ -12,6 +12,7 @@ import { LOOKUP_TABLES } from '../plugins/customers/lookup/lookupTables';
 import { CustomersModule } from '../plugins/customers/module';
 import { createTestHost, type TestHost } from './helpers/testHost';
 import { createTestDatabase, openDb, type OpenDb, type TestDatabase } from './helpers/testDatabase';
+import { boundValues } from './helpers/boundValues';
 
 /**
  * The customers lookup as operators and other writers meet it: installed by itself on a database wc-host created,
@@ -116,7 +117,7 @@ describe('on a database wc-host created', () => {
     const query = jest.spyOn(db, 'query');
     try {
       await list(`include=${id}`);
-      const readsOfMeta = () => query.mock.calls.filter(([sql, params]) => /usermeta/.test(sql) && (params ?? []).includes(id)).length;
+      const readsOfMeta = () => query.mock.calls.filter(([sql, params]) => /usermeta/.test(sql) && boundValues(params).includes(id)).length;
       expect(readsOfMeta()).toBe(0);
       await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, 'last_update', '1')`, [id]);
       await list(`include=${id}`);
@@ -152,7 +153,7 @@ describe('on a database wc-host created', () => {
     expect(await one()).toEqual(first);
     const query = jest.spyOn(db, 'query');
     try {
-      const readsOfMeta = () => query.mock.calls.filter(([sql, params]) => /usermeta/.test(sql) && (params ?? []).includes(id)).length;
+      const readsOfMeta = () => query.mock.calls.filter(([sql, params]) => /usermeta/.test(sql) && boundValues(params).includes(id)).length;
       const permissionReads = readsOfMeta();
       expect(await one()).toEqual(first);
       // Only the permission check's own read of the user: the item itself was reused.

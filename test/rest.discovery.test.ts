@@ -1,5 +1,5 @@
 import { getEndpointArgsForItemSchema } from '../src/rest';
-import type { JsonSchema, RouteArgs } from '../src/rest/types';
+import type { JsonSchema, RouteArgs, RouteEndpoint } from '../src/rest/types';
 import { bearerAdmin, createRestTestApp, loggedIn, TEST_SITE } from './helpers/restApp';
 import { REFERENCE_OPTIONS_CUSTOMERS_BODY } from './helpers/restReference';
 
@@ -87,7 +87,7 @@ describe('OPTIONS', () => {
 
   it('keeps a route’s schema when it is registered again without one, and takes a new one', async () => {
     const test = createRestTestApp();
-    const endpoint = { methods: 'GET', permissionCallback: () => true, callback: () => [] };
+    const endpoint = { methods: 'GET', permissionCallback: () => true, callback: () => [] } satisfies RouteEndpoint;
     test.rest.registerRoute('acme/v1', '/things', endpoint, { title: 'first' });
     test.rest.registerRoute('acme/v1', '/things', { ...endpoint, methods: 'POST' });
     expect((await test.http.options('/wp-json/acme/v1/things')).body).toMatchObject({ methods: ['GET', 'POST'], schema: { title: 'first' } });

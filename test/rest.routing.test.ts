@@ -1,4 +1,5 @@
 import { RestError } from '../src/rest';
+import type { RouteEndpoint } from '../src/rest/types';
 import { createRestTestApp } from './helpers/restApp';
 
 const NO_ROUTE = { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } };
@@ -12,7 +13,7 @@ describe('registering routes', () => {
 
   it('refuses an empty namespace, an empty route and an invalid pattern', () => {
     const { rest } = createRestTestApp();
-    const endpoint = { methods: 'GET', callback: () => 'x', permissionCallback: () => true };
+    const endpoint = { methods: 'GET', callback: () => 'x', permissionCallback: () => true } satisfies RouteEndpoint;
     expect(() => rest.registerRoute('/', '/things', endpoint)).toThrow(/namespaced/);
     expect(() => rest.registerRoute('acme/v1', '', endpoint)).toThrow(/must be specified/);
     expect(() => rest.registerRoute('acme/v1', '/things/(?P<id>[', endpoint)).toThrow(/not a valid pattern/);
@@ -29,7 +30,7 @@ describe('registering routes', () => {
 
   it('lists namespaces in registration order, trimming slashes', () => {
     const { rest } = createRestTestApp();
-    const endpoint = { methods: 'GET', callback: () => 'x', permissionCallback: () => true };
+    const endpoint = { methods: 'GET', callback: () => 'x', permissionCallback: () => true } satisfies RouteEndpoint;
     rest.registerRoute('/wc/v3/', 'a', endpoint);
     rest.registerRoute('wc/v2', 'b', endpoint);
     rest.registerRoute('wc/v3', 'c', endpoint);

@@ -1,9 +1,12 @@
+import http from 'node:http';
+import express from 'express';
 import { readEnv, readServerEnv } from '../src/config/env';
 import { definePlugin } from '../src/host/definePlugin';
 import { createHttpServer } from '../src/host/http/createHttpServer';
 import { listen } from '../src/host/http/listen';
 import { createEventLoopAdmission } from '../src/host/load/eventLoopAdmission';
 import { dbPoolQueueLength } from '../src/host/load/dbPoolQueue';
+import { BUSY_CONNECTIONS, createLoadShedder } from '../src/host/load/loadShedding';
 import { createTestHost, type TestHost } from './helpers/testHost';
 import { openConnection } from './helpers/rawHttp';
 
@@ -85,7 +88,7 @@ describe('WC_HOST_MAX_IN_FLIGHT and WC_HOST_MAX_WRITES_IN_FLIGHT', () => {
   });
 
   it('reads the limits from the environment (0: off) and refuses values that are not whole numbers', () => {
-    expect(readEnv({}).loadShedding).toEqual({ maxInFlight: 128, maxWritesInFlight: 40, maxEventLoopDelayMs: 500, maxDbQueue: 64, retryAfterSeconds: 2 });
+    expect(readEnv({}).loadShedding).toEqual({ maxInFlight: 128, maxWritesInFlight: 40, maxEventLoopDelayMs: 10, maxDbQueue: 64, retryAfterSeconds: 2 });
     expect(readEnv({ WC_HOST_MAX_IN_FLIGHT: '0', WC_HOST_MAX_DB_QUEUE: '7' }).loadShedding).toMatchObject({ maxInFlight: 0, maxDbQueue: 7 });
     expect(() => readEnv({ WC_HOST_MAX_EVENT_LOOP_DELAY_MS: '-5' })).toThrow(
       'Invalid environment: WC_HOST_MAX_EVENT_LOOP_DELAY_MS must be a whole number from 0 to 60000 (0: off)',
@@ -114,23 +117,30 @@ describe('event-loop delay (WC_HOST_MAX_EVENT_LOOP_DELAY_MS)', () => {
     const end = Date.now() + ms;
     while (Date.now() < end);
   };
-  const nextSample = () => new Promise((resolve) => setTimeout(resolve, 60));
+  const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** Keeps the loop late: turns of 150 ms of work, ten times. */
+  async function standingDelay(): Promise<void> {
+    for (let i = 0; i < 10; i++) {
+      block(150);
+      await turn();
+    }
+  }
 
-  it('ignores one long stall, but admits a shrinking share while the loop stays late, and recovers', async () => {
-    const admission = createEventLoopAdmission(20, 50);
+  it('ignores one long stall, but admits a shrinking share while the delay stands, and recovers', async () => {
+    const admission = createEventLoopAdmission(20, () => true, 10, 50);
     try {
+      await pause(30);
       block(400);
-      await nextSample();
-      await nextSample();
+      await pause(120);
       expect(admission.share()).toBe(1);
 
-      for (let i = 0; i < 6; i++) {
-        block(150);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-      expect(admission.share()).toBeLessThan(1);
+      await standingDelay();
+      // Cut in proportion: ~130 ms of delay against a 20 ms limit takes the share near its floor at once.
+      expect(admission.share()).toBeLessThan(0.3);
+      expect(admission.lagMs()).toBeGreaterThan(20);
       const decisions = Array.from({ length: 100 }, () => admission.admit());
-      expect(decisions.filter(Boolean).length).toBeLessThan(100);
+      expect(decisions.filter(Boolean).length).toBeLessThan(30);
       expect(decisions.filter(Boolean).length).toBeGreaterThan(0);
 
       await until(() => admission.share() === 1);
@@ -138,6 +148,111 @@ describe('event-loop delay (WC_HOST_MAX_EVENT_LOOP_DELAY_MS)', () => {
     } finally {
       admission.stop();
     }
+  });
+
+  it('never cuts while few clients are connected', async () => {
+    const admission = createEventLoopAdmission(20, () => false, 10, 50);
+    try {
+      await standingDelay();
+      expect(admission.lagMs()).toBeGreaterThan(20);
+      expect(admission.share()).toBe(1);
+    } finally {
+      admission.stop();
+    }
+  });
+});
+
+describe('shedding an overloaded server', () => {
+  const settings = { maxInFlight: 0, maxWritesInFlight: 0, maxEventLoopDelayMs: 10, maxDbQueue: 0, retryAfterSeconds: 2 };
+  const loop = { share: 1, admit: true };
+  const hashes = { inUse: 0 };
+  const shedder = createLoadShedder(settings, () => 0, {
+    hashing: { inUse: () => hashes.inUse, waiting: () => 0, slots: 2 },
+    eventLoop: () => ({ share: () => loop.share, admit: () => loop.admit, lagMs: () => 0, stop() {} }),
+  });
+  const arrived: Array<() => void> = [];
+  const app = express();
+  app.use(shedder.middleware);
+  // Holds each request until BUSY_CONNECTIONS of them are waiting: the way to open that many client connections.
+  app.get('/gather', (_req, res) => {
+    arrived.push(() => res.json({ ok: true }));
+    if (arrived.length === BUSY_CONNECTIONS) arrived.splice(0).forEach((answer) => answer());
+  });
+  app.all('/work', (_req, res) => res.json({ ok: true }));
+  const server = http.createServer(app);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: BUSY_CONNECTIONS });
+  let port = 0;
+
+  function send(method: string, path: string, using: http.Agent = agent): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = http.request({ host: '127.0.0.1', port, method, path, agent: using }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+  }
+  const code = (response: { body: string }) => (JSON.parse(response.body) as { code?: string }).code;
+
+  beforeAll(async () => {
+    port = (await listen(server, 0, '127.0.0.1')).port;
+  });
+  afterAll(async () => {
+    agent.destroy();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    shedder.stop();
+  });
+  beforeEach(() => {
+    loop.share = 1;
+    loop.admit = true;
+    hashes.inUse = 0;
+  });
+
+  it('refuses nothing for delay with fewer than 16 clients connected', async () => {
+    loop.share = 0.5;
+    loop.admit = false;
+    hashes.inUse = 2;
+    const few = new http.Agent({ keepAlive: true, maxSockets: 2 });
+    try {
+      expect((await send('GET', '/work', few)).status).toBe(200);
+      expect((await send('POST', '/work', few)).status).toBe(200);
+    } finally {
+      few.destroy();
+    }
+  });
+
+  it('with 16 clients, refuses the share the delay allows, and creates while hashes take all cores but one', async () => {
+    const gathered = await Promise.all(Array.from({ length: BUSY_CONNECTIONS }, () => send('GET', '/gather')));
+    expect(gathered.map((response) => response.status)).toEqual(Array(BUSY_CONNECTIONS).fill(200));
+    const before = shedder.refused();
+
+    // Calm (full share): a create is admitted even with every hashing slot busy.
+    hashes.inUse = 2;
+    expect((await send('POST', '/work')).status).toBe(200);
+
+    loop.share = 0.5;
+    loop.admit = false;
+    const refusedRead = await send('GET', '/work');
+    expect(refusedRead.status).toBe(503);
+    expect(code(refusedRead)).toBe('wc_host_overloaded');
+
+    loop.admit = true;
+    expect((await send('GET', '/work')).status).toBe(200);
+    hashes.inUse = 1;
+    const refusedCreate = await send('POST', '/work');
+    expect(refusedCreate.status).toBe(503);
+    expect(code(refusedCreate)).toBe('wc_host_overloaded');
+    // Other writes need no hash.
+    expect((await send('PUT', '/work')).status).toBe(200);
+    hashes.inUse = 0;
+    expect((await send('POST', '/work')).status).toBe(200);
+
+    const after = shedder.refused();
+    expect(after.event_loop_delay - before.event_loop_delay).toBe(1);
+    expect(after.hash_queue - before.hash_queue).toBe(1);
   });
 });
 

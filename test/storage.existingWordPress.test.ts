@@ -79,9 +79,6 @@ describe('migrate() on a database that already holds WordPress tables', () => {
 
     expect(result).toEqual({
       createdTables: [
-        'wp_usermeta',
-        'wp_postmeta',
-        'wp_posts',
         'wp_woocommerce_api_keys',
         'wp_woocommerce_downloadable_product_permissions',
         'wp_wc_product_download_directories',
@@ -89,6 +86,9 @@ describe('migrate() on a database that already holds WordPress tables', () => {
         'wp_wc_order_addresses',
         'wp_wc_order_operational_data',
         'wp_wc_orders_meta',
+        'wp_usermeta',
+        'wp_postmeta',
+        'wp_posts',
         'wp_wc_host_state',
         ...(db.dialect === 'mysql' ? ['wp_wc_host_rate_limits'] : []),
       ],

@@ -12,9 +12,12 @@ const START_UP = `
 const { createDataSource } = require('./src/db/createDataSource');
 const { createDb } = require('./src/db/createDb');
 const { migrate } = require('./src/db/migrate');
+const { loadBuiltinPlugins } = require('./src/host/pluginLoader');
+const { orderByDependencies } = require('./src/host/orderByDependencies');
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 (async () => {
-  const dataSource = createDataSource({ url: process.env.WC_HOST_TEST_URL, tablePrefix: 'wp_' });
+  const plugins = orderByDependencies(loadBuiltinPlugins()).map((entry) => entry.plugin);
+  const dataSource = createDataSource({ url: process.env.WC_HOST_TEST_URL, tablePrefix: 'wp_', plugins });
   await dataSource.initialize();
   try {
     process.stdout.write(JSON.stringify(await migrate(createDb(dataSource, 'wp_'), quiet)));

@@ -49,4 +49,6 @@ export function printVerdict(total: IntervalStats): void {
     `accepted reads p99 ${Number.isNaN(p99) ? '-' : p99.toFixed(1)} ms (target < ${P99_TARGET_MS} ms: ${p99 < P99_TARGET_MS ? 'met' : 'missed'}); ` +
       `refused ${refusedShare.toFixed(1)} % of ${total.sent}; no answer ${total.failed}; other 5xx ${total.serverErrors}`,
   );
+  const all = percentile(sorted([...total.latencies.reads, ...total.latencies.creates]), 0.99);
+  console.log(`all accepted requests (creates too) p99 ${Number.isNaN(all) ? '-' : all.toFixed(1)} ms`);
 }

@@ -13,22 +13,34 @@ import { CUSTOMERS_API_VERSIONS } from './versions';
 import { CustomerLookup } from './lookup/customerLookup';
 import { PreparedCustomers } from './preparedCustomers';
 import { createUserFinder } from './store/userQuery/findUsers';
+import { customersTables } from './tables';
+import { WOOCOMMERCE_CORE_PLUGIN } from '../woocommerce-core';
+import { optionText } from '../../src/wp/optionText';
 
 export { CUSTOMER_HOOKS, RegistrationErrors } from './hooks';
 export type { NewCustomerData, UpdateUserArgs, CustomerHookPayloads } from './hooks';
 export type { Customer } from './model/Customer';
 export type { WpUser, MetaRow } from './model/WpUser';
+export { WcDownloadPermission } from './tables/WcDownloadPermission';
+export { WcOrder } from './tables/WcOrder';
+export { WcOrderAddress } from './tables/WcOrderAddress';
+export { WcOrderMeta } from './tables/WcOrderMeta';
+export { WcOrderOperationalData } from './tables/WcOrderOperationalData';
+export { WcProductDownloadDirectory } from './tables/WcProductDownloadDirectory';
 export type { UserQueryArgs } from './store/userQuery/userQueryArgs';
 export { RestError } from '../../src/rest/RestError';
 
 export default definePlugin({
   name: 'woocommerce/customers',
+  // Deleting a customer deletes their API keys, as WooCommerce does.
+  requires: [WOOCOMMERCE_CORE_PLUGIN],
+  tables: customersTables,
   register(host) {
     const store = new CustomerStore(host.db, host.hooks, host.options);
     const permissions = new CustomerPermissions(store, host.hooks);
     const orderStats = createOrderStatsSource(host.db, host.options, host.hooks);
     registerGuestOrdersOnDeletedUser(host.hooks, host.db, host.options);
-    const homeUrl = async () => (host.config.homeUrl ?? String(await host.options.get('home', ''))).replace(/\/+$/, '');
+    const homeUrl = async () => (host.config.homeUrl ?? optionText(await host.options.get('home', ''))).replace(/\/+$/, '');
     const lookup = new CustomerLookup(host.db, host.logger);
     host.dbIndexes.register(lookup);
     // A bulk import since the last start left many users marked: read them in now, in the background.

@@ -3,6 +3,9 @@ import { isKeyPermission } from './keyPermissions';
 import { sanitizeTextField } from '../wp/sanitizeTextField';
 import type { AuthenticatedKey } from './types';
 import type { Db } from '../db/types';
+import type { DriverRow, Row } from '../db/rows';
+import type { WpUser } from '../../entities';
+import type { WcApiKey } from '../../plugins/woocommerce-core/tables/WcApiKey';
 
 /**
  * API keys in `{prefix}woocommerce_api_keys`, stored exactly as WooCommerce stores them, so keys made by either side
@@ -85,15 +88,12 @@ export async function createApiKey(db: Db, input: NewApiKey): Promise<CreatedApi
 }
 
 export async function listApiKeys(db: Db): Promise<ApiKeySummary[]> {
-  const rows = await db.query<{
-    key_id: unknown;
-    user_id: unknown;
-    user_login: string | null;
-    description: string | null;
-    permissions: string;
-    truncated_key: string;
-    last_access: unknown;
-  }>(
+  const rows = await db.query<
+    Pick<DriverRow<WcApiKey>, 'key_id' | 'user_id' | 'description' | 'permissions' | 'truncated_key'> & {
+      last_access: unknown;
+      user_login: Row<WpUser>['user_login'] | null;
+    }
+  >(
     `SELECT k.key_id, k.user_id, u.user_login, k.description, k.permissions, k.truncated_key, k.last_access
        FROM ${db.table('woocommerce_api_keys')} k
        LEFT JOIN ${db.table('users')} u ON u.ID = k.user_id
@@ -124,14 +124,7 @@ export async function deleteApiKeysOfUser(db: Db, userId: number): Promise<numbe
 
 /** Looks a key up by its plain consumer key, sanitized first as WooCommerce does (wc_api_hash(sanitize_text_field(ck))). */
 export async function findApiKeyByConsumerKey(db: Db, consumerKey: string): Promise<StoredApiKey | null> {
-  const rows = await db.query<{
-    key_id: unknown;
-    user_id: unknown;
-    permissions: string;
-    consumer_secret: string;
-    nonces: string | null;
-    last_access: unknown;
-  }>(
+  const rows = await db.query<StoredApiKeyRow>(
     `SELECT key_id, user_id, permissions, consumer_secret, nonces, last_access
        FROM ${db.table('woocommerce_api_keys')}
       WHERE consumer_key = ?
@@ -142,15 +135,16 @@ export async function findApiKeyByConsumerKey(db: Db, consumerKey: string): Prom
   return row ? storedApiKeyFromRow(row) : null;
 }
 
-/** A `{prefix}woocommerce_api_keys` row (the columns findApiKeyByConsumerKey selects) as a StoredApiKey. */
-export function storedApiKeyFromRow(row: {
-  key_id: unknown;
-  user_id: unknown;
-  permissions: string;
-  consumer_secret: string;
-  nonces: string | null;
+/**
+ * The columns findApiKeyByConsumerKey selects, typed by the table's entity (plugins/woocommerce-core/tables/WcApiKey.ts);
+ * last_access is read with readDatetime whatever form the driver gives it.
+ */
+export type StoredApiKeyRow = Pick<DriverRow<WcApiKey>, 'key_id' | 'user_id' | 'permissions' | 'consumer_secret' | 'nonces'> & {
   last_access: unknown;
-}): StoredApiKey {
+};
+
+/** A `{prefix}woocommerce_api_keys` row (the columns findApiKeyByConsumerKey selects) as a StoredApiKey. */
+export function storedApiKeyFromRow(row: StoredApiKeyRow): StoredApiKey {
   return {
     keyId: Number(row.key_id),
     userId: Number(row.user_id),

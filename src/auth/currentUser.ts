@@ -3,6 +3,8 @@ import { maybeUnserialize } from '../wp/phpSerialize';
 import { boundedMemo } from '../cache/boundedMemo';
 import type { CurrentUser } from './types';
 import type { Db } from '../db/types';
+import type { Row } from '../db/rows';
+import type { WpUser, WpUserMeta } from '../../entities';
 import type { OptionsApi } from '../host/types';
 
 /**
@@ -29,16 +31,12 @@ export function capabilitiesSubquery(db: Db): string {
 }
 
 /** What loadCurrentUser reads of a user: the row's ID, login and email, and its first `{prefix}capabilities` value. */
-export interface CurrentUserRow {
-  ID: unknown;
-  user_login: string;
-  user_email: string;
-  meta_value: string | null;
-}
+export type CurrentUserRow = Pick<Row<WpUser>, 'user_login' | 'user_email'> &
+  Pick<Row<WpUserMeta>, 'meta_value'> & { ID: unknown };
 
 /** The CurrentUser of a row loadCurrentUser's query (or an equivalent one) returned. */
 export async function currentUserFromRow(db: Db, options: OptionsApi, row: CurrentUserRow): Promise<CurrentUser> {
-  const roles = rolesOptionOf(await options.get<unknown>(`${db.prefix}user_roles`, {}));
+  const roles = rolesOptionOf(await options.get(`${db.prefix}user_roles`, {}));
   const capabilities = capabilitiesOf(row.meta_value ?? '', roles);
   return {
     id: Number(row.ID),

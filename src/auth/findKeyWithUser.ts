@@ -1,4 +1,4 @@
-import { hashConsumerKey, storedApiKeyFromRow, type StoredApiKey } from './apiKeys';
+import { hashConsumerKey, storedApiKeyFromRow, type StoredApiKey, type StoredApiKeyRow } from './apiKeys';
 import { capabilitiesSubquery, type CurrentUserRow } from './currentUser';
 import { sanitizeTextField } from '../wp/sanitizeTextField';
 import { boundedMemo } from '../cache/boundedMemo';
@@ -13,18 +13,8 @@ import type { Db } from '../db/types';
  * first), and the user's capabilities row is the first by umeta_id.
  */
 export async function findKeyWithUser(db: Db, consumerKey: string): Promise<{ key: StoredApiKey; user: CurrentUserRow | null } | null> {
-  const rows = await db.query<{
-    key_id: unknown;
-    user_id: unknown;
-    permissions: string;
-    consumer_secret: string;
-    nonces: string | null;
-    last_access: unknown;
-    ID: unknown;
-    user_login: string | null;
-    user_email: string | null;
-    meta_value: string | null;
-  }>(
+  // The LEFT JOIN makes the user's columns NULL when the key's user does not exist.
+  const rows = await db.query<StoredApiKeyRow & { [Column in keyof CurrentUserRow]: CurrentUserRow[Column] | null }>(
     `SELECT k.key_id, k.user_id, k.permissions, k.consumer_secret, k.nonces, k.last_access,
             u.ID, u.user_login, u.user_email, (${capabilitiesSubquery(db)}) AS meta_value
        FROM ${db.table('woocommerce_api_keys')} k

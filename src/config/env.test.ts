@@ -28,7 +28,7 @@ describe('readEnv', () => {
       timeouts: DEFAULT_TIMEOUTS,
       authThrottle: throttle(10, 100, 100, 60, 0),
       accessLog: true,
-      loadShedding: { maxInFlight: 128, maxWritesInFlight: 40, maxEventLoopDelayMs: 500, maxDbQueue: 64, retryAfterSeconds: 2 },
+      loadShedding: { maxInFlight: 128, maxWritesInFlight: 40, maxEventLoopDelayMs: 10, maxDbQueue: 64, retryAfterSeconds: 2 },
     });
   });
 

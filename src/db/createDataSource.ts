@@ -5,6 +5,8 @@ import { TablePrefixNamingStrategy } from '../../entities/tablePrefix';
 import { parseDatabaseUrl } from '../config/databaseUrl';
 import { wcHostMigrations } from './migrations';
 import type { Timeouts } from '../config/timeouts';
+import type { Plugin } from '../host/types';
+import { rememberPluginTables } from './pluginTables';
 import { mysql2Driver } from './mysql/driver';
 import { registerSqliteFunctions } from './sqlite/sqliteFunctions';
 import { sqliteBusyTimeoutMs } from './sqlite/busyTimeout';
@@ -14,8 +16,11 @@ export interface CreateDataSourceOptions {
   url: string;
   /** WordPress's `$table_prefix`, e.g. `wp_`. */
   tablePrefix: string;
-  /** Entities to map; default: every wc-host entity. */
-  entities?: NonNullable<DataSourceOptions['entities']>;
+  /**
+   * The plugins to load, in load order: their tables' entities are mapped, migrate() creates their missing tables and
+   * runs their migrations (see Plugin.tables and Plugin.migrations in src/host/types.ts).
+   */
+  plugins?: readonly Pick<Plugin, 'name' | 'tables' | 'migrations'>[];
   /** The database limits (see config/timeouts.ts); a limit left out keeps the driver's default (none, or mysql2's 10 s connect). */
   timeouts?: Partial<Pick<Timeouts, 'dbConnectMs' | 'dbAcquireMs' | 'dbQueryMs'>>;
 }
@@ -29,12 +34,23 @@ export interface CreateDataSourceOptions {
  * utf8mb4 (collation utf8mb4_unicode_520_ci), return DATETIME values as 'YYYY-MM-DD HH:MM:SS' strings, read BIGINT ids
  * as numbers, drop the sql_modes WordPress drops (see wordPressSqlMode.ts) and keep to `timeouts` (see mysql/driver.ts).
  */
-export function createDataSource({ url, tablePrefix, entities = wcHostEntities, timeouts = {} }: CreateDataSourceOptions): DataSource {
+export function createDataSource({ url, tablePrefix, plugins = [], timeouts = {} }: CreateDataSourceOptions): DataSource {
+  const dataSource = newDataSource({ url, tablePrefix, plugins, timeouts });
+  rememberPluginTables(
+    dataSource,
+    plugins.map((plugin) => ({ plugin: plugin.name, tables: plugin.tables ?? [] })),
+  );
+  return dataSource;
+}
+
+function newDataSource({ url, tablePrefix, plugins = [], timeouts = {} }: CreateDataSourceOptions): DataSource {
   const config = parseDatabaseUrl(url);
+  const entities: DataSourceOptions['entities'] = [...wcHostEntities, ...plugins.flatMap((plugin) => (plugin.tables ?? []).map((table) => table.entity))];
+  const migrations: DataSourceOptions['migrations'] = [...wcHostMigrations, ...plugins.flatMap((plugin) => plugin.migrations ?? [])];
   const common = {
     entities,
     namingStrategy: new TablePrefixNamingStrategy(tablePrefix),
-    migrations: wcHostMigrations,
+    migrations,
     migrationsTableName: `${tablePrefix}wc_host_migrations`,
     // DDL commits implicitly on MySQL anyway; migrate() supplies the transaction and lock (see migrate.ts).
     migrationsTransactionMode: 'none',

@@ -5,7 +5,9 @@ import { mysqlLockName } from './mysqlLockName';
 import { transactionCoordinatorFor, type ActiveTransaction } from './transactionCoordinator';
 import type { Db, Dialect, WriteResult } from './types';
 import { writeResultOf } from './writeResult';
-import { createDirectReader, type DirectReader } from './directReader';
+import { createDirectReader, type CachingDirectReader } from './directReader';
+import { registerStatementCaches } from './statementCaches';
+import { STATEMENT_CACHE_LIMIT } from './statementCacheLimit';
 import { longReaderFor, type LongReader } from './longReader';
 import { isDatabaseUnavailable } from './outage/databaseUnavailable';
 import type { OutageTracker } from './outage/outageTracker';
@@ -50,7 +52,7 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
   // SQLite: TypeORM hands out one query runner for its one connection, so keep it instead of asking per statement.
   let sqliteRunner: QueryRunner | undefined;
   const sharedSqliteRunner = (): QueryRunner => (sqliteRunner ??= dataSource.createQueryRunner());
-  let directReader: DirectReader | undefined;
+  let directReader: CachingDirectReader | undefined;
   const readDirectly = (sql: string, params: readonly unknown[]) => (directReader ??= createDirectReader(dataSource, dialect))(sql, params);
   let longReader: LongReader | undefined;
 
@@ -153,7 +155,7 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
     );
   }
 
-  return {
+  const db: Db = {
     dialect,
     prefix: tablePrefix,
     dataSource,
@@ -209,6 +211,12 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
       });
     },
   };
+  registerStatementCaches(db, () => ({
+    limit: STATEMENT_CACHE_LIMIT,
+    main: directReader?.cachedStatements() ?? 0,
+    workers: longReader?.cachedStatements() ?? [],
+  }));
+  return db;
 }
 
 async function runInTransaction(

@@ -9,6 +9,8 @@ import { sqliteBusyTimeoutMs } from './sqlite/busyTimeout';
 export interface LongReader {
   query(sql: string, params: readonly unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
+  /** Prepared statements each worker thread holds (as of its last answer); none off SQLite files. */
+  cachedStatements(): number[];
 }
 
 /**
@@ -23,7 +25,7 @@ export function longReaderFor(
   queryTimeoutMs = 0,
 ): LongReader {
   const file = String(dataSource.options.database ?? '');
-  if (dialect !== 'sqlite' || !canUseReadPool(file)) return { query: readDirectly, close: async () => undefined };
+  if (dialect !== 'sqlite' || !canUseReadPool(file)) return { query: readDirectly, close: async () => undefined, cachedStatements: () => [] };
   const pool = createSqliteReadPool({
     file: path.resolve(file),
     size: Math.min(4, Math.max(1, os.availableParallelism())),
@@ -33,5 +35,9 @@ export function longReaderFor(
     // The functions module next to this one: .ts under ts-jest, .js in dist/.
     functionsModule: path.join(__dirname, 'sqlite', `sqliteFunctions${path.extname(__filename)}`),
   });
-  return { query: (sql, params) => pool.query(sql, params), close: () => pool.close() };
+  return {
+    query: (sql, params) => pool.query(sql, params),
+    close: () => pool.close(),
+    cachedStatements: () => pool.stats().workers.map((worker) => worker.cachedStatements),
+  };
 }

@@ -8,7 +8,8 @@ import { createDb } from '../db/createDb';
 import { migrate } from '../db/migrate';
 import { createOptionsApi } from './options';
 import { createLogger } from './logger';
-import { loadBuiltinPlugins, loadPluginModules, registerPlugins, type PluginEntry } from './pluginLoader';
+import { loadPlugins, registerPlugins } from './pluginLoader';
+import { mapsApiKeys } from '../auth/mapsApiKeys';
 import { createWooCommerceAuthenticator } from '../auth/wooCommerceAuthenticator';
 import { AuthThrottle } from '../auth/throttle/authThrottle';
 import type { Host, HostConfig, HostOptions, PluginHost } from './types';
@@ -23,6 +24,7 @@ import { readinessCheck } from './readinessCheck';
 import { createLoadShedder } from './load/loadShedding';
 import { dbPoolQueueLength } from './load/dbPoolQueue';
 import { accessLog } from './accessLog';
+import { optionText } from '../wp/optionText';
 
 /**
  * Builds a host: database (migrated and seeded on first use), hooks, REST server, authentication and plugins.
@@ -40,7 +42,14 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
 
   const databaseUrl = options.databaseUrl ?? env.databaseUrl;
   const timeouts = { ...env.timeouts, ...options.timeouts };
-  const dataSource = createDataSource({ url: databaseUrl, tablePrefix: config.tablePrefix, timeouts });
+  // Plugins first: their tables are part of the database the DataSource maps and migrate() completes.
+  const entries = await loadPlugins({
+    builtin: options.builtinPlugins !== false,
+    modules: options.pluginModules ?? env.pluginModules,
+    extra: options.plugins,
+  });
+  const plugins = entries.map((entry) => entry.plugin);
+  const dataSource = createDataSource({ url: databaseUrl, tablePrefix: config.tablePrefix, timeouts, plugins });
   await openDataSource(dataSource, databaseUrl);
   try {
     const db = createDb(dataSource, config.tablePrefix, { queryTimeoutMs: timeouts.dbQueryMs, outage: createOutageTracker(logger) });
@@ -58,24 +67,22 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
       hooks,
       logger,
       siteInfo: async () => ({
-        name: String(await optionsApi.get('blogname', 'wc-host')),
-        description: String(await optionsApi.get('blogdescription', '')),
-        url: config.homeUrl ?? String(await optionsApi.get('siteurl', '')),
-        home: config.homeUrl ?? String(await optionsApi.get('home', '')),
-        gmt_offset: String(await optionsApi.get('gmt_offset', '0')),
-        timezone_string: String(await optionsApi.get('timezone_string', '')),
+        name: optionText(await optionsApi.get('blogname', 'wc-host')),
+        description: optionText(await optionsApi.get('blogdescription', '')),
+        url: config.homeUrl ?? optionText(await optionsApi.get('siteurl', '')),
+        home: config.homeUrl ?? optionText(await optionsApi.get('home', '')),
+        gmt_offset: optionText(await optionsApi.get('gmt_offset', '0')),
+        timezone_string: optionText(await optionsApi.get('timezone_string', '')),
       }),
     });
-    const throttle = new AuthThrottle(dataSource, config.tablePrefix, options.authThrottle ?? env.authThrottle, logger);
-    rest.addAuthenticator(createWooCommerceAuthenticator({ db, options: optionsApi, config, hooks, logger, throttle }));
+    // WooCommerce's REST authentication reads the API keys of the plugin that owns their table (woocommerce/core).
+    if (mapsApiKeys(dataSource)) {
+      const throttle = new AuthThrottle(dataSource, config.tablePrefix, options.authThrottle ?? env.authThrottle, logger);
+      rest.addAuthenticator(createWooCommerceAuthenticator({ db, options: optionsApi, config, hooks, logger, throttle }));
+    }
 
     const dbIndexes = createDatabaseIndexRegistry();
     const pluginHost: PluginHost = { hooks, rest, options: optionsApi, dataSource, db, logger, config, dbIndexes };
-    const entries: PluginEntry[] = [
-      ...(options.builtinPlugins === false ? [] : loadBuiltinPlugins()),
-      ...(await loadPluginModules(options.pluginModules ?? env.pluginModules)),
-      ...(options.plugins ?? []).map((plugin, index) => ({ plugin, source: `options.plugins[${index}]` })),
-    ];
     await registerPlugins(entries, pluginHost);
     if (options.migrate !== false) await reportOrInstallIndexes(db, dbIndexes.list(), logger);
 

@@ -49,6 +49,18 @@ describe('createOptionsApi', () => {
     expect(await options.get('wp_user_roles')).toEqual({ customer: { name: 'Customer', capabilities: { read: true } } });
   });
 
+  it('returns a stored number as the text WordPress stores, and parses it only when given a parser', async () => {
+    const options = createOptionsApi(db, { cacheTtlMs: 0 });
+    await options.update('posts_per_page', 17);
+    expect(await options.get('posts_per_page', 0)).toBe('17');
+    expect(await options.get('posts_per_page', { parse: Number, default: 0 })).toBe(17);
+    expect(await options.get('missing', { parse: Number, default: 0 })).toBe(0);
+    expect(await options.get('missing', { parse: Number })).toBeUndefined();
+    // A default that is data (even an object) is returned as is, never taken for a parser.
+    const fallback = { parse: 'not a function' };
+    expect(await options.get('missing', fallback)).toBe(fallback);
+  });
+
   it('adds an option only when it is missing, storing maybe-serialized values with WordPress autoload values', async () => {
     const options = createOptionsApi(db);
     expect(await options.add('roles', { admin: true })).toBe(true);
@@ -103,7 +115,7 @@ describe('createOptionsApi', () => {
   it('shares one frozen copy of a cached value, so nobody can change it for the others', async () => {
     const options = createOptionsApi(db);
     await options.add('list', ['a', { b: 'c' }]);
-    const first = await options.get<[string, { b: string }]>('list');
+    const first = (await options.get('list')) as [string, { b: string }];
     expect(() => first.push('mutated')).toThrow(TypeError);
     expect(() => {
       first[1].b = 'changed';

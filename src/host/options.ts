@@ -1,6 +1,6 @@
 import type { Db } from '../db/types';
 import { maybeSerialize, maybeUnserialize } from '../wp/phpSerialize';
-import type { OptionsApi } from './types';
+import type { OptionParser, OptionsApi, OptionValue } from './types';
 import { deepFreeze } from '../cache/deepFreeze';
 
 export interface OptionsApiSettings {
@@ -56,12 +56,15 @@ export function createOptionsApi(db: Db, settings: OptionsApiSettings = {}): Opt
     return result.affectedRows > 0;
   }
 
+  async function get(name: string, defaultOrParser?: unknown): Promise<unknown> {
+    const { exists, value } = await read(name);
+    if (isParser(defaultOrParser)) return exists ? defaultOrParser.parse(value as OptionValue) : defaultOrParser.default;
+    return exists ? value : defaultOrParser;
+  }
+
   return {
-    async get<T = unknown>(name: string, defaultValue?: T): Promise<T> {
-      const { exists, value } = await read(name);
-      // Unchecked like WordPress's get_option(): the caller names the type it stored.
-      return (exists ? value : defaultValue) as T;
-    },
+    // One implementation behind OptionsApi's overloads: maybeUnserialize gives text or PHP values (OptionValue).
+    get: get as OptionsApi['get'],
 
     add,
 
@@ -92,6 +95,11 @@ export function createOptionsApi(db: Db, settings: OptionsApiSettings = {}): Opt
       return result.affectedRows > 0;
     },
   };
+}
+
+/** A parser argument (`{ parse, default }`), as opposed to a default value: defaults are data, never functions. */
+function isParser(value: unknown): value is OptionParser<unknown, unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { parse?: unknown }).parse === 'function';
 }
 
 /** wp_determine_option_autoload_value() for the values our API accepts (WordPress ≥ 6.6). */

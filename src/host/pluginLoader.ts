@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin, PluginHost } from './types';
+import { orderByDependencies } from './orderByDependencies';
 
 /** The built-in plugins: every folder under `plugins/` (next to `src/`, in the source tree and in `dist/`). */
 export const BUILTIN_PLUGINS_DIR = path.resolve(__dirname, '..', '..', 'plugins');
@@ -46,14 +47,29 @@ export async function loadPluginModules(specifiers: readonly string[], cwd = pro
   return entries;
 }
 
-/** Registers the plugins one after another; a plugin that throws stops start-up with its name in the message. */
+/**
+ * Every plugin the host loads — built-in, then WC_HOST_PLUGINS (`modules`), then `extra` — ordered so each comes after
+ * the plugins it requires (see orderByDependencies.ts). Their tables are created, then they register, in this order.
+ */
+export async function loadPlugins(sources: {
+  builtin: boolean;
+  modules: readonly string[];
+  extra?: readonly Plugin[];
+}): Promise<PluginEntry[]> {
+  return orderByDependencies([
+    ...(sources.builtin ? loadBuiltinPlugins() : []),
+    ...(await loadPluginModules(sources.modules)),
+    ...(sources.extra ?? []).map((plugin, index) => ({ plugin, source: `options.plugins[${index}]` })),
+  ]);
+}
+
+/**
+ * Registers the plugins one after another, in the order given (loadPlugins' order); a plugin that throws stops
+ * start-up with its name in the message.
+ */
 export async function registerPlugins(entries: readonly PluginEntry[], host: PluginHost): Promise<string[]> {
   const seen = new Map<string, string>();
-  for (const { plugin, source } of entries) {
-    const earlier = seen.get(plugin.name);
-    if (earlier !== undefined) {
-      throw new Error(`Plugin "${plugin.name}" (${source}) is already registered (from ${earlier})`);
-    }
+  for (const { plugin, source } of orderByDependencies(entries)) {
     seen.set(plugin.name, source);
     try {
       await plugin.register(host);
@@ -86,6 +102,12 @@ function asPlugin(loaded: unknown, source: string): Plugin {
   const candidate = isRecord(loaded) && 'default' in loaded && isRecord(loaded.default) ? loaded.default : loaded;
   if (!isRecord(candidate) || typeof candidate.name !== 'string' || candidate.name === '' || typeof candidate.register !== 'function') {
     throw new Error(`Plugin "${source}" must export { name: string, register(host) } as its default export`);
+  }
+  if (candidate.requires !== undefined && !(Array.isArray(candidate.requires) && candidate.requires.every((name) => typeof name === 'string'))) {
+    throw new Error(`Plugin "${source}": requires must be a list of plugin names`);
+  }
+  if (candidate.tables !== undefined && !(Array.isArray(candidate.tables) && candidate.tables.every((table) => isRecord(table) && typeof table.entity === 'function'))) {
+    throw new Error(`Plugin "${source}": tables must be a list of { entity, mysql?, sqlite? }`);
   }
   return candidate as unknown as Plugin;
 }

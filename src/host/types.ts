@@ -1,7 +1,8 @@
 import type { AuthThrottleSettings } from '../auth/throttle/authThrottle';
 import type { LoadSheddingSettings } from './load/loadShedding';
 import type { Express } from 'express';
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface } from 'typeorm';
+import type { TableDefinition } from '../db/tableDefinition';
 import type { Hooks } from '../hooks/types';
 import type { RestApi } from '../rest/types';
 import type { Db } from '../db/types';
@@ -17,9 +18,27 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/**
+ * What an option holds, as get_option() returns it: the stored text (WordPress stores scalars as text: `17` reads
+ * back as '17'), or the PHP value that text unserializes to (arrays, and the odd serialized number or boolean).
+ */
+export type OptionValue = string | number | boolean | null | OptionValue[] | { [key: string]: OptionValue };
+
+/** Reads an option as `T`: `parse` is given the stored value; `default` is returned as is when there is none. */
+export interface OptionParser<T, D = undefined> {
+  parse: (stored: OptionValue) => T;
+  default?: D;
+}
+
 /** The WordPress options API over `{prefix}options` (values maybe-serialized as WordPress does). */
 export interface OptionsApi {
-  get<T = unknown>(name: string, defaultValue?: T): Promise<T>;
+  /**
+   * get_option(): what is stored, or `defaultValue` when the option does not exist. With a parser,
+   * `get('posts_per_page', { parse: Number, default: 10 })`, the stored value goes through `parse`.
+   */
+  get<T, const D = undefined>(name: string, parser: OptionParser<T, D>): Promise<T | D>;
+  get(name: string): Promise<OptionValue | undefined>;
+  get<const D>(name: string, defaultValue: D): Promise<OptionValue | D>;
   /** Creates or updates the option; returns false when the value was unchanged. */
   update(name: string, value: unknown, autoload?: boolean): Promise<boolean>;
   /** Adds the option only if it does not exist; returns false when it existed. */
@@ -55,8 +74,27 @@ export interface PluginHost {
 export interface Plugin {
   /** A unique name, e.g. `woocommerce/customers` or `acme/loyalty`. */
   name: string;
+  /**
+   * The names of the plugins this one needs. They are registered first (and their tables created first); a missing
+   * one stops start-up with both names in the message.
+   */
+  requires?: readonly string[];
+  /**
+   * The tables this plugin owns. Before any plugin registers, the host creates whichever are missing (with the
+   * site's table prefix; an existing table is never altered) and maps their entities, so
+   * `host.dataSource.getRepository(Entity)` works.
+   */
+  tables?: readonly TableDefinition[];
+  /**
+   * TypeORM migrations for what creating missing tables cannot do (a new column, data). Run once each, after the
+   * tables, with the host's own, in timestamp order; recorded by name in `{prefix}wc_host_migrations`.
+   */
+  migrations?: readonly MigrationClass[];
   register(host: PluginHost): void | Promise<void>;
 }
+
+/** A TypeORM migration class: `class AddPoints1767000000000 implements MigrationInterface { … }`. */
+export type MigrationClass = new () => MigrationInterface;
 
 export interface HostOptions {
   /** `sqlite:<path>` or `mysql://user:pass@host:port/db`; default from DATABASE_URL, else `sqlite:./data/wc-host.sqlite`. */

@@ -29,8 +29,11 @@ export interface RestRequestInit {
 /**
  * WordPress's WP_REST_Request: parameters merged in WordPress's priority order
  * (JSON body, form body, query string, URL parameters, defaults).
+ *
+ * `P` types `param()`: a route callback's request has its route's RouteParams (src/rest/routes/routeParams.ts), so
+ * only declared names compile and each has its schema's type; elsewhere every name gives `unknown`.
  */
-export class RestRequest {
+export class RestRequest<P extends object = Record<string, unknown>> {
   method: HttpMethod;
   readonly path: string;
   /** The matched route pattern, e.g. `/wc/v2/customers/(?P<id>[\d]+)` (empty until matched). */
@@ -78,11 +81,12 @@ export class RestRequest {
   }
 
   /** One parameter by WordPress's priority; undefined when absent everywhere. */
-  param(name: string): unknown {
+  param<K extends keyof P & string>(name: K): P[K] {
     for (const source of this.orderedSources()) {
-      if (source && Object.prototype.hasOwnProperty.call(source, name)) return source[name];
+      // The route's arguments were validated and coerced into these sources before any callback sees the request.
+      if (source && Object.prototype.hasOwnProperty.call(source, name)) return source[name] as P[K];
     }
-    return undefined;
+    return undefined as P[K];
   }
 
   hasParam(name: string): boolean {

@@ -5,13 +5,22 @@ import type { RestError } from './RestError';
 import type { RestRequest } from './RestRequest';
 import type { RestResponse } from './RestResponse';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+import type { MethodSpec, ValidMethods } from './routes/routeMethods';
+import type { RouteParams } from './routes/routeParams';
+
+export type { HttpMethod, MethodName, MethodSpec, ValidMethods } from './routes/routeMethods';
+export type { RouteParams, SchemaValue } from './routes/routeParams';
+
+/** The JSON types WordPress's schema functions know; others are tolerated (with a warning in WordPress). */
+export type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'null';
+/** `JsonType` or any other name: the `string & {}` keeps written literals (`'integer'`) from widening to string. */
+type SchemaTypeName = JsonType | (string & {});
 
 /** A JSON schema as WordPress writes them (draft-04 plus WordPress's `context`, `readonly`, `arg_options`…). */
 export interface JsonSchema {
   $schema?: string;
   title?: string;
-  type?: string | string[];
+  type?: SchemaTypeName | SchemaTypeName[];
   description?: string;
   enum?: readonly unknown[];
   default?: unknown;
@@ -61,15 +70,21 @@ export type RouteArgs = Record<string, RouteArg>;
 /** What a callback may return: JSON-able data or a RestResponse. */
 export type RouteResult = unknown;
 
-export interface RouteEndpoint {
-  /** 'GET', ['POST', 'PUT', 'PATCH'], or WordPress's comma string 'POST, PUT, PATCH'. */
-  methods: string | HttpMethod[];
+/**
+ * One endpoint of a route. Written inside `registerRoute(...)`, `A` (the args), `M` (the methods) and `R` (the route
+ * pattern) are inferred, so the callbacks' `request.param('x')` has the type `args.x` declares (see RouteParams) and
+ * an undeclared name or a misspelled method does not compile. Without them (`RouteEndpoint`) every parameter is
+ * `unknown`, as before.
+ */
+export interface RouteEndpoint<A extends RouteArgs = RouteArgs, M = MethodSpec, R extends string = string> {
+  /** 'GET', ['POST', 'PUT', 'PATCH'], or WordPress's comma string 'POST, PUT, PATCH' (any case). */
+  methods: ValidMethods<M>;
   /** May return a promise (RouteResult is `unknown`, so it covers one). */
-  callback: (request: RestRequest) => RouteResult;
+  callback: (request: RestRequest<RouteParams<A, R>>) => RouteResult;
   /** Required. true allows; false → 401/403 `rest_forbidden`; a thrown RestError is answered as is. */
-  permissionCallback: (request: RestRequest) => boolean | Promise<boolean>;
+  permissionCallback: (request: RestRequest<RouteParams<A, R>>) => boolean | Promise<boolean>;
   /** The arguments, or a function computing them when the route is served (e.g. from options). */
-  args?: RouteArgs | (() => RouteArgs | Promise<RouteArgs>);
+  args?: A | (() => A | Promise<A>);
   /** Hide this endpoint from the index. */
   showInIndex?: boolean;
 }
@@ -80,8 +95,78 @@ export type SchemaProvider = JsonSchema | (() => JsonSchema | Promise<JsonSchema
 export type Authenticator = (request: RestRequest) => Promise<void>;
 
 export interface RestApi {
-  /** WordPress's register_rest_route: `registerRoute('wc/v2', '/customers/(?P<id>[\\d]+)', [...], schema)`. */
-  registerRoute(namespace: string, route: string, endpoints: RouteEndpoint | RouteEndpoint[], schema?: SchemaProvider): void;
+  /**
+   * WordPress's register_rest_route: `registerRoute('wc/v2', '/customers/(?P<id>[\\d]+)', [...], schema)`. Up to
+   * five endpoints written in the call are typed one by one (each its own args and methods); a longer list, or
+   * endpoints built elsewhere, are taken as plain `RouteEndpoint`s.
+   */
+  registerRoute<const R extends string, const A1 extends RouteArgs, const M1>(
+    namespace: string,
+    route: R,
+    endpoints: RouteEndpoint<A1, M1, R> | readonly [RouteEndpoint<A1, M1, R>],
+    schema?: SchemaProvider,
+  ): void;
+  registerRoute<const R extends string, const A1 extends RouteArgs, const M1, const A2 extends RouteArgs, const M2>(
+    namespace: string,
+    route: R,
+    endpoints: readonly [RouteEndpoint<A1, M1, R>, RouteEndpoint<A2, M2, R>],
+    schema?: SchemaProvider,
+  ): void;
+  registerRoute<
+    const R extends string,
+    const A1 extends RouteArgs,
+    const M1,
+    const A2 extends RouteArgs,
+    const M2,
+    const A3 extends RouteArgs,
+    const M3,
+  >(
+    namespace: string,
+    route: R,
+    endpoints: readonly [RouteEndpoint<A1, M1, R>, RouteEndpoint<A2, M2, R>, RouteEndpoint<A3, M3, R>],
+    schema?: SchemaProvider,
+  ): void;
+  registerRoute<
+    const R extends string,
+    const A1 extends RouteArgs,
+    const M1,
+    const A2 extends RouteArgs,
+    const M2,
+    const A3 extends RouteArgs,
+    const M3,
+    const A4 extends RouteArgs,
+    const M4,
+  >(
+    namespace: string,
+    route: R,
+    endpoints: readonly [RouteEndpoint<A1, M1, R>, RouteEndpoint<A2, M2, R>, RouteEndpoint<A3, M3, R>, RouteEndpoint<A4, M4, R>],
+    schema?: SchemaProvider,
+  ): void;
+  registerRoute<
+    const R extends string,
+    const A1 extends RouteArgs,
+    const M1,
+    const A2 extends RouteArgs,
+    const M2,
+    const A3 extends RouteArgs,
+    const M3,
+    const A4 extends RouteArgs,
+    const M4,
+    const A5 extends RouteArgs,
+    const M5,
+  >(
+    namespace: string,
+    route: R,
+    endpoints: readonly [
+      RouteEndpoint<A1, M1, R>,
+      RouteEndpoint<A2, M2, R>,
+      RouteEndpoint<A3, M3, R>,
+      RouteEndpoint<A4, M4, R>,
+      RouteEndpoint<A5, M5, R>,
+    ],
+    schema?: SchemaProvider,
+  ): void;
+  registerRoute(namespace: string, route: string, endpoints: RouteEndpoint | readonly RouteEndpoint[], schema?: SchemaProvider): void;
   /** Adds an authenticator; they run in the order added until one sets `request.user` or throws. */
   addAuthenticator(authenticator: Authenticator): void;
   /** Registered namespaces, in registration order. */

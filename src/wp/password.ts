@@ -1,6 +1,7 @@
 import { compare as bcryptCompare, hash as bcryptHash } from 'bcrypt';
 import { createHash, createHmac } from 'node:crypto';
 import { constantTimeEquals } from '../auth/constantTime';
+import { passwordHashing } from './hashingSlots';
 import { phpassCrypt } from './phpass';
 import { phpTrim } from './phpTrim';
 
@@ -17,7 +18,7 @@ const DEFAULT_BCRYPT_COST = 10;
  */
 export async function hashPassword(password: string, cost: number = DEFAULT_BCRYPT_COST): Promise<string> {
   if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) return '*';
-  const bcrypt = await bcryptHash(wpPrehash(phpTrim(password)), cost);
+  const bcrypt = await passwordHashing.run(() => bcryptHash(wpPrehash(phpTrim(password)), cost));
   return `$wp${bcrypt.replace(/^\$2b\$/, '$2y$')}`;
 }
 
@@ -57,7 +58,7 @@ function wpPrehash(password: string): string {
 async function bcryptVerify(password: string, bcrypt: string): Promise<boolean> {
   if (!/^\$2[aby]\$/.test(bcrypt)) return false;
   try {
-    return await bcryptCompare(password, bcrypt.replace(/^\$2y\$/, '$2b$'));
+    return await passwordHashing.run(() => bcryptCompare(password, bcrypt.replace(/^\$2y\$/, '$2b$')));
   } catch {
     return false;
   }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { WpUser } from '../../entities';
+import type { Row } from '../../src/db/rows';
 import type { Response, Test } from 'supertest';
 import type { TestHost, TestKey } from './testHost';
 
@@ -195,18 +197,8 @@ export async function makeUserWithRole(t: TestHost, role: string, userLevel = 0)
   return customer.id;
 }
 
-export interface UserRow {
-  ID: number;
-  user_login: string;
-  user_pass: string;
-  user_nicename: string;
-  user_email: string;
-  user_url: string;
-  user_registered: string;
-  user_activation_key: string;
-  user_status: number;
-  display_name: string;
-}
+/** A `{prefix}users` row (entities/WpUser.ts). */
+export type UserRow = Row<WpUser>;
 
 /** The `{prefix}users` row, with the datetime as WordPress's text. */
 export async function userRow(t: TestHost, id: number): Promise<UserRow | undefined> {

@@ -7,6 +7,9 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/createDataSource';
 import { createDb, type CreateDbOptions } from '../../src/db/createDb';
 import type { Db } from '../../src/db/types';
+import { loadBuiltinPlugins } from '../../src/host/pluginLoader';
+import { orderByDependencies } from '../../src/host/orderByDependencies';
+import type { Plugin } from '../../src/host/types';
 
 export interface TestDatabase {
   /** A DATABASE_URL for createDataSource()/createHost(). */
@@ -68,9 +71,17 @@ export interface OpenDb {
   close(): Promise<void>;
 }
 
-/** Opens `url` the way wc-host does (createDataSource + createDb), without migrating it. */
+/** The built-in plugins (plugins/*) in the order the host loads them. */
+export function builtinPlugins(): Plugin[] {
+  return orderByDependencies(loadBuiltinPlugins()).map((entry) => entry.plugin);
+}
+
+/**
+ * Opens `url` the way wc-host does (createDataSource + createDb) with the built-in plugins' tables mapped (migrate()
+ * creates them), without migrating it.
+ */
 export async function openDb(url: string, tablePrefix = 'wp_', options: CreateDbOptions = {}): Promise<OpenDb> {
-  const dataSource = createDataSource({ url, tablePrefix });
+  const dataSource = createDataSource({ url, tablePrefix, plugins: builtinPlugins() });
   await dataSource.initialize();
   const db = createDb(dataSource, tablePrefix, options);
   return {

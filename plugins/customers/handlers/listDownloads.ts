@@ -3,6 +3,7 @@ import { RestResponse } from '../../../src/rest/RestResponse';
 import { createSiteClock } from '../../../src/wp/siteTime';
 import type { CustomersModule } from '../module';
 import { availableDownloads } from '../orders/availableDownloads';
+import { optionText } from '../../../src/wp/optionText';
 
 /**
  * GET /customers/<customer_id>/downloads (WC_REST_Customer_Downloads controllers): the available downloads in the
@@ -17,7 +18,7 @@ export async function listDownloads(module: CustomersModule, request: RestReques
     module.options.get('timezone_string', ''),
     module.options.get('gmt_offset', '0'),
   ]);
-  const clock = createSiteClock({ timezoneString: String(timezoneString ?? ''), gmtOffset: Number(gmtOffset) || 0 });
+  const clock = createSiteClock({ timezoneString: optionText(timezoneString), gmtOffset: Number(gmtOffset) || 0 });
   const namespace = module.version.namespace;
   const items = [];
   for (const download of downloads) {

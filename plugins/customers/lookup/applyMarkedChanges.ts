@@ -1,4 +1,5 @@
 import type { Db } from '../../../src/db/types';
+import { inList } from '../../../src/db/boundList';
 import { LOOKUP_TABLES } from './lookupTables';
 import { bumpGeneration } from './lookupState';
 import { reindexUsers } from './reindexUsers';
@@ -35,7 +36,8 @@ export async function applyMarkedChanges(db: Db, options: ApplyOptions): Promise
         if (marked.length === 0) return 0;
         const ids = marked.map((row) => Number(row.user_id));
         const changed = await reindexUsers(tx, ids, await RoleGroupTable.load(tx));
-        await tx.execute(`UPDATE ${versions} SET dirty = 0 WHERE user_id IN (${ids.map(() => '?').join(', ')})`, ids);
+        const dirty = inList(tx.dialect, 'user_id', ids);
+        await tx.execute(`UPDATE ${versions} SET dirty = 0 WHERE ${dirty.sql}`, dirty.params);
         if (changed > 0) await bumpGeneration(tx);
         return ids.length;
       },

@@ -1,4 +1,5 @@
 import type { Db } from '../../../src/db/types';
+import { inList } from '../../../src/db/boundList';
 import type { DatabaseIndex, DatabaseIndexStatus, IndexProgress } from '../../../src/host/databaseIndexes';
 import type { Logger } from '../../../src/host/types';
 import type { ParsedUserQuery } from '../store/userQuery/parseUserQuery';
@@ -133,9 +134,10 @@ export class CustomerLookup implements DatabaseIndex {
     const status = this.lastStatus;
     if (!status || (storage === 'hpos' && !status.hposOrdersTracked) || ids.length === 0) return null;
     try {
+      const listed = inList(this.db.dialect, 'user_id', ids);
       const rows = await this.db.query<{ user_id: number | string; version: number | string }>(
-        `SELECT user_id, version FROM ${this.db.table(LOOKUP_TABLES.versions)} WHERE user_id IN (${ids.map(() => '?').join(', ')})`,
-        ids,
+        `SELECT user_id, version FROM ${this.db.table(LOOKUP_TABLES.versions)} WHERE ${listed.sql}`,
+        listed.params,
       );
       return new Map(rows.map((row) => [Number(row.user_id), Number(row.version)]));
     } catch {

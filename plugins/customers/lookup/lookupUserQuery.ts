@@ -1,4 +1,5 @@
 import { GenerationCache } from '../../../src/cache/generationCache';
+import { inList } from '../../../src/db/boundList';
 import type { Db } from '../../../src/db/types';
 import type { ParsedUserQuery } from '../store/userQuery/parseUserQuery';
 import type { UserQueryResult } from '../store/userQuery/userQueryArgs';
@@ -67,8 +68,8 @@ export class LookupUserQuery {
     // user of the group, unless `+` keeps its other terms from using an index.
     const unindexed = this.db.dialect === 'sqlite' ? '+' : '';
     const where: SqlPart[] = [
-      { sql: `l.user_id IN (${query.include.map(() => '?').join(', ')})`, params: query.include },
-      groupCondition(selection, unindexed),
+      inList(this.db.dialect, 'l.user_id', query.include),
+      groupCondition(this.db, selection, unindexed),
       ...(query.search ? [lookupSearch(this.db, query.search).test] : []),
     ];
     const rows = await this.db.query<{ user_id: number | string }>(
@@ -117,7 +118,7 @@ export class LookupUserQuery {
    */
   private matchesSql(query: ParsedUserQuery, selection: GroupSelection, sort: Sort) {
     const search = query.search!;
-    const conditions = [groupCondition(selection), excludeCondition(query)];
+    const conditions = [groupCondition(this.db, selection), excludeCondition(this.db, query)];
     if (this.db.dialect === 'mysql' && (search.leadingWild || search.trailingWild)) {
       const where = [...conditions, joinedSearchPredicate(search)];
       const column = sort.column === 'name' ? 'l.name_sort' : SORT_KEY[sort.column === 'include' ? 'id' : sort.column];
@@ -181,7 +182,7 @@ export class LookupUserQuery {
     const start = anchor && anchor.offset === query.offset - 1 ? query.offset : Math.max(0, query.offset - 1);
     const skip = anchor ? start - anchor.offset - 1 : start;
     const column = SORT_KEY[sort.column];
-    const where = [groupCondition(selection), excludeCondition(query), ...(anchor ? [afterAnchor(column, sort.direction, anchor.key, anchor.id)] : [])];
+    const where = [groupCondition(this.db, selection), excludeCondition(this.db, query), ...(anchor ? [afterAnchor(column, sort.direction, anchor.key, anchor.id)] : [])];
     // Right after the last page sent: a walk through every page (an export). Read the next pages' ids too.
     const walking = query.number > 0 && anchor?.offset === query.offset - 1 && anchor.pageEnd;
     const count = Math.min(Number.MAX_SAFE_INTEGER, wanted + (query.offset - start) + (walking ? query.number * PAGES_AHEAD : 0));
@@ -207,7 +208,7 @@ export class LookupUserQuery {
   /** Excluded users that the selection would otherwise count. */
   private async excludedCount(query: ParsedUserQuery, selection: GroupSelection): Promise<number> {
     if (query.exclude.length === 0) return 0;
-    const where = [{ sql: `l.user_id IN (${query.exclude.map(() => '?').join(', ')})`, params: query.exclude }, groupCondition(selection)];
+    const where = [inList(this.db.dialect, 'l.user_id', query.exclude), groupCondition(this.db, selection)];
     const [{ n }] = await this.db.query<{ n: number | string }>(
       `SELECT COUNT(*) AS n FROM ${this.db.table(LOOKUP_TABLES.lookup)} l WHERE ${joinSql(where)}`,
       where.flatMap((part) => part.params),
@@ -245,15 +246,15 @@ function afterAnchor(column: string, direction: 'ASC' | 'DESC', key: unknown, id
   return { sql: `${column} ${reach} ? AND (${column} ${beyond} ? OR l.user_id ${beyond} ?)`, params: [key, key, id] };
 }
 
-function groupCondition(selection: GroupSelection, unindexed = ''): SqlPart {
+function groupCondition(db: Pick<Db, 'dialect'>, selection: GroupSelection, unindexed = ''): SqlPart {
   if (selection.all) return { sql: 'TRUE', params: [] };
   if (selection.groups.length === 0) return { sql: 'FALSE', params: [] };
-  return { sql: `${unindexed}l.role_group IN (${selection.groups.map(() => '?').join(', ')})`, params: selection.groups };
+  return inList(db.dialect, `${unindexed}l.role_group`, selection.groups);
 }
 
-function excludeCondition(query: ParsedUserQuery): SqlPart {
+function excludeCondition(db: Pick<Db, 'dialect'>, query: ParsedUserQuery): SqlPart {
   if (query.exclude.length === 0) return { sql: 'TRUE', params: [] };
-  return { sql: `l.user_id NOT IN (${query.exclude.map(() => '?').join(', ')})`, params: query.exclude };
+  return inList(db.dialect, 'l.user_id', query.exclude, true);
 }
 
 function joinSql(parts: SqlPart[]): string {

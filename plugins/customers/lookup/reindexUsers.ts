@@ -1,4 +1,5 @@
 import type { Db } from '../../../src/db/types';
+import { inList } from '../../../src/db/boundList';
 import { LOOKUP_TABLES } from './lookupTables';
 import { sortKeyUnicode520 } from '../../../src/collation/unicode520';
 import { FOLD_COLUMNS, joinedFoldsOf, lookupRowOf, sameLookupRow, searchTextOf, type LookupRow, type SourceUser } from './lookupRow';
@@ -13,19 +14,22 @@ const LOOKUP_COLUMNS = ['user_id', 'role_group', 'name_key', 'registered', ...FO
  */
 export async function reindexUsers(tx: Db, ids: readonly number[], groups: RoleGroupTable): Promise<number> {
   if (ids.length === 0) return 0;
-  const marks = ids.map(() => '?').join(', ');
   const lookup = tx.table(LOOKUP_TABLES.lookup);
+  const [byId, byUser] = [inList(tx.dialect, 'ID', ids), inList(tx.dialect, 'user_id', ids)];
   const [users, capabilities, previous] = await Promise.all([
     tx.query<SourceUser>(
-      `SELECT ID, user_login, user_url, user_email, user_nicename, display_name, user_registered FROM ${tx.table('users')} WHERE ID IN (${marks})`,
-      ids,
+      `SELECT ID, user_login, user_url, user_email, user_nicename, display_name, user_registered FROM ${tx.table('users')} WHERE ${byId.sql}`,
+      byId.params,
     ),
     tx.query<{ user_id: number | string; meta_value: string | null }>(
       // SQLite would pick the meta_key index (every user has this key); `+` leaves it the user_id index.
-      `SELECT user_id, meta_value FROM ${tx.table('usermeta')} WHERE ${tx.dialect === 'sqlite' ? '+' : ''}meta_key = ? AND user_id IN (${marks})`,
-      [`${tx.prefix}capabilities`, ...ids],
+      `SELECT user_id, meta_value FROM ${tx.table('usermeta')} WHERE ${tx.dialect === 'sqlite' ? '+' : ''}meta_key = ? AND ${byUser.sql}`,
+      [`${tx.prefix}capabilities`, ...byUser.params],
     ),
-    tx.query<Record<(typeof LOOKUP_COLUMNS)[number], unknown>>(`SELECT ${LOOKUP_COLUMNS.join(', ')} FROM ${lookup} WHERE user_id IN (${marks})`, ids),
+    tx.query<Record<(typeof LOOKUP_COLUMNS)[number], unknown>>(
+      `SELECT ${LOOKUP_COLUMNS.join(', ')} FROM ${lookup} WHERE ${byUser.sql}`,
+      byUser.params,
+    ),
   ]);
 
   const capabilitiesOf = new Map<number, string[]>();
@@ -58,9 +62,10 @@ export async function reindexUsers(tx: Db, ids: readonly number[], groups: RoleG
   }
   if (touched.length > 0) {
     // Delete, then insert what exists: the search rows follow even if a cut-short run left them out of step.
-    const touchedMarks = touched.map(() => '?').join(', ');
-    await tx.execute(`DELETE FROM ${lookup} WHERE user_id IN (${touchedMarks})`, touched);
-    await tx.execute(`DELETE FROM ${tx.table(LOOKUP_TABLES.search)} WHERE ${tx.dialect === 'sqlite' ? 'rowid' : 'user_id'} IN (${touchedMarks})`, touched);
+    const inLookup = inList(tx.dialect, 'user_id', touched);
+    const inSearch = inList(tx.dialect, tx.dialect === 'sqlite' ? 'rowid' : 'user_id', touched);
+    await tx.execute(`DELETE FROM ${lookup} WHERE ${inLookup.sql}`, inLookup.params);
+    await tx.execute(`DELETE FROM ${tx.table(LOOKUP_TABLES.search)} WHERE ${inSearch.sql}`, inSearch.params);
   }
   if (written.length > 0) {
     const row = `(${LOOKUP_COLUMNS.map(() => '?').join(', ')})`;

@@ -1,26 +1,15 @@
-/** One `{prefix}usermeta` row as stored (meta_value still maybe-serialized). */
-export interface MetaRow {
-  umeta_id: number;
-  meta_key: string;
-  meta_value: string | null;
-}
+import type { WpUser as WpUserRow, WpUserMeta } from '../../../entities';
+import type { Row } from '../../../src/db/rows';
+
+/** One `{prefix}usermeta` row as stored (meta_value still maybe-serialized; a NULL meta_key read as ''). */
+export type MetaRow = Pick<Row<WpUserMeta>, 'umeta_id' | 'meta_value'> & { meta_key: string };
 
 /**
- * A WordPress user as WP_User exposes it to hooks: the `{prefix}users` columns, its roles and capabilities map
- * (from `{prefix}capabilities`), and every usermeta row in `umeta_id` order.
+ * A WordPress user as WP_User exposes it to hooks: the `{prefix}users` columns (the entity's, see entities/WpUser.ts;
+ * user_registered is UTC `YYYY-MM-DD HH:MM:SS`, as WordPress stores it), its roles and capabilities map (from
+ * `{prefix}capabilities`), and every usermeta row in `umeta_id` order.
  */
-export interface WpUser {
-  ID: number;
-  user_login: string;
-  user_pass: string;
-  user_nicename: string;
-  user_email: string;
-  user_url: string;
-  /** UTC `YYYY-MM-DD HH:MM:SS`, as WordPress stores it. */
-  user_registered: string;
-  user_activation_key: string;
-  user_status: number;
-  display_name: string;
+export interface WpUser extends Row<WpUserRow> {
   /** Registered roles among the capabilities keys, in stored order (WP_User::$roles). */
   roles: string[];
   /** The raw `{prefix}capabilities` map. */

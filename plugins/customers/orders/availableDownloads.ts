@@ -41,7 +41,7 @@ export async function availableDownloads(
   const permissions = await customerDownloadPermissions(db, hooks, customerId, today);
   const [storage, grantAfterPayment] = await Promise.all([
     activeOrderStorage(options),
-    options.get<unknown>('woocommerce_downloads_grant_access_after_payment', 'yes'),
+    options.get('woocommerce_downloads_grant_access_after_payment', 'yes'),
   ]);
   const [orders, products] = await Promise.all([
     loadDownloadOrders(db, storage, [...new Set(permissions.map((p) => p.order_id))]),

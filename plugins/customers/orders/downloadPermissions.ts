@@ -1,22 +1,10 @@
 import type { Db } from '../../../src/db/types';
 import type { Hooks } from '../../../src/hooks/types';
+import type { Row } from '../../../src/db/rows';
+import type { WcDownloadPermission } from '../tables/WcDownloadPermission';
 
-/** A `woocommerce_downloadable_product_permissions` row, as WooCommerce reads it (ids as numbers). */
-export interface DownloadPermission {
-  permission_id: number;
-  download_id: string;
-  product_id: number;
-  order_id: number;
-  order_key: string;
-  user_email: string;
-  user_id: number | null;
-  /** The stored string: '' means unlimited. */
-  downloads_remaining: string | null;
-  access_granted: string;
-  /** The stored `Y-m-d H:i:s`, or null for no expiry. */
-  access_expires: string | null;
-  download_count: number;
-}
+/** A `woocommerce_downloadable_product_permissions` row, as WooCommerce reads it (ids as numbers; see the entity). */
+export type DownloadPermission = Row<WcDownloadPermission>;
 
 type PermissionRow = { [K in keyof DownloadPermission]: unknown };
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../../src/db/types';
 import { maybeUnserialize } from '../../../src/wp/phpSerialize';
-import { placeholders } from './sqlList';
+import { inList } from '../../../src/db/boundList';
 
 /** One downloadable file of a product (WC_Product_Download). */
 export interface ProductFile {
@@ -37,13 +37,14 @@ interface ProductRow {
 export async function loadDownloadProducts(db: Db, productIds: readonly number[]): Promise<Map<number, DownloadProduct>> {
   const products = new Map<number, DownloadProduct>();
   if (productIds.length === 0) return products;
+  const listed = inList(db.dialect, 'posts.ID', productIds);
   const rows = await db.query<ProductRow>(
     `SELECT posts.ID, posts.post_title, posts.post_status, posts.post_name, meta.meta_key, meta.meta_value
        FROM ${db.table('posts')} AS posts
        LEFT JOIN ${db.table('postmeta')} AS meta ON meta.post_id = posts.ID AND meta.meta_key IN ('_downloadable', '_downloadable_files')
-      WHERE posts.ID IN (${placeholders(productIds)}) AND posts.post_type IN ('product', 'product_variation')
+      WHERE ${listed.sql} AND posts.post_type IN ('product', 'product_variation')
       ORDER BY posts.ID, meta.meta_id`,
-    [...productIds],
+    listed.params,
   );
   const seenKeys = new Set<string>();
   for (const row of rows) {

@@ -4,7 +4,7 @@ import type { SiteClock } from '../../../src/wp/siteTime';
 import type { CustomerOrderStats } from '../orderStats';
 import { combineOrderStats } from './combineOrderStats';
 import type { OrderStatusLists } from './orderStatuses';
-import { inList, placeholders } from './sqlList';
+import { inList } from '../../../src/db/boundList';
 import { sqliteIndexHint } from '../../../src/db/sqlite/indexHint';
 
 interface StatsRow {
@@ -31,17 +31,19 @@ export async function hposOrderStats(
   const orders = db.table('wc_orders');
   // Without statistics SQLite may walk the status index over every order instead of the customer's.
   const hint = await sqliteIndexHint(db, `${db.prefix}wc_orders_customer_id_billing_email`);
+  const [listed, listedAgain, paid] = [statuses.listed, statuses.listed, statuses.paid].map((list) => inList(db.dialect, 'status', list));
+  const [customers, anyStatus] = [inList(db.dialect, 'customer_id', customerIds), inList(db.dialect, 'status', either)];
   const rows = await readForPage(db, customerIds.length)<StatsRow>(
     `SELECT page.customer_id, page.orders_count, page.last_order_id, page.total_spent, last_order.date_created_gmt
        FROM (SELECT customer_id,
-                    SUM(CASE WHEN ${inList('status', statuses.listed)} THEN 1 ELSE 0 END) AS orders_count,
-                    MAX(CASE WHEN ${inList('status', statuses.listed)} THEN id END) AS last_order_id,
-                    SUM(CASE WHEN ${inList('status', statuses.paid)} THEN total_amount END) AS total_spent
+                    SUM(CASE WHEN ${listed.sql} THEN 1 ELSE 0 END) AS orders_count,
+                    MAX(CASE WHEN ${listedAgain.sql} THEN id END) AS last_order_id,
+                    SUM(CASE WHEN ${paid.sql} THEN total_amount END) AS total_spent
                FROM ${orders}${hint}
-              WHERE customer_id IN (${placeholders(customerIds)}) AND status IN (${placeholders(either)})
+              WHERE ${customers.sql} AND ${anyStatus.sql}
               GROUP BY customer_id) AS page
        LEFT JOIN ${orders} AS last_order ON last_order.id = page.last_order_id`,
-    [...statuses.listed, ...statuses.listed, ...statuses.paid, ...customerIds, ...either],
+    [listed, listedAgain, paid, customers, anyStatus].flatMap((part) => part.params),
   );
   return combineOrderStats(
     rows.map((row) => ({

@@ -4,7 +4,7 @@ import type { SiteClock } from '../../../src/wp/siteTime';
 import type { CustomerOrderStats } from '../orderStats';
 import { combineOrderStats } from './combineOrderStats';
 import type { OrderStatusLists } from './orderStatuses';
-import { inList, placeholders } from './sqlList';
+import { inList } from '../../../src/db/boundList';
 import { postmetaCustomerIndex } from '../lookup/postmetaCustomerIndex';
 import { sqliteIndexHint } from '../../../src/db/sqlite/indexHint';
 
@@ -41,22 +41,25 @@ export async function postsOrderStats(
   const customerId = 'SUBSTR(meta.meta_value, 1, 20)';
   // Without statistics SQLite prefers WordPress's meta_key index, which holds every order's `_customer_user` row.
   const hint = await sqliteIndexHint(db, postmetaCustomerIndex(db).name);
+  const status = 'posts.post_status';
+  const [listed, listedAgain, paid] = [statuses.listed, statuses.listed, statuses.paid].map((list) => inList(db.dialect, status, list));
+  const [customers, anyStatus] = [inList(db.dialect, 'meta.meta_value', ids), inList(db.dialect, status, either)];
   const rows = await readForPage(db, customerIds.length)<StatsRow>(
     `SELECT page.customer_id, page.orders_count, page.last_order_id, page.total_spent,
             last_order.post_date_gmt, last_order.post_date
        FROM (SELECT ${customerId} AS customer_id,
-                    SUM(CASE WHEN ${inList('posts.post_status', statuses.listed)} THEN 1 ELSE 0 END) AS orders_count,
-                    MAX(CASE WHEN ${inList('posts.post_status', statuses.listed)} THEN posts.ID END) AS last_order_id,
-                    SUM(CASE WHEN ${inList('posts.post_status', statuses.paid)} THEN
+                    SUM(CASE WHEN ${listed.sql} THEN 1 ELSE 0 END) AS orders_count,
+                    MAX(CASE WHEN ${listedAgain.sql} THEN posts.ID END) AS last_order_id,
+                    SUM(CASE WHEN ${paid.sql} THEN
                           (SELECT SUM(total.meta_value) FROM ${postmeta} AS total
                             WHERE total.post_id = posts.ID AND total.meta_key = '_order_total') END) AS total_spent
                FROM ${posts} AS posts
               INNER JOIN ${postmeta} AS meta${hint} ON posts.ID = meta.post_id
-              WHERE meta.meta_key = '_customer_user' AND meta.meta_value IN (${placeholders(ids)})
-                AND posts.post_type = 'shop_order' AND posts.post_status IN (${placeholders(either)})
+              WHERE meta.meta_key = '_customer_user' AND ${customers.sql}
+                AND posts.post_type = 'shop_order' AND ${anyStatus.sql}
               GROUP BY ${customerId}) AS page
        LEFT JOIN ${posts} AS last_order ON last_order.ID = page.last_order_id`,
-    [...statuses.listed, ...statuses.listed, ...statuses.paid, ...ids, ...either],
+    [listed, listedAgain, paid, customers, anyStatus].flatMap((part) => part.params),
   );
   return combineOrderStats(
     rows.map((row) => ({

@@ -1,6 +1,6 @@
 import type { Db } from '../../../src/db/types';
 import type { Hooks } from '../../../src/hooks/types';
-import { createNewCustomerUsername, randomFourDigits } from '../../../src/wp/customerUsername';
+import { createNewCustomerUsername, randomFourDigits } from './customerUsername';
 import { CUSTOMER_HOOKS } from '../hooks';
 import { usernameExists } from '../store/userExists';
 

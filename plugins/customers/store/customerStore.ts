@@ -38,7 +38,7 @@ export class CustomerStore {
 
   /** The `{prefix}user_roles` option (cached by the options API). */
   async roles(): Promise<RolesOption> {
-    const roles = await this.options.get<unknown>(`${this.db.prefix}user_roles`, {});
+    const roles = await this.options.get(`${this.db.prefix}user_roles`, {});
     return roles !== null && typeof roles === 'object' ? (roles as RolesOption) : {};
   }
 

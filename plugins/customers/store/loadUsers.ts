@@ -1,28 +1,22 @@
 import type { Db } from '../../../src/db/types';
 import { readForPage } from '../../../src/db/readForPage';
+import { inList } from '../../../src/db/boundList';
 import { maybeUnserialize } from '../../../src/wp/phpSerialize';
 import { computeUserCapabilities, type RolesOption } from '../../../src/wp/capabilities';
 import type { MetaRow, WpUser } from '../model/WpUser';
+import { WpUser as WpUserEntity, type WpUserMeta } from '../../../entities';
+import type { DriverRow } from '../../../src/db/rows';
 
-interface UserRow {
-  ID: number | string;
-  user_login: string;
-  user_pass: string;
-  user_nicename: string;
-  user_email: string;
-  user_url: string;
-  user_registered: string;
-  user_activation_key: string;
-  user_status: number | string;
-  display_name: string;
+type UserRow = DriverRow<WpUserEntity>;
+type MetaRowWithUser = DriverRow<Pick<WpUserMeta, 'umeta_id' | 'user_id' | 'meta_key' | 'meta_value'>>;
+
+/** The users columns, as the entity declares them (entities/WpUser.ts). */
+function userColumns(db: Db): string {
+  return db.dataSource
+    .getMetadata(WpUserEntity)
+    .columns.map((column) => column.databaseName)
+    .join(', ');
 }
-
-interface MetaRowWithUser extends MetaRow {
-  user_id: number | string;
-}
-
-const USER_COLUMNS =
-  'ID, user_login, user_pass, user_nicename, user_email, user_url, user_registered, user_activation_key, user_status, display_name';
 
 /**
  * Loads users with all their meta in two queries, whatever the number of ids (a list page never costs a query per
@@ -31,13 +25,13 @@ const USER_COLUMNS =
 export async function loadUsers(db: Db, ids: readonly number[], roles: RolesOption): Promise<WpUser[]> {
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
   if (unique.length === 0) return [];
-  const placeholders = unique.map(() => '?').join(', ');
   // A page of users is thousands of meta rows: on SQLite, read them off the event loop.
   const read = readForPage(db, unique.length);
+  const [users, usersMeta] = [inList(db.dialect, 'ID', unique), inList(db.dialect, 'user_id', unique)];
   const [userRows, metaRows] = unique.length === 1 && db.dialect === 'mysql' ? await userWithMeta(db, unique[0]) : await Promise.all([
-    read<UserRow>(`SELECT ${USER_COLUMNS} FROM ${db.table('users')} WHERE ID IN (${placeholders})`, unique),
+    read<UserRow>(`SELECT ${userColumns(db)} FROM ${db.table('users')} WHERE ${users.sql}`, users.params),
     // Sorted here: MariaDB sorts rows holding a longtext through an on-disk temporary table.
-    read<MetaRowWithUser>(`SELECT umeta_id, user_id, meta_key, meta_value FROM ${db.table('usermeta')} WHERE user_id IN (${placeholders})`, unique),
+    read<MetaRowWithUser>(`SELECT umeta_id, user_id, meta_key, meta_value FROM ${db.table('usermeta')} WHERE ${usersMeta.sql}`, usersMeta.params),
   ]);
   metaRows.sort((a, b) => Number(a.umeta_id) - Number(b.umeta_id));
 
@@ -57,16 +51,10 @@ export async function loadUsers(db: Db, ids: readonly number[], roles: RolesOpti
     const capsRow = meta.find((m) => m.meta_key === capabilitiesKey);
     const caps = toCapsMap(capsRow ? maybeUnserialize(capsRow.meta_value ?? '') : null);
     byId.set(id, {
+      ...row,
       ID: id,
-      user_login: row.user_login,
-      user_pass: row.user_pass,
-      user_nicename: row.user_nicename,
-      user_email: row.user_email,
-      user_url: row.user_url,
       user_registered: normalizeDate(row.user_registered),
-      user_activation_key: row.user_activation_key,
       user_status: Number(row.user_status),
-      display_name: row.display_name,
       roles: computeUserCapabilities(caps, roles).roles,
       caps,
       meta,
@@ -82,7 +70,7 @@ export async function loadUsers(db: Db, ids: readonly number[], roles: RolesOpti
  */
 async function userWithMeta(db: Db, id: number): Promise<[UserRow[], MetaRowWithUser[]]> {
   const rows = await db.query<UserRow & { umeta_id: number | string | null; meta_key: string | null; meta_value: string | null }>(
-    `SELECT ${USER_COLUMNS}, m.umeta_id, m.meta_key, m.meta_value
+    `SELECT ${userColumns(db)}, m.umeta_id, m.meta_key, m.meta_value
        FROM ${db.table('users')} u
        LEFT JOIN ${db.table('usermeta')} m ON m.user_id = u.ID
       WHERE u.ID = ?`,
@@ -95,7 +83,9 @@ async function userWithMeta(db: Db, id: number): Promise<[UserRow[], MetaRowWith
     .filter((row) => row.umeta_id !== null && row.umeta_id !== undefined)
     .map((row) => ({ user_id: row.ID, umeta_id: Number(row.umeta_id), meta_key: row.meta_key ?? '', meta_value: row.meta_value }))
     .sort((a, b) => a.umeta_id - b.umeta_id);
-  return [[rows[0]], meta];
+  // The user's columns only: the meta columns must not become properties of the WpUser.
+  const { umeta_id: _umetaId, meta_key: _metaKey, meta_value: _metaValue, ...user } = rows[0];
+  return [[user], meta];
 }
 
 /** One user, or null. */

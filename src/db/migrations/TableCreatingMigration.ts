@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createMissingTables } from './createMissingTables';
-import type { WordPressTable } from './tables';
+import type { TableDefinition } from '../tableDefinition';
 
 /**
  * A TypeORM migration that creates whichever of its tables are missing. It remembers what its last run created, so
@@ -8,7 +8,7 @@ import type { WordPressTable } from './tables';
  */
 export abstract class TableCreatingMigration implements MigrationInterface {
   abstract readonly name: string;
-  protected abstract readonly tables: readonly WordPressTable[];
+  protected abstract readonly tables: readonly TableDefinition[];
   createdTables: string[] = [];
 
   async up(queryRunner: QueryRunner): Promise<void> {

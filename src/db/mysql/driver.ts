@@ -2,6 +2,7 @@ import * as mysql2 from 'mysql2';
 import { limitAcquireWait } from './acquireTimeout';
 import { CLIENT_GRACE_MS, limitQueryTime } from './queryTimeout';
 import { sessionSettingsStatement } from './sessionSettings';
+import { STATEMENT_CACHE_LIMIT } from '../statementCacheLimit';
 
 export interface MysqlDriverLimits {
   /** How long a caller waits for a pooled connection; 0 = as long as it takes. */
@@ -17,7 +18,8 @@ interface WithHandshake {
 
 /**
  * The mysql2 module, except that every pooled connection gets WordPress's sql_mode and the statement limit before its
- * first query, statements get a client-side deadline, and waiting for a connection is bounded. Passed to TypeORM as
+ * first query, statements get a client-side deadline, waiting for a connection is bounded, and so is mysql2's
+ * prepared-statement cache. Passed to TypeORM as
  * its `driver`, so the connection TypeORM opens while initializing is covered too.
  */
 export function mysql2Driver(limits: MysqlDriverLimits): Omit<typeof mysql2, 'createPool'> & {
@@ -26,7 +28,9 @@ export function mysql2Driver(limits: MysqlDriverLimits): Omit<typeof mysql2, 'cr
   return {
     ...mysql2,
     createPool(config) {
-      const pool = mysql2.createPool(config);
+      // wc-host reads and writes with the text protocol (`query`), which prepares nothing; should a plugin use
+      // `execute`, its statements are kept per connection up to the same bound as SQLite's (mysql2's default: 16,000).
+      const pool = mysql2.createPool({ maxPreparedStatements: STATEMENT_CACHE_LIMIT, ...config });
       limitAcquireWait(pool, limits.acquireTimeoutMs);
       pool.on('connection', (connection) => {
         if (limits.statementTimeoutMs > 0) limitQueryTime(connection, limits.statementTimeoutMs + CLIENT_GRACE_MS);

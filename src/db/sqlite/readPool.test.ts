@@ -53,7 +53,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wc-host-read-pool-'));
   file = path.join(dir, 'main.sqlite');
   // The main connection exactly as wc-host opens it (WAL, busy_timeout), with the Db reading through directReader.
-  dataSource = createDataSource({ url: `sqlite:${file}`, tablePrefix: 'wp_', entities: [] });
+  dataSource = createDataSource({ url: `sqlite:${file}`, tablePrefix: 'wp_' });
   await dataSource.initialize();
   db = createDb(dataSource, 'wp_');
   await db.execute('CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT, big INTEGER, ratio REAL, data BLOB, note TEXT)');

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { QueryJobMessage, ReadPoolWorkerData, WorkerMessage } from './readPoolProtocol';
 import { errorFromWorker, rowsFromWorker } from './readPoolRevive';
 import { readPoolWorkerSource } from './readPoolWorkerSource';
+import { STATEMENT_CACHE_LIMIT } from '../statementCacheLimit';
 
 /** What a `functionsModule` exports as `registerSqliteFunctions`: adds the custom SQL functions to a connection. */
 export type RegisterSqliteFunctions = (db: Database) => void;
@@ -43,8 +44,6 @@ export interface SqliteReadPool {
   stats(): SqliteReadPoolStats;
 }
 
-/** Prepared statements kept per worker: SQL texts vary (IN lists, search terms), so the cache must be bounded. */
-const STATEMENT_CACHE_LIMIT = 100;
 
 /** Error codes of the pool's own failures (SQLite's keep their SQLITE_* codes). */
 export const READ_POOL_CLOSED = 'ERR_SQLITE_READ_POOL_CLOSED';

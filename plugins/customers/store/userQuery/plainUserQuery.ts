@@ -1,4 +1,5 @@
-import type { Db } from '../../../../src/db/types';
+import type { Db, Dialect } from '../../../../src/db/types';
+import { inList, listPosition } from '../../../../src/db/boundList';
 import { SQLITE_LIKE_520, SQLITE_SORT_KEY_520 } from '../../../../src/db/sqlite/sqliteFunctions';
 import type { ParsedUserQuery, RoleClauses, UserOrderColumn } from './parseUserQuery';
 import { idMatchedBy, searchPattern } from './searchTerm';
@@ -47,20 +48,18 @@ export async function plainUserQuery(db: Db, query: ParsedUserQuery, read = db.q
     });
     where.push(`(${parts.join(' OR ')})`);
   }
-  if (query.include.length > 0) {
-    where.push(`u.ID IN (${query.include.map(() => '?').join(', ')})`);
-    params.push(...query.include);
-  } else if (query.exclude.length > 0) {
-    where.push(`u.ID NOT IN (${query.exclude.map(() => '?').join(', ')})`);
-    params.push(...query.exclude);
+  const ids = query.include.length > 0 ? inList(db.dialect, 'u.ID', query.include) : query.exclude.length > 0 ? inList(db.dialect, 'u.ID', query.exclude, true) : null;
+  if (ids) {
+    where.push(ids.sql);
+    params.push(...ids.params);
   }
-  for (const clause of metaQueryClauses(query.metaQuery, usermeta, like)) {
+  for (const clause of metaQueryClauses(db.dialect, query.metaQuery, usermeta, like)) {
     where.push(clause.sql);
     params.push(...clause.params);
   }
 
   const select = `SELECT ${roles.distinct ? 'DISTINCT ' : ''}u.ID FROM ${users} u ${joins.join(' ')} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const order = orderBySql(query, sqlite);
+  const order = orderBySql(query, db.dialect);
   const limit = query.number > 0 ? ' LIMIT ? OFFSET ?' : '';
   const limitParams = query.number > 0 ? [query.number, query.offset] : [];
   const [page, count] = await Promise.all([
@@ -102,16 +101,18 @@ function roleSql(roles: RoleClauses, capabilitiesKey: string, like: LikeSql) {
   return { aliases, where: parts.length > 0 ? `(${parts.join(' AND ')})` : '', params, distinct: roles.any.length > 0 };
 }
 
-/** ORDER BY, with the include list's ids bound (request numbers never go into the SQL text). */
-function orderBySql(query: ParsedUserQuery, sqlite: boolean): { sql: string; params: number[] } {
-  const params: number[] = [];
-  const text = (column: string) => (sqlite ? `${SQLITE_SORT_KEY_520}(u.${column})` : `u.${column}`);
+/** ORDER BY, with the include list bound as one value (request numbers never go into the SQL text). */
+function orderBySql(query: ParsedUserQuery, dialect: Dialect): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const text = (column: string) => (dialect === 'sqlite' ? `${SQLITE_SORT_KEY_520}(u.${column})` : `u.${column}`);
   const expression = (column: UserOrderColumn): string => {
     if (column === 'ID') return 'u.ID';
     if (column === 'user_registered') return 'u.user_registered';
     if (column === 'include') {
-      params.push(...query.include.flatMap((id, index) => [id, index]));
-      return `CASE u.ID ${query.include.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+      // WordPress's FIELD(ID, …): the position in the list.
+      const position = listPosition(dialect, 'u.ID', query.include);
+      params.push(...position.params);
+      return position.sql;
     }
     return text(column);
   };
@@ -122,7 +123,12 @@ function orderBySql(query: ParsedUserQuery, sqlite: boolean): { sql: string; par
 }
 
 /** The meta_query subset the customers query filter may add: each clause an IN / NOT IN test on the user's rows. */
-function metaQueryClauses(metaQuery: ParsedUserQuery['metaQuery'], usermeta: string, like: LikeSql): Array<{ sql: string; params: unknown[] }> {
+function metaQueryClauses(
+  dialect: Dialect,
+  metaQuery: ParsedUserQuery['metaQuery'],
+  usermeta: string,
+  like: LikeSql,
+): Array<{ sql: string; params: unknown[] }> {
   if (!metaQuery) return [];
   const clauses = metaQuery
     .filter((clause: MetaQueryClause) => clause && typeof clause.key === 'string')
@@ -139,8 +145,7 @@ function metaQueryClauses(metaQuery: ParsedUserQuery['metaQuery'], usermeta: str
       let test: string;
       let params: unknown[];
       if (compare === 'IN' || compare === 'NOT IN') {
-        test = `meta_value IN (${values.map(() => '?').join(', ')})`;
-        params = values;
+        ({ sql: test, params } = inList(dialect, 'meta_value', values));
       } else if (compare === 'LIKE' || compare === 'NOT LIKE') {
         test = like('meta_value');
         params = [searchPattern(values[0], true, true)];

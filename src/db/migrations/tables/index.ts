@@ -3,32 +3,15 @@ import { postmetaTable } from './postmeta';
 import { postsTable } from './posts';
 import { usermetaTable } from './usermeta';
 import { usersTable } from './users';
-import { woocommerceApiKeysTable } from './woocommerceApiKeys';
-import { woocommerceDownloadableProductPermissionsTable } from './woocommerceDownloadableProductPermissions';
-import { wcProductDownloadDirectoriesTable } from './wcProductDownloadDirectories';
-import { wcOrdersTable } from './wcOrders';
-import { wcOrderAddressesTable } from './wcOrderAddresses';
-import { wcOrderOperationalDataTable } from './wcOrderOperationalData';
-import { wcOrdersMetaTable } from './wcOrdersMeta';
-import type { WordPressTable } from './WordPressTable';
-
-export type { WordPressTable } from './WordPressTable';
+import { wcHostRateLimitsTable } from './wcHostRateLimits';
+import { wcHostStateTable } from './wcHostState';
+import type { TableDefinition } from '../../tableDefinition';
 
 /**
- * The tables wc-host reads and writes, in the order WordPress then WooCommerce create them (WooCommerce appends the
- * HPOS order tables to its schema last).
+ * The WordPress core tables the host creates, in the order WordPress creates them. WooCommerce's tables belong to the
+ * plugins that use them (plugins/woocommerce-core, plugins/customers), which declare them.
  */
-export const wordPressTables: readonly WordPressTable[] = [
-  usersTable,
-  usermetaTable,
-  optionsTable,
-  postmetaTable,
-  postsTable,
-  woocommerceApiKeysTable,
-  woocommerceDownloadableProductPermissionsTable,
-  wcProductDownloadDirectoriesTable,
-  wcOrdersTable,
-  wcOrderAddressesTable,
-  wcOrderOperationalDataTable,
-  wcOrdersMetaTable,
-];
+export const wordPressTables: readonly TableDefinition[] = [usersTable, usermetaTable, optionsTable, postmetaTable, postsTable];
+
+/** Every table the host's migrations create (see ../index.ts): WordPress core's and wc-host's own. */
+export const hostTables: readonly TableDefinition[] = [...wordPressTables, wcHostStateTable, wcHostRateLimitsTable];

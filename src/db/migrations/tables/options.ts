@@ -1,8 +1,9 @@
-import { sqliteIndex, type WordPressTable } from './WordPressTable';
+import { sqliteIndex, type TableDefinition } from '../../tableDefinition';
+import { WpOption } from '../../../../entities/WpOption';
 
 /** wp-admin/includes/schema.php, `$wpdb->options`. option_name is UNIQUE, case-insensitively (the collation). */
-export const optionsTable: WordPressTable = {
-  baseName: 'options',
+export const optionsTable: TableDefinition = {
+  entity: WpOption,
   mysql: (table, charsetCollate) => `CREATE TABLE \`${table}\` (
   option_id bigint(20) unsigned NOT NULL auto_increment,
   option_name varchar(191) NOT NULL default '',

@@ -1,8 +1,9 @@
-import { sqliteIndex, type WordPressTable } from './WordPressTable';
+import { sqliteIndex, type TableDefinition } from '../../tableDefinition';
+import { WpPostMeta } from '../../../../entities/WpPostMeta';
 
 /** wp-admin/includes/schema.php, `$wpdb->postmeta`. */
-export const postmetaTable: WordPressTable = {
-  baseName: 'postmeta',
+export const postmetaTable: TableDefinition = {
+  entity: WpPostMeta,
   mysql: (table, charsetCollate) => `CREATE TABLE \`${table}\` (
   meta_id bigint(20) unsigned NOT NULL auto_increment,
   post_id bigint(20) unsigned NOT NULL default '0',

@@ -1,8 +1,9 @@
-import { sqliteIndex, type WordPressTable } from './WordPressTable';
+import { sqliteIndex, type TableDefinition } from '../../tableDefinition';
+import { WpPost } from '../../../../entities/WpPost';
 
 /** wp-admin/includes/schema.php, `$wpdb->posts`. */
-export const postsTable: WordPressTable = {
-  baseName: 'posts',
+export const postsTable: TableDefinition = {
+  entity: WpPost,
   mysql: (table, charsetCollate) => `CREATE TABLE \`${table}\` (
   ID bigint(20) unsigned NOT NULL auto_increment,
   post_author bigint(20) unsigned NOT NULL default '0',

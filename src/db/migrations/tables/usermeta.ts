@@ -1,8 +1,9 @@
-import { sqliteIndex, type WordPressTable } from './WordPressTable';
+import { sqliteIndex, type TableDefinition } from '../../tableDefinition';
+import { WpUserMeta } from '../../../../entities/WpUserMeta';
 
 /** wp-admin/includes/schema.php `$usermeta_table`. */
-export const usermetaTable: WordPressTable = {
-  baseName: 'usermeta',
+export const usermetaTable: TableDefinition = {
+  entity: WpUserMeta,
   mysql: (table, charsetCollate) => `CREATE TABLE \`${table}\` (
   umeta_id bigint(20) unsigned NOT NULL auto_increment,
   user_id bigint(20) unsigned NOT NULL default '0',

@@ -1,8 +1,9 @@
-import { sqliteIndex, type WordPressTable } from './WordPressTable';
+import { sqliteIndex, type TableDefinition } from '../../tableDefinition';
+import { WpUser } from '../../../../entities/WpUser';
 
 /** wp-admin/includes/schema.php, single-site `$users_single_table`. */
-export const usersTable: WordPressTable = {
-  baseName: 'users',
+export const usersTable: TableDefinition = {
+  entity: WpUser,
   mysql: (table, charsetCollate) => `CREATE TABLE \`${table}\` (
   ID bigint(20) unsigned NOT NULL auto_increment,
   user_login varchar(60) NOT NULL default '',

@@ -1,11 +1,12 @@
-import { sqliteIndex, type WordPressTable } from './WordPressTable';
+import { sqliteIndex, type TableDefinition } from '../../../src/db/tableDefinition';
+import { WcOrder } from './WcOrder';
 
 /**
  * WooCommerce's HPOS orders table (OrdersTableDataStore::get_database_schema, max index length 191). `id` is no
  * auto-increment: an order's id comes from the posts table, where WooCommerce reserves it.
  */
-export const wcOrdersTable: WordPressTable = {
-  baseName: 'wc_orders',
+export const wcOrdersTable: TableDefinition = {
+  entity: WcOrder,
   mysql: (table, charsetCollate) => `CREATE TABLE \`${table}\` (
   id bigint(20) unsigned,
   status varchar(20) null,

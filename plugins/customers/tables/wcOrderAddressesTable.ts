@@ -1,8 +1,9 @@
-import { sqliteIndex, type WordPressTable } from './WordPressTable';
+import { sqliteIndex, type TableDefinition } from '../../../src/db/tableDefinition';
+import { WcOrderAddress } from './WcOrderAddress';
 
 /** WooCommerce's HPOS order addresses table (OrdersTableDataStore::get_database_schema, max index length 191). */
-export const wcOrderAddressesTable: WordPressTable = {
-  baseName: 'wc_order_addresses',
+export const wcOrderAddressesTable: TableDefinition = {
+  entity: WcOrderAddress,
   mysql: (table, charsetCollate) => `CREATE TABLE \`${table}\` (
   id bigint(20) unsigned auto_increment primary key,
   order_id bigint(20) unsigned NOT NULL,

@@ -1,8 +1,9 @@
-import { sqliteIndex, type WordPressTable } from './WordPressTable';
+import { sqliteIndex, type TableDefinition } from '../../../src/db/tableDefinition';
+import { WcDownloadPermission } from './WcDownloadPermission';
 
 /** WooCommerce includes/class-wc-install.php get_schema(), `woocommerce_downloadable_product_permissions`. */
-export const woocommerceDownloadableProductPermissionsTable: WordPressTable = {
-  baseName: 'woocommerce_downloadable_product_permissions',
+export const woocommerceDownloadableProductPermissionsTable: TableDefinition = {
+  entity: WcDownloadPermission,
   mysql: (table, charsetCollate) => `CREATE TABLE \`${table}\` (
   permission_id bigint(20) unsigned NOT NULL auto_increment,
   download_id varchar(36) NOT NULL,

@@ -1,8 +1,9 @@
-import { sqliteIndex, type WordPressTable } from './WordPressTable';
+import { sqliteIndex, type TableDefinition } from '../../../src/db/tableDefinition';
+import { WcOrderMeta } from './WcOrderMeta';
 
 /** WooCommerce's HPOS order meta table (OrdersTableDataStore::get_database_schema, max index length 191). */
-export const wcOrdersMetaTable: WordPressTable = {
-  baseName: 'wc_orders_meta',
+export const wcOrdersMetaTable: TableDefinition = {
+  entity: WcOrderMeta,
   mysql: (table, charsetCollate) => `CREATE TABLE \`${table}\` (
   id bigint(20) unsigned auto_increment primary key,
   order_id bigint(20) unsigned null,

@@ -1,11 +1,12 @@
-import { sqliteIndex, type WordPressTable } from './WordPressTable';
+import { sqliteIndex, type TableDefinition } from '../../../src/db/tableDefinition';
+import { WcProductDownloadDirectory } from './WcProductDownloadDirectory';
 
 /**
  * WooCommerce includes/class-wc-install.php get_schema(), `wc_product_download_directories`: the approved download
  * directories (enforced when the option `wc_downloads_approved_directories_mode` is `enabled`).
  */
-export const wcProductDownloadDirectoriesTable: WordPressTable = {
-  baseName: 'wc_product_download_directories',
+export const wcProductDownloadDirectoriesTable: TableDefinition = {
+  entity: WcProductDownloadDirectory,
   mysql: (table, charsetCollate) => `CREATE TABLE \`${table}\` (
   url_id bigint(20) unsigned NOT NULL auto_increment,
   url varchar(256) NOT NULL,

@@ -1,8 +1,9 @@
-import { sqliteIndex, type WordPressTable } from './WordPressTable';
+import { sqliteIndex, type TableDefinition } from '../../../src/db/tableDefinition';
+import { WcApiKey } from './WcApiKey';
 
 /** WooCommerce includes/class-wc-install.php get_schema(), `woocommerce_api_keys`. */
-export const woocommerceApiKeysTable: WordPressTable = {
-  baseName: 'woocommerce_api_keys',
+export const woocommerceApiKeysTable: TableDefinition = {
+  entity: WcApiKey,
   mysql: (table, charsetCollate) => `CREATE TABLE \`${table}\` (
   key_id bigint(20) unsigned NOT NULL auto_increment,
   user_id bigint(20) unsigned NOT NULL,

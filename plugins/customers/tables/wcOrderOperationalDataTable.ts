@@ -1,8 +1,9 @@
-import { sqliteIndex, type WordPressTable } from './WordPressTable';
+import { sqliteIndex, type TableDefinition } from '../../../src/db/tableDefinition';
+import { WcOrderOperationalData } from './WcOrderOperationalData';
 
 /** WooCommerce's HPOS operational data table (order key, dates paid/completed…; OrdersTableDataStore::get_database_schema). */
-export const wcOrderOperationalDataTable: WordPressTable = {
-  baseName: 'wc_order_operational_data',
+export const wcOrderOperationalDataTable: TableDefinition = {
+  entity: WcOrderOperationalData,
   mysql: (table, charsetCollate) => `CREATE TABLE \`${table}\` (
   id bigint(20) unsigned auto_increment primary key,
   order_id bigint(20) unsigned NULL,

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { isPhpEmptyString } from './phpEmpty';
-import { sanitizeUser } from './sanitizeUser';
+import { isPhpEmptyString } from '../../../src/wp/phpEmpty';
+import { sanitizeUser } from '../../../src/wp/sanitizeUser';
 
 /** The new-user args wc_create_new_customer_username() looks at; null counts as absent (PHP isset). */
 export interface CustomerNameArgs {
