@@ -8,6 +8,11 @@ const base = {
   // by `npm run typecheck` in .ci/run, rather than again in every jest worker.
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The package's two public names (package.json "exports"), for code written against them: examples/.
+  moduleNameMapper: {
+    '^wc-host$': '<rootDir>/src/index.ts',
+    '^wc-host/customers$': '<rootDir>/plugins/customers/index.ts',
+  },
 };
 
 const projects = [

@@ -7,9 +7,9 @@ export interface ChildServer {
   name: string;
   url: string;
   pid: number;
-  /** Peak resident set size so far (VmHWM), in MiB. */
+  /** Peak resident set size so far (VmHWM), in MiB: with cluster workers, the sum of each process's peak. */
   peakRssMiB(): number;
-  /** CPU time (user + system) the process has used so far, in seconds. */
+  /** CPU time (user + system) the process has used so far, in seconds: with cluster workers, theirs too. */
   cpuSeconds(): number;
   /** Why the process ended (`code 0`, `signal SIGKILL`), or null while it runs. */
   exitReason(): string | null;
@@ -37,11 +37,31 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts a server process and resolves once it answers `readyPath` on its port. */
-export async function startChildServer(name: string, args: string[], env: NodeJS.ProcessEnv, port: number, readyPath: string): Promise<ChildServer> {
-  const child: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+export interface StartOptions {
+  /** Also wait for a line of the server's stdout matching this (e.g. a cluster primary's "all workers listening"). */
+  readyLine?: RegExp;
+}
+
+/** Starts a server process and resolves once it answers `readyPath` on its port (and printed `readyLine`). */
+export async function startChildServer(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+  readyPath: string,
+  options: StartOptions = {},
+): Promise<ChildServer> {
+  const stdout = options.readyLine ? 'pipe' : 'ignore';
+  const child: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', stdout, 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   track(child);
+  let sawReadyLine = options.readyLine === undefined;
+  let printed = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    if (sawReadyLine) return;
+    printed = (printed + chunk.toString()).slice(-4096);
+    if (options.readyLine?.test(printed)) sawReadyLine = true;
+  });
   let exit: string | null = null;
   child.once('exit', (code, signal) => {
     exit = signal ? `signal ${signal}` : `code ${code}`;
@@ -52,7 +72,7 @@ export async function startChildServer(name: string, args: string[], env: NodeJS
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
     try {
       const response = await fetch(url + readyPath);
-      if (response.status < 500) break;
+      if (response.status < 500 && sawReadyLine) break;
     } catch {
       // not listening yet
     }
@@ -68,15 +88,19 @@ export async function startChildServer(name: string, args: string[], env: NodeJS
     pid: child.pid ?? 0,
     peakRssMiB: () => {
       if (exit !== null) throw new Error(`${name} exited during the measurement (${exit})`);
-      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      lastPeak = match ? Math.round(Number(match[1]) / 1024) : lastPeak;
+      const kB = processTree(child.pid ?? 0).reduce((sum, pid) => sum + Number(/VmHWM:\s+(\d+) kB/.exec(readProc(pid, 'status'))?.[1] ?? 0), 0);
+      lastPeak = kB > 0 ? Math.round(kB / 1024) : lastPeak;
       return lastPeak;
     },
     cpuSeconds: () => {
       if (exit !== null) throw new Error(`${name} exited during the measurement (${exit})`);
-      // /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks (100 per second on Linux).
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
+      // /proc/<pid>/stat: utime, stime, cutime, cstime are fields 14–17, in clock ticks (100 per second on Linux); the
+      // last two are children already reaped (a cluster worker that was restarted).
+      return processTree(child.pid ?? 0).reduce((sum, pid, index) => {
+        const fields = readProc(pid, 'stat').replace(/^.*\) /, '').split(' ');
+        const own = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+        return sum + (own + (index === 0 ? Number(fields[13] ?? 0) + Number(fields[14] ?? 0) : 0)) / 100;
+      }, 0);
     },
     exitReason: () => exit,
     stop: () =>
@@ -87,4 +111,19 @@ export async function startChildServer(name: string, args: string[], env: NodeJS
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
+}
+
+/** The process and its children (a cluster primary's workers), from /proc. */
+function processTree(pid: number): number[] {
+  const children = readProc(pid, `task/${pid}/children`).trim();
+  return [pid, ...(children === '' ? [] : children.split(/\s+/).map(Number))];
+}
+
+/** A /proc file of `pid`, or '' once the process is gone. */
+function readProc(pid: number, file: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return '';
+  }
 }

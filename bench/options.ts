@@ -21,6 +21,8 @@ export interface BenchOptions {
   api: 'v2' | 'v3';
   /** Requests of each write scenario (fewer in the quick run). */
   writes: { create: number; update: number; batch: number };
+  /** wc-host's worker processes (WC_HOST_WORKERS), one pass per count: `--workers 1,2` sets them side by side. */
+  workers: number[];
   /** No --customers flag: the quick default run (small, short, one buffer pool size). */
   quick: boolean;
 }
@@ -30,7 +32,7 @@ export interface BufferPoolSize {
   bytes: number;
 }
 
-const FLAGS = ['customers', 'orders', 'db', 'duration', 'connections', 'buffer-pool', 'baseline-timeout', 'walk-pages', 'api'];
+const FLAGS = ['customers', 'orders', 'db', 'duration', 'connections', 'buffer-pool', 'baseline-timeout', 'walk-pages', 'api', 'workers'];
 
 export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const flags = parseFlags(argv, FLAGS);
@@ -61,8 +63,18 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     walkPages: flags.has('walk-pages') ? integer('walk-pages', 1, 1) : null,
     api,
     writes: quick ? { create: 20, update: 50, batch: 2 } : { create: 40, update: 100, batch: 4 },
+    workers: parseWorkerCounts(flags.get('workers') ?? '1'),
     quick,
   };
+}
+
+/** `1,2` → [1, 2]: each a whole number of worker processes from 1 to 64, none twice. */
+function parseWorkerCounts(list: string): number[] {
+  const counts = list.split(',').map((item) => Number(item.trim()));
+  if (counts.some((count) => !Number.isInteger(count) || count < 1 || count > 64) || new Set(counts).size !== counts.length) {
+    throw new Error(`--workers must be worker counts from 1 to 64, comma-separated (e.g. 1,2), got "${list}"`);
+  }
+  return counts;
 }
 
 /** `128M,1G` → sizes in bytes (K, M, G suffixes; a plain number is bytes). */

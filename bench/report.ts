@@ -10,12 +10,12 @@ const WIDTHS = [8, 7, 7, 9, 5];
 const SIDE_WIDTH = WIDTHS.reduce((a, b) => a + b, 0);
 const STORAGE_NAMES = { hpos: 'HPOS (wc_orders)', posts: 'posts storage (posts/postmeta)' } as const;
 
-export function printPassHeader(pass: Pick<PassResult, 'database' | 'storage' | 'bufferPool'>, options: BenchOptions): void {
+export function printPassHeader(pass: Pick<PassResult, 'database' | 'storage' | 'bufferPool' | 'workers'>, options: BenchOptions): void {
   const side = (name: string) => `${name}: ${COLUMNS.map((column, i) => column.padStart(WIDTHS[i])).join('')}`;
   const pool = pass.bufferPool ? `, buffer pool ${pass.bufferPool}` : '';
   out();
   out(
-    `${pass.database} · ${STORAGE_NAMES[pass.storage]}${pool} · ${options.customers.toLocaleString('en-US')} customers, ` +
+    `${pass.database} · ${STORAGE_NAMES[pass.storage]}${pool}${workersLabel(pass.workers, options)} · ${options.customers.toLocaleString('en-US')} customers, ` +
       `${options.orders.toLocaleString('en-US')} orders · wc/${options.api} · ${options.connections} connections, ${options.durationSeconds} s each ` +
       `(after ${options.warmUpSeconds} s warm-up)`,
   );
@@ -87,6 +87,41 @@ export function printSummary(databases: readonly DatabaseResult[], options: Benc
     out(`   ${db.database}: wc-host db index ${db.indexSeconds.toFixed(1)} s`);
   }
   printVerdicts(databases.flatMap((db) => db.passes), options);
+  printWorkersSideBySide(databases.flatMap((db) => db.passes), options);
+}
+
+/** ` · 2 workers` when the run compares worker counts (or uses more than one). */
+function workersLabel(workers: number, options: BenchOptions): string {
+  return options.workers.length > 1 || workers > 1 ? ` · ${workers} worker${workers === 1 ? '' : 's'}` : '';
+}
+
+/** With `--workers 1,2`: wc-host's req/s (and p99) per scenario for each worker count, per database and storage. */
+function printWorkersSideBySide(passes: readonly PassResult[], options: BenchOptions): void {
+  if (options.workers.length < 2) return;
+  const groups = new Map<string, PassResult[]>();
+  for (const pass of passes) {
+    const label = `${pass.database} · ${STORAGE_NAMES[pass.storage]}${pass.bufferPool ? `, buffer pool ${pass.bufferPool}` : ''}`;
+    groups.set(label, [...(groups.get(label) ?? []), pass]);
+  }
+  const rate = (x: ServerFigures) => `${x.requestsPerSecond.toFixed(x.requestsPerSecond < 10 ? 2 : 0)} req/s p99 ${x.p99}`.padStart(22);
+  for (const [label, group] of groups) {
+    out();
+    out(`wc-host by worker count · ${label}: ${group.map((pass) => `${pass.workers} worker(s)`.padStart(22)).join(' |')}`);
+    for (const row of group[0].reads) {
+      const cells = group.map((pass) => {
+        const outcome = pass.reads.find((other) => other.scenario === row.scenario)?.host;
+        return outcome?.kind === 'measured' ? rate(outcome.figures) : 'n/a'.padStart(22);
+      });
+      out(`   ${row.scenario.padEnd(SCENARIO_WIDTH - 3)} ${cells.join(' |')}`);
+    }
+    for (const row of group[0].writes) {
+      const cells = group.map((pass) => {
+        const figures = pass.writes.find((other) => other.scenario === row.scenario)?.host;
+        return figures ? rate(figures) : 'n/a'.padStart(22);
+      });
+      out(`   ${row.scenario.padEnd(SCENARIO_WIDTH - 3)} ${cells.join(' |')}`);
+    }
+  }
 }
 
 /** Issue 10's targets, per pass: every read p50 < 20 ms and p99 < 100 ms, the whole walk under 5 minutes, RSS < 300 MiB. */
@@ -95,7 +130,7 @@ function printVerdicts(passes: readonly PassResult[], options: BenchOptions): vo
   out();
   out(`Targets (${options.customers.toLocaleString('en-US')} customers, ${options.connections} connections): reads p50 < 20 ms and p99 < 100 ms, walk < 300 s, RSS < 300 MiB`);
   for (const pass of passes) {
-    const label = `${pass.database} · ${STORAGE_NAMES[pass.storage]}${pass.bufferPool ? `, buffer pool ${pass.bufferPool}` : ''}`;
+    const label = `${pass.database} · ${STORAGE_NAMES[pass.storage]}${pass.bufferPool ? `, buffer pool ${pass.bufferPool}` : ''}${workersLabel(pass.workers, options)}`;
     const misses: string[] = [];
     let peakRss = 0;
     for (const row of pass.reads) {

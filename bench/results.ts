@@ -28,6 +28,8 @@ export interface PassResult {
   storage: OrderStorageName;
   /** MariaDB: the buffer pool size of the pass; null on SQLite. */
   bufferPool: string | null;
+  /** wc-host's worker processes in this pass (1: one process, as `npm start` runs it). */
+  workers: number;
   reads: ReadRow[];
   walk: { host: WalkResult; baseline: WalkResult };
   writes: WriteRow[];

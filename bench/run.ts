@@ -1,10 +1,10 @@
 /**
  * `npm run bench [-- --customers N --orders M --db sqlite|mariadb|both --duration S --connections C
- *                    --buffer-pool 128M,1G --baseline-timeout S --walk-pages P --api v2|v3]`
+ *                    --buffer-pool 128M,1G --baseline-timeout S --walk-pages P --api v2|v3 --workers 1,2]`
  *
  * For each database: a fresh database, wc-host's own migrations, N customers and M orders (both order storages)
  * seeded straight through the driver, `wc-host db index`; then, per MariaDB buffer pool size and per order
- * storage, every GET scenario against wc-host (`bin/wc-host.js serve`) and the WooCommerce-shaped baseline
+ * storage (and per worker count of `--workers`), every GET scenario against wc-host (`bin/wc-host.js serve`) and the WooCommerce-shaped baseline
  * (`bench/baseline.ts`), the export walk, and the writes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -54,9 +54,11 @@ async function benchDatabase(database: 'sqlite' | 'mariadb', options: BenchOptio
     let passNumber = 0;
     const runStorages = async (bufferPool: string | null) => {
       for (const storage of STORAGES) {
-        const tag = `${process.pid}.${database}.${++passNumber}`;
-        result.passes.push(await runPass({ database, target, prepared, options, storage, bufferPool, tag }));
-        record(result);
+        for (const workers of options.workers) {
+          const tag = `${process.pid}.${database}.${++passNumber}`;
+          result.passes.push(await runPass({ database, target, prepared, options, storage, bufferPool, workers, tag }));
+          record(result);
+        }
       }
     };
     if (database === 'mariadb') await forEachBufferPool(options.mysqlServerUrl ?? '', options.bufferPools, (pool) => runStorages(pool.label));

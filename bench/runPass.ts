@@ -19,6 +19,8 @@ export interface PassSettings {
   options: BenchOptions;
   storage: OrderStorageName;
   bufferPool: string | null;
+  /** wc-host's worker processes (WC_HOST_WORKERS). */
+  workers: number;
   /** Unique per pass: the emails of the customers its writes create. */
   tag: string;
 }
@@ -40,7 +42,10 @@ export async function runPass(settings: PassSettings): Promise<PassResult> {
     mysqlUrl: target.dialect === 'mysql' ? target.url : null,
   };
   const host = await slot((port) =>
-    startChildServer('wc-host', [...npmStartNodeFlags(), path.join(__dirname, 'hostServer.js')], { DATABASE_URL: target.url, LOG_LEVEL: 'warn' }, port, '/wp-json/'),
+    startChildServer('wc-host', [...npmStartNodeFlags(), path.join(__dirname, 'hostServer.js')], hostEnv(target.url, settings.workers), port, '/wp-json/', {
+      // Every worker must be up before the first figure: the primary's "all n workers listening" line (info).
+      readyLine: settings.workers > 1 ? /all \d+ workers listening on / : undefined,
+    }),
   );
   const baseline = await slot((port) =>
     startChildServer(
@@ -56,6 +61,7 @@ export async function runPass(settings: PassSettings): Promise<PassResult> {
     database: settings.database,
     storage: settings.storage,
     bufferPool: settings.bufferPool,
+    workers: settings.workers,
     reads: [],
     walk: { host: emptyWalk(), baseline: emptyWalk() },
     writes: [],
@@ -143,6 +149,16 @@ async function setOrderStorage(url: string, storage: OrderStorageName): Promise<
   } finally {
     await db.close();
   }
+}
+
+/**
+ * wc-host's environment: warnings only as `npm start` would log them, or with workers, info (for the primary's line
+ * that all of them listen) without the access log, so neither run writes a line per request.
+ */
+function hostEnv(databaseUrl: string, workers: number): NodeJS.ProcessEnv {
+  return workers > 1
+    ? { DATABASE_URL: databaseUrl, WC_HOST_WORKERS: String(workers), LOG_LEVEL: 'info', WC_HOST_ACCESS_LOG: 'off' }
+    : { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' };
 }
 
 /** A server on a free port that can be replaced by a fresh one (same command) after an abandoned request. */

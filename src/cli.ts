@@ -1,4 +1,5 @@
-import { readEnv, readServerEnv } from './config/env';
+import cluster from 'node:cluster';
+import { parseWorkers, readEnv, readServerEnv } from './config/env';
 import { createHost } from './host/createHost';
 import { createLogger } from './host/logger';
 import { createDataSource } from './db/createDataSource';
@@ -18,6 +19,8 @@ import { packageVersion } from './cli/packageVersion';
 import { refuseNewSqliteFile, requireWordPressTables } from './cli/existingSite';
 import { serveHost } from './host/http/serveHost';
 import { loadPlugins } from './host/pluginLoader';
+import { runPrimary } from './host/cluster/runPrimary';
+import { stopWhenPrimaryAsks } from './host/cluster/workerStop';
 
 /**
  * Entry point of the `wc-host` binary (serve resolves once listening). Sets process.exitCode: 0 done, 1 failed (also
@@ -38,10 +41,12 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   switch (command) {
-    case 'serve':
-      if (refuseArguments(command, rest)) return;
-      await serve();
+    case 'serve': {
+      const workers = serveWorkersArgument(rest);
+      if (workers === null) return;
+      await serve(workers);
       return;
+    }
     case 'migrate': {
       if (refuseArguments(command, rest)) return;
       const env = readEnv();
@@ -84,7 +89,7 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-/** serve and migrate take no arguments: refuse one (exit code 2) rather than ignore what the operator meant. */
+/** migrate takes no arguments: refuse one (exit code 2) rather than ignore what the operator meant. */
 function refuseArguments(command: string, args: readonly string[]): boolean {
   if (args.length === 0) return false;
   process.stderr.write(`Unexpected argument "${args[0]}".\n\n${COMMAND_USAGE[command]}\n`);
@@ -92,9 +97,55 @@ function refuseArguments(command: string, args: readonly string[]): boolean {
   return true;
 }
 
-async function serve(): Promise<void> {
+/**
+ * serve's one option, `--workers <n|auto>` (or `--workers=<n|auto>`): the worker count it asks for, undefined when
+ * absent (WC_HOST_WORKERS decides), or null after refusing the command line (exit code 2).
+ */
+function serveWorkersArgument(args: readonly string[]): number | undefined | null {
+  if (args.length === 0) return undefined;
+  const [first, second] = args;
+  const value = first === '--workers' ? second : first.startsWith('--workers=') ? first.slice('--workers='.length) : undefined;
+  const used = first === '--workers' ? 2 : 1;
+  if (value === undefined || args.length > used) {
+    const unexpected = value === undefined ? (first === '--workers' ? '--workers without a value' : `"${first}"`) : `"${args[used]}"`;
+    process.stderr.write(`Unexpected argument ${unexpected}.\n\n${COMMAND_USAGE.serve}\n`);
+    process.exitCode = 2;
+    return null;
+  }
+  try {
+    return parseWorkers(value, '--workers');
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}.\n\n${COMMAND_USAGE.serve}\n`);
+    process.exitCode = 2;
+    return null;
+  }
+}
+
+/**
+ * One process (the default), or with more than one worker the cluster primary (src/host/cluster/runPrimary.ts):
+ * it migrates once, then forks workers that run this same command and land in the worker branch below.
+ */
+async function serve(workersArgument: number | undefined): Promise<void> {
   const env = readEnv();
   const server = readServerEnv();
+  const workers = workersArgument ?? server.workers;
+  if (cluster.isWorker) {
+    // Migrated by the primary before it forked: a worker neither creates tables nor seeds.
+    const host = await createHost({ shutdownTimeoutMs: server.shutdownTimeoutMs, migrate: false });
+    stopWhenPrimaryAsks(await serveHost(host, { ...server, port: env.port, host: env.host }));
+    return;
+  }
+  if (workers > 1) {
+    const logger = createLogger(env.logLevel);
+    await runPrimary({
+      workers,
+      shutdownTimeoutMs: server.shutdownTimeoutMs,
+      logger,
+      // A whole host, closed again: migrations, seeding and the indexes a wc-host database gets, exactly once.
+      prepare: async () => (await createHost({ logger, accessLog: false, shutdownTimeoutMs: 0 })).close(),
+    });
+    return;
+  }
   const host = await createHost({ shutdownTimeoutMs: server.shutdownTimeoutMs });
   await serveHost(host, { ...server, port: env.port, host: env.host });
 }

@@ -147,8 +147,8 @@ describe('GET /customers/<id>/downloads', () => {
   });
 
   it('runs woocommerce_rest_prepare_customer_download and woocommerce_customer_available_downloads', async () => {
-    t.host.hooks.addFilter('woocommerce_customer_available_downloads', 'test/downloads', (downloads: unknown[]) => downloads.slice(0, 1));
-    t.host.hooks.addFilter('woocommerce_rest_prepare_customer_download', 'test/downloads', (response: { data: Record<string, unknown> }) => {
+    t.host.hooks.addFilter('woocommerce_customer_available_downloads', 'test/downloads', (downloads) => downloads.slice(0, 1));
+    t.host.hooks.addFilter('woocommerce_rest_prepare_customer_download', 'test/downloads', (response) => {
       response.data.tagged = true;
       return response;
     });

@@ -1,4 +1,5 @@
 import { createTestHost, type TestHost } from './helpers/testHost';
+import { insertDownloadableProduct, insertDownloadPermission, insertPost } from './helpers/downloadFixtures';
 import { V2, as, createFixtureCustomer, expectError, makeUserWithRole, metaValues, userRow } from './helpers/customers';
 import { definePlugin } from '../src/host/definePlugin';
 import { RestError } from '../src/rest/RestError';
@@ -43,6 +44,13 @@ const HOOK_KINDS: Record<CustomerHookName, 'filter' | 'action'> = {
   deleted_user: 'action',
   user_register: 'action',
   profile_update: 'action',
+  wc_order_statuses: 'filter',
+  woocommerce_order_is_paid_statuses: 'filter',
+  woocommerce_permission_list: 'filter',
+  woocommerce_order_is_download_permitted: 'filter',
+  woocommerce_downloadable_product_name: 'filter',
+  woocommerce_customer_available_downloads: 'filter',
+  woocommerce_rest_prepare_customer_download: 'filter',
 };
 
 type Callback = (...args: any[]) => unknown;
@@ -62,7 +70,9 @@ const behaviour: Partial<Record<CustomerHookName, Callback>> = {};
 
 const recorder = definePlugin({
   name: 'test/recorder',
-  register({ hooks }) {
+  register(host) {
+    // One callback over every hook, whatever its types: the registry's untyped view.
+    const hooks = host.hooks.untyped;
     for (const [hook, kind] of Object.entries(HOOK_KINDS) as Array<[CustomerHookName, 'filter' | 'action']>) {
       const record = (args: unknown[]) => {
         const customer = args.find((arg): arg is Customer => arg instanceof Customer);
@@ -102,8 +112,8 @@ beforeEach(() => {
 afterEach(() => {
   for (const hook of Object.keys(behaviour) as CustomerHookName[]) delete behaviour[hook];
   for (const hook of Object.keys(HOOK_KINDS)) {
-    t.host.hooks.removeAllFilters(hook, 'test/case');
-    t.host.hooks.removeAllActions(hook, 'test/case');
+    t.host.hooks.untyped.removeAllFilters(hook, 'test/case');
+    t.host.hooks.untyped.removeAllActions(hook, 'test/case');
   }
 });
 
@@ -112,8 +122,10 @@ const put = (id: number, body: Record<string, unknown>) => as(t.http.put(`${V2}/
 const get = (path: string) => as(t.http.get(`${V2}${path}`), t.adminKey);
 const del = (id: number) => as(t.http.delete(`${V2}/customers/${id}?force=true`), t.adminKey);
 
-/** The hooks that ran, in order — without the schema filter, which runs whenever a schema is needed. */
-const sequence = () => calls.map((call) => call.hook).filter((hook) => hook !== CUSTOMER_HOOKS.restCustomerSchema);
+/** Filters that run whenever a schema is needed or customers are prepared, whatever the operation. */
+const UBIQUITOUS: readonly CustomerHookName[] = [CUSTOMER_HOOKS.restCustomerSchema, CUSTOMER_HOOKS.orderStatuses, CUSTOMER_HOOKS.orderIsPaidStatuses];
+/** The hooks that ran, in order — without the ubiquitous filters. */
+const sequence = () => calls.map((call) => call.hook).filter((hook) => !UBIQUITOUS.includes(hook));
 const callsOf = (hook: CustomerHookName) => calls.filter((call) => call.hook === hook);
 const argsOf = (hook: CustomerHookName, index = 0) => {
   const call = callsOf(hook)[index];
@@ -583,6 +595,53 @@ describe('a RestError thrown by a callback refuses the request and writes nothin
     expectError(await del(customer.id), 423, 'acme_keep', 'Customers are kept for audit.');
     expect(await tableCounts()).toEqual(counts);
     expect(callsOf('woocommerce_delete_customer')).toEqual([]);
+  });
+});
+
+describe('order statuses and downloads', () => {
+  it('preparing customers filters the order statuses that count and those that are paid', async () => {
+    const customer = await createFixtureCustomer(t);
+    calls.length = 0;
+    behaviour.woocommerce_order_is_paid_statuses = (statuses) => [...(statuses as string[]), 'on-hold'];
+    await get(`/customers/${customer.id}`).expect(200);
+    expect(argsOf('wc_order_statuses')).toEqual([expect.objectContaining({ 'wc-completed': 'Completed', 'wc-pending': 'Pending payment' })]);
+    expect(argsOf('woocommerce_order_is_paid_statuses')).toEqual([['processing', 'completed']]);
+  });
+
+  it('GET /customers/<id>/downloads: permissions, each order and file, the list, then each download response', async () => {
+    const customer = await createFixtureCustomer(t);
+    const db = t.host.db;
+    const product = await insertDownloadableProduct(db, 7100, 'Ebook', [{ id: 'file-a', name: 'Chapter 1', file: 'https://shop.example/a.pdf' }]);
+    const order = await insertPost(db, 7101, 'shop_order', 'wc-completed', 'Order', { _order_key: 'wc_order_hooks', _customer_user: String(customer.id) });
+    await insertDownloadPermission(db, { downloadId: 'file-a', productId: product, orderId: order, orderKey: 'wc_order_hooks', userId: customer.id, email: customer.email });
+    behaviour.woocommerce_downloadable_product_name = (name) => `${String(name)} (PDF)`;
+    calls.length = 0;
+
+    const response = await get(`/customers/${customer.id}/downloads`).expect(200);
+    expect(response.body).toHaveLength(1);
+    expect(response.body[0].download_name).toBe('Chapter 1 (PDF)');
+    // The permission check, the downloads' filters, then the Allow header's second permission check.
+    expect(sequence()).toEqual([
+      'woocommerce_rest_check_permissions',
+      'woocommerce_permission_list',
+      'woocommerce_order_is_download_permitted',
+      'woocommerce_downloadable_product_name',
+      'woocommerce_customer_available_downloads',
+      'woocommerce_rest_prepare_customer_download',
+      'woocommerce_rest_check_permissions',
+    ]);
+    const [permissions, permissionsOf] = argsOf('woocommerce_permission_list');
+    expect(permissions).toEqual([expect.objectContaining({ download_id: 'file-a', product_id: product, order_id: order, user_id: customer.id })]);
+    expect(permissionsOf).toBe(customer.id);
+    expect(argsOf('woocommerce_order_is_download_permitted')).toEqual([true, { id: order, status: 'wc-completed', orderKey: 'wc_order_hooks' }]);
+    expect(argsOf('woocommerce_downloadable_product_name')).toEqual(['Chapter 1', expect.objectContaining({ id: product, name: 'Ebook' }), 'file-a', 0]);
+    const [downloads, downloadsOf] = argsOf('woocommerce_customer_available_downloads');
+    expect(downloads).toEqual([expect.objectContaining({ download_id: 'file-a', download_name: 'Chapter 1 (PDF)' })]);
+    expect(downloadsOf).toBe(customer.id);
+    const [prepared, download, request] = argsOf('woocommerce_rest_prepare_customer_download');
+    expect(prepared).toBeInstanceOf(RestResponse);
+    expect(download).toEqual(expect.objectContaining({ download_id: 'file-a', order_id: order }));
+    expect(request).toBeInstanceOf(RestRequest);
   });
 });
 

@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  for (const hook of ['woocommerce_created_customer', 'woocommerce_new_customer']) t.host.hooks.removeAllActions(hook, 'test/integrity');
+  for (const hook of ['woocommerce_created_customer', 'woocommerce_new_customer'] as const) t.host.hooks.removeAllActions(hook, 'test/integrity');
 });
 
 const post = (body: Record<string, unknown>) => as(t.http.post(`${V2}/customers`), t.adminKey).send(body);

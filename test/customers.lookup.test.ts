@@ -262,8 +262,8 @@ describe('on a database wc-host created', () => {
     const id = await importUser('cache.filter', 'Cache Filter');
     await list(`include=${id}`);
     const seen: number[] = [];
-    t.host.hooks.addFilter('woocommerce_rest_prepare_customer', 'test/lookup', (response: { data: { id: number } }) => {
-      seen.push(response.data.id);
+    t.host.hooks.addFilter('woocommerce_rest_prepare_customer', 'test/lookup', (response) => {
+      seen.push(Number(response.data.id));
       return response;
     });
     try {

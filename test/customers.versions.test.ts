@@ -439,7 +439,7 @@ describe('hooks fire the same way under every namespace', () => {
 
   beforeAll(() => {
     for (const hook of FILTERS) {
-      t.host.hooks.addFilter(hook, HOOK_NAMESPACE, (value: unknown, ...args: unknown[]) => {
+      t.host.hooks.untyped.addFilter(hook, HOOK_NAMESPACE, (value: unknown, ...args: unknown[]) => {
         log.push(hook);
         if (hook === CUSTOMER_HOOKS.restCustomerQuery) seenPath(hook, args[0]);
         if (hook === CUSTOMER_HOOKS.restPrepareCustomer) seenPath(hook, args[1]);
@@ -447,18 +447,18 @@ describe('hooks fire the same way under every namespace', () => {
       });
     }
     for (const hook of ACTIONS) {
-      t.host.hooks.addAction(hook, HOOK_NAMESPACE, (...args: unknown[]) => {
+      t.host.hooks.untyped.addAction(hook, HOOK_NAMESPACE, (...args: unknown[]) => {
         log.push(hook);
         if (hook === CUSTOMER_HOOKS.restInsertCustomer) seenPath(hook, args[1]);
         if (hook === CUSTOMER_HOOKS.restDeleteCustomer) seenPath(hook, args[2]);
       });
     }
     // A plugin's additions reach every namespace: a schema property and a response field.
-    t.host.hooks.addFilter(CUSTOMER_HOOKS.restCustomerSchema, HOOK_NAMESPACE, (properties: Record<string, unknown>) => ({
+    t.host.hooks.addFilter(CUSTOMER_HOOKS.restCustomerSchema, HOOK_NAMESPACE, (properties) => ({
       ...properties,
       tier: { description: 'Loyalty tier.', type: 'string', context: ['view', 'edit'], readonly: true },
     }));
-    t.host.hooks.addFilter(CUSTOMER_HOOKS.restPrepareCustomer, HOOK_NAMESPACE, (response: { data: Record<string, unknown> }) => {
+    t.host.hooks.addFilter(CUSTOMER_HOOKS.restPrepareCustomer, HOOK_NAMESPACE, (response) => {
       response.data.tier = 'gold';
       return response;
     });

@@ -1,11 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createHooks, type Hooks } from '../src/hooks';
+import { createHooks, type UntypedHooks } from '../src/hooks';
 
-let hooks: Hooks;
+// The registry's own behaviour, with names of no hook map: its untyped view (the same functions as the typed one).
+let hooks: UntypedHooks;
 
 beforeEach(() => {
-  hooks = createHooks();
+  hooks = createHooks().untyped;
 });
 
 afterEach(() => {
@@ -15,8 +16,8 @@ afterEach(() => {
 /** A filter callback that appends `suffix` to the string it gets. */
 const append =
   (suffix: string) =>
-  (value: string): string =>
-    value + suffix;
+  (value: unknown): string =>
+    String(value) + suffix;
 
 describe('registering and running handlers', () => {
   test('filters run in priority order, lowest first', async () => {
@@ -68,13 +69,13 @@ describe('registering and running handlers', () => {
 
   test('every filter callback gets the current value followed by the extra arguments', async () => {
     const calls: unknown[][] = [];
-    hooks.addFilter('test.filter', 'my/first', (value: number, ...args: unknown[]) => {
+    hooks.addFilter('test.filter', 'my/first', (value: unknown, ...args: unknown[]) => {
       calls.push([value, ...args]);
-      return value + 1;
+      return Number(value) + 1;
     });
-    hooks.addFilter('test.filter', 'my/second', (value: number, ...args: unknown[]) => {
+    hooks.addFilter('test.filter', 'my/second', (value: unknown, ...args: unknown[]) => {
       calls.push([value, ...args]);
-      return value * 10;
+      return Number(value) * 10;
     });
 
     expect(await hooks.applyFilters('test.filter', 1, 'request', 42)).toBe(20);
@@ -114,7 +115,7 @@ describe('registering and running handlers', () => {
 
   test('filters and actions are separate stores', async () => {
     const calls: string[] = [];
-    hooks.addFilter('test.hook', 'my/filter', (value: string) => {
+    hooks.addFilter('test.hook', 'my/filter', (value: unknown) => {
       calls.push('filter');
       return value;
     });
@@ -134,11 +135,11 @@ describe('registering and running handlers', () => {
   });
 
   test('each createHooks() call is its own registry', async () => {
-    const other = createHooks();
+    const other = createHooks().untyped;
     let otherIsFiltering: boolean | undefined;
-    hooks.addFilter('test.filter', 'my/a', (value: string) => {
+    hooks.addFilter('test.filter', 'my/a', (value: unknown) => {
       otherIsFiltering = other.doingFilter();
-      return value + 'a';
+      return String(value) + 'a';
     });
 
     expect(await other.applyFilters('test.filter', '')).toBe('');
@@ -235,17 +236,17 @@ describe('removing handlers and checking for them', () => {
 describe('asynchronous callbacks', () => {
   test('callbacks run one after another, each awaited, even when their promises resolve out of order', async () => {
     const events: string[] = [];
-    hooks.addFilter('test.filter', 'my/slow', async (value: string) => {
+    hooks.addFilter('test.filter', 'my/slow', async (value: unknown) => {
       events.push('slow start');
       await sleep(30);
       events.push('slow end');
-      return value + 'slow ';
+      return String(value) + 'slow ';
     });
-    hooks.addFilter('test.filter', 'my/fast', async (value: string) => {
+    hooks.addFilter('test.filter', 'my/fast', async (value: unknown) => {
       events.push('fast start');
       await sleep(1);
       events.push('fast end');
-      return value + 'fast';
+      return String(value) + 'fast';
     });
 
     expect(await hooks.applyFilters('test.filter', '')).toBe('slow fast');
@@ -268,8 +269,8 @@ describe('asynchronous callbacks', () => {
   });
 
   test('a filter callback may return a promise and the next callback gets its resolved value', async () => {
-    hooks.addFilter('test.filter', 'my/async', (value: number) => Promise.resolve(value + 1));
-    hooks.addFilter('test.filter', 'my/sync', (value: number) => value * 2);
+    hooks.addFilter('test.filter', 'my/async', (value: unknown) => Promise.resolve(Number(value) + 1));
+    hooks.addFilter('test.filter', 'my/sync', (value: unknown) => Number(value) * 2);
 
     expect(await hooks.applyFilters('test.filter', 1)).toBe(4);
   });
@@ -278,14 +279,14 @@ describe('asynchronous callbacks', () => {
 describe('errors thrown by callbacks', () => {
   test('a throwing filter callback rejects applyFilters and the rest of the chain does not run', async () => {
     const calls: string[] = [];
-    hooks.addFilter('test.filter', 'my/first', (value: string) => {
+    hooks.addFilter('test.filter', 'my/first', (value: unknown) => {
       calls.push('first');
       return value;
     });
     hooks.addFilter('test.filter', 'my/throws', () => {
       throw new Error('refused');
     });
-    hooks.addFilter('test.filter', 'my/last', (value: string) => {
+    hooks.addFilter('test.filter', 'my/last', (value: unknown) => {
       calls.push('last');
       return value;
     });
@@ -388,11 +389,11 @@ describe('validation at registration', () => {
 describe('changing a hook while it runs (WP_Hook semantics)', () => {
   // WP_Hook iterates a copy of the running priority bucket, so a handler added at that priority waits for the next run.
   test('a filter added at the priority currently running is not called until the next run', async () => {
-    hooks.addFilter('test.filter', 'my/adder', (value: string) => {
+    hooks.addFilter('test.filter', 'my/adder', (value: unknown) => {
       if (!hooks.hasFilter('test.filter', 'my/late')) {
         hooks.addFilter('test.filter', 'my/late', append('late'), 10);
       }
-      return value + 'adder ';
+      return String(value) + 'adder ';
     });
 
     expect(await hooks.applyFilters('test.filter', '')).toBe('adder ');
@@ -400,20 +401,20 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
   });
 
   test('a filter added at a later priority during a run is called in that run', async () => {
-    hooks.addFilter('test.filter', 'my/adder', (value: string) => {
+    hooks.addFilter('test.filter', 'my/adder', (value: unknown) => {
       hooks.addFilter('test.filter', 'my/later', append('later'), 11);
-      return value + 'adder ';
+      return String(value) + 'adder ';
     });
 
     expect(await hooks.applyFilters('test.filter', '')).toBe('adder later');
   });
 
   test('a filter added at an earlier priority during a run is not called in that run', async () => {
-    hooks.addFilter('test.filter', 'my/adder', (value: string) => {
+    hooks.addFilter('test.filter', 'my/adder', (value: unknown) => {
       if (!hooks.hasFilter('test.filter', 'my/earlier')) {
         hooks.addFilter('test.filter', 'my/earlier', append('earlier '), 5);
       }
-      return value + 'adder';
+      return String(value) + 'adder';
     });
 
     expect(await hooks.applyFilters('test.filter', '')).toBe('adder');
@@ -421,10 +422,10 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
   });
 
   test('a filter removed before it was reached is not called, at the same priority or a later one', async () => {
-    hooks.addFilter('test.filter', 'my/remover', (value: string) => {
+    hooks.addFilter('test.filter', 'my/remover', (value: unknown) => {
       hooks.removeFilter('test.filter', 'my/same');
       hooks.removeFilter('test.filter', 'my/later');
-      return value + 'remover ';
+      return String(value) + 'remover ';
     });
     hooks.addFilter('test.filter', 'my/same', append('same '));
     hooks.addFilter('test.filter', 'my/kept', append('kept'));
@@ -435,9 +436,9 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
 
   test('a filter may remove itself and the rest of the run goes on', async () => {
     hooks.addFilter('test.filter', 'my/a', append('a'));
-    hooks.addFilter('test.filter', 'my/once', (value: string) => {
+    hooks.addFilter('test.filter', 'my/once', (value: unknown) => {
       hooks.removeFilter('test.filter', 'my/once');
-      return value + 'once';
+      return String(value) + 'once';
     });
     hooks.addFilter('test.filter', 'my/b', append('b'));
     hooks.addFilter('test.filter', 'my/c', append('c'), 20);
@@ -448,9 +449,9 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
 
   test('removeAllFilters during a run stops the handlers not yet reached', async () => {
     hooks.addFilter('test.filter', 'my/a', append('a'));
-    hooks.addFilter('test.filter', 'my/clear', (value: string) => {
+    hooks.addFilter('test.filter', 'my/clear', (value: unknown) => {
       hooks.removeAllFilters('test.filter');
-      return value + 'clear';
+      return String(value) + 'clear';
     });
     hooks.addFilter('test.filter', 'my/b', append('b'));
     hooks.addFilter('test.filter', 'my/c', append('c'), 20);
@@ -459,9 +460,9 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
   });
 
   test('a handler added during an awaited callback is seen when the run reaches its priority', async () => {
-    hooks.addFilter('test.filter', 'my/waits', async (value: string) => {
+    hooks.addFilter('test.filter', 'my/waits', async (value: unknown) => {
       await sleep(5);
-      return value + 'waited ';
+      return String(value) + 'waited ';
     });
     const run = hooks.applyFilters('test.filter', '');
     hooks.addFilter('test.filter', 'my/added', append('added'), 15);
@@ -471,12 +472,12 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
 
   test('a filter can run its own hook again from inside one of its callbacks', async () => {
     const seen: string[] = [];
-    hooks.addFilter('test.filter', 'my/recurse', async (depth: number) => {
-      seen.push(`recurse ${depth}`);
-      return depth < 2 ? hooks.applyFilters('test.filter', depth + 1) : depth;
+    hooks.addFilter('test.filter', 'my/recurse', async (depth: unknown) => {
+      seen.push(`recurse ${String(depth)}`);
+      return Number(depth) < 2 ? hooks.applyFilters('test.filter', Number(depth) + 1) : depth;
     });
-    hooks.addFilter('test.filter', 'my/after', (depth: number) => {
-      seen.push(`after ${depth}`);
+    hooks.addFilter('test.filter', 'my/after', (depth: unknown) => {
+      seen.push(`after ${String(depth)}`);
       return depth;
     });
 
@@ -487,14 +488,14 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
 
   test('an action can run itself recursively and each level runs every handler', async () => {
     const calls: string[] = [];
-    hooks.addAction('test.action', 'my/recurse', async (depth: number) => {
-      calls.push(`recurse ${depth}`);
-      if (depth < 1) {
-        await hooks.doAction('test.action', depth + 1);
+    hooks.addAction('test.action', 'my/recurse', async (depth: unknown) => {
+      calls.push(`recurse ${String(depth)}`);
+      if (Number(depth) < 1) {
+        await hooks.doAction('test.action', Number(depth) + 1);
       }
     });
-    hooks.addAction('test.action', 'my/after', (depth: number) => {
-      calls.push(`after ${depth}`);
+    hooks.addAction('test.action', 'my/after', (depth: unknown) => {
+      calls.push(`after ${String(depth)}`);
     });
 
     await hooks.doAction('test.action', 0);
@@ -534,7 +535,7 @@ describe('run counts', () => {
 describe('which hook is running', () => {
   test('currentFilter and doingFilter report the running filter inside its callbacks only', async () => {
     let inside: unknown[] = [];
-    hooks.addFilter('test.filter', 'my/a', (value: string) => {
+    hooks.addFilter('test.filter', 'my/a', (value: unknown) => {
       inside = [hooks.currentFilter(), hooks.doingFilter(), hooks.doingFilter('test.filter'), hooks.doingFilter('x')];
       return value;
     });
@@ -551,12 +552,12 @@ describe('which hook is running', () => {
 
   test('nested filters report the innermost as current and every one as doing, then the outer again', async () => {
     const seen: unknown[][] = [];
-    hooks.addFilter('outer.filter', 'my/outer', async (value: string) => {
+    hooks.addFilter('outer.filter', 'my/outer', async (value: unknown) => {
       const inner = await hooks.applyFilters('inner.filter', value);
       seen.push(['outer after inner', hooks.currentFilter(), hooks.doingFilter('inner.filter')]);
       return inner;
     });
-    hooks.addFilter('inner.filter', 'my/inner', (value: string) => {
+    hooks.addFilter('inner.filter', 'my/inner', (value: unknown) => {
       seen.push(['inner', hooks.currentFilter(), hooks.doingFilter('outer.filter')]);
       return value;
     });
@@ -571,7 +572,7 @@ describe('which hook is running', () => {
 
   test('filters and actions are tracked apart: an action run inside a filter leaves the filter current', async () => {
     let seen: unknown[] = [];
-    hooks.addFilter('test.filter', 'my/filter', async (value: string) => {
+    hooks.addFilter('test.filter', 'my/filter', async (value: unknown) => {
       await hooks.doAction('test.action');
       return value;
     });
@@ -597,12 +598,12 @@ describe('which hook is running', () => {
       const doing = `doingA=${hooks.doingFilter('a.filter')} doingB=${hooks.doingFilter('b.filter')}`;
       seen.push(`${label}: current=${hooks.currentFilter()} ${doing}`);
     };
-    hooks.addFilter('a.filter', 'my/a', async (value: string) => {
+    hooks.addFilter('a.filter', 'my/a', async (value: unknown) => {
       await sleep(20);
       record('a at 20ms');
       return value;
     });
-    hooks.addFilter('b.filter', 'my/b', async (value: string) => {
+    hooks.addFilter('b.filter', 'my/b', async (value: unknown) => {
       await sleep(10);
       record('b at 10ms');
       await sleep(20);
@@ -694,5 +695,27 @@ describe('hookAdded and hookRemoved', () => {
 
     expect(() => hooks.addFilter('test.filter', 'my/a', append('a'))).toThrow('no more filters');
     expect(hooks.hasFilter('test.filter', 'my/a')).toBe(true);
+  });
+});
+
+describe('the typed view and the untyped view', () => {
+  test('are one registry: handlers, removals, run counts and running state are shared', async () => {
+    const typed = createHooks();
+    let doing: boolean | undefined;
+    typed.untyped.addFilter('woocommerce_shop_manager_editable_roles', 'my/untyped', (roles) => {
+      doing = typed.doingFilter('woocommerce_shop_manager_editable_roles');
+      return [...(Array.isArray(roles) ? roles : []), 'wholesale'];
+    });
+    typed.addFilter('woocommerce_shop_manager_editable_roles', 'my/typed', (roles) => [...roles, 'vip'], 20);
+
+    expect(await typed.applyFilters('woocommerce_shop_manager_editable_roles', ['customer'])).toEqual(['customer', 'wholesale', 'vip']);
+    expect(await typed.untyped.applyFilters('woocommerce_shop_manager_editable_roles', [])).toEqual(['wholesale', 'vip']);
+    expect(doing).toBe(true);
+    expect(typed.didFilter('woocommerce_shop_manager_editable_roles')).toBe(2);
+    expect(typed.untyped.didFilter('woocommerce_shop_manager_editable_roles')).toBe(2);
+
+    expect(typed.removeFilter('woocommerce_shop_manager_editable_roles', 'my/untyped')).toBe(1);
+    expect(typed.untyped.hasFilter('woocommerce_shop_manager_editable_roles', 'my/untyped')).toBe(false);
+    expect(await typed.untyped.applyFilters('woocommerce_shop_manager_editable_roles', [])).toEqual(['vip']);
   });
 });

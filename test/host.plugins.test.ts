@@ -76,9 +76,9 @@ describe('plugins', () => {
     const loaded = await host({
       builtinPlugins: false,
       pluginModules: [second, first],
-      plugins: [definePlugin({ name: 'acme/third', register: ({ hooks }) => hooks.addFilter('acme_order', 'acme/third', (list: string[]) => [...list, 'third']) })],
+      plugins: [definePlugin({ name: 'acme/third', register: ({ hooks }) => hooks.untyped.addFilter('acme_order', 'acme/third', (list) => [...(list as string[]), 'third']) })],
     });
-    expect(await loaded.hooks.applyFilters('acme_order', [] as string[])).toEqual(['second', 'first', 'third']);
+    expect(await loaded.hooks.untyped.applyFilters('acme_order', [])).toEqual(['second', 'first', 'third']);
   });
 
   it('awaits an async register before serving', async () => {

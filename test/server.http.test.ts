@@ -32,6 +32,7 @@ describe('WC_HOST_*_TIMEOUT_MS', () => {
       requestTimeoutMs: 120_000,
       maxConnections: 512,
       maxRequestsPerSocket: 0,
+      workers: 1,
     });
     expect(readServerEnv({ WC_HOST_SHUTDOWN_TIMEOUT_MS: '2500', WC_HOST_HEADERS_TIMEOUT_MS: '' }).shutdownTimeoutMs).toBe(2500);
   });

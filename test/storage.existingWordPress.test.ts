@@ -90,7 +90,7 @@ describe('migrate() on a database that already holds WordPress tables', () => {
         'wp_postmeta',
         'wp_posts',
         'wp_wc_host_state',
-        ...(db.dialect === 'mysql' ? ['wp_wc_host_rate_limits'] : []),
+        'wp_wc_host_rate_limits',
       ],
       seeded: false,
     });

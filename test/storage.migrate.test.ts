@@ -239,13 +239,13 @@ describe('migrate() on an empty database', () => {
     expect((await keysOf(db, table)).sort()).toEqual(expectedKeys(db, table, expected.keys).sort());
   });
 
-  it('creates the shared throttling counters on MySQL only (SQLite counts in memory)', async () => {
-    if (db.dialect === 'sqlite') {
-      expect(await db.query(`SELECT name FROM sqlite_master WHERE name = 'wp_wc_host_rate_limits'`)).toEqual([]);
-      return;
-    }
+  it('creates the shared throttling counters (rate-limiter-flexible\'s columns) on both databases', async () => {
     const columns = await columnsOf(db, 'wp_wc_host_rate_limits');
-    expect(columns.map((column) => [column.name, column.type])).toEqual([['key', 'varchar(191)'], ['points', 'int'], ['expire', 'bigint unsigned']]);
+    expect(columns.map((column) => [column.name, column.type])).toEqual(
+      db.dialect === 'mysql'
+        ? [['key', 'varchar(191)'], ['points', 'int'], ['expire', 'bigint unsigned']]
+        : [['key', 'TEXT'], ['points', 'INTEGER'], ['expire', 'INTEGER']],
+    );
     expect(await keysOf(db, 'wp_wc_host_rate_limits')).toEqual(['PRIMARY KEY (key)']);
   });
 
@@ -270,6 +270,7 @@ describe('migrate() on an empty database', () => {
       { name: 'CreateWordPressTables1764115200000' },
       { name: 'CreateWcHostState1765000000000' },
       { name: 'CreateWcHostRateLimits1766000000000' },
+      { name: 'CreateWcHostRateLimitsOnSqlite1767000000000' },
     ]);
     const [{ users }] = await db.query<{ users: number }>(`SELECT COUNT(*) AS users FROM ${db.table('users')}`);
     expect(await migrate(db, silent)).toEqual({ createdTables: [], seeded: false });

@@ -17,8 +17,10 @@ import { customersTables } from './tables';
 import { WOOCOMMERCE_CORE_PLUGIN } from '../woocommerce-core';
 import { optionText } from '../../src/wp/optionText';
 
+// The package's `wc-host/customers` export: what a plugin hooking the customers API needs. Importing it also loads
+// the `declare module 'wc-host'` of ./hooks.ts, which adds this plugin's hooks to the hook map.
 export { CUSTOMER_HOOKS, RegistrationErrors } from './hooks';
-export type { NewCustomerData, UpdateUserArgs, CustomerHookPayloads } from './hooks';
+export type { NewCustomerData, UpdateUserArgs, CustomerHookName, CustomerHookPayloads, CustomerNameArgs } from './hooks';
 export type { Customer } from './model/Customer';
 export type { WpUser, MetaRow } from './model/WpUser';
 export { WcDownloadPermission } from './tables/WcDownloadPermission';
@@ -28,6 +30,10 @@ export { WcOrderMeta } from './tables/WcOrderMeta';
 export { WcOrderOperationalData } from './tables/WcOrderOperationalData';
 export { WcProductDownloadDirectory } from './tables/WcProductDownloadDirectory';
 export type { UserQueryArgs } from './store/userQuery/userQueryArgs';
+export type { AvailableDownload } from './orders/availableDownloads';
+export type { DownloadPermission } from './orders/downloadPermissions';
+export type { DownloadOrder } from './orders/downloadOrders';
+export type { DownloadProduct, ProductFile } from './orders/downloadProducts';
 export { RestError } from '../../src/rest/RestError';
 
 export default definePlugin({

@@ -135,7 +135,7 @@ export class CustomersModule {
 
   /** No plugin filters a customer item or a response holding it. */
   private reusable(): boolean {
-    return !['woocommerce_rest_prepare_customer', 'woocommerce_rest_customer_schema', 'rest_request_after_callbacks', 'rest_post_dispatch'].some(
+    return !(['woocommerce_rest_prepare_customer', 'woocommerce_rest_customer_schema', 'rest_request_after_callbacks', 'rest_post_dispatch'] as const).some(
       (hook) => this.hooks.hasFilter(hook),
     );
   }

@@ -30,7 +30,7 @@ export function targetUser(store: CustomerStore, request: RestRequest): Promise<
 
 /** The roles whose users may be deleted or have email/password changed (filter, default customer + subscriber). */
 export async function allowedRoles(hooks: Hooks): Promise<string[]> {
-  const roles = await hooks.applyFilters<unknown>(CUSTOMER_HOOKS.restCustomerAllowedRoles, ['customer', 'subscriber']);
+  const roles: unknown = await hooks.applyFilters(CUSTOMER_HOOKS.restCustomerAllowedRoles, ['customer', 'subscriber']);
   return Array.isArray(roles) ? roles.map(String) : [];
 }
 

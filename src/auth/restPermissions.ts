@@ -39,14 +39,14 @@ export async function checkUserPermissions(
     permission = false;
     const targetRoles = await deps.loadRoles(objectId);
     if (targetRoles !== null) {
-      const editable = await deps.hooks.applyFilters<unknown>('woocommerce_shop_manager_editable_roles', ['customer']);
+      const editable: unknown = await deps.hooks.applyFilters('woocommerce_shop_manager_editable_roles', ['customer']);
       const isEditable = Array.isArray(editable) && targetRoles.some((role) => editable.includes(role));
       if (isEditable || objectId === deps.user.id) permission = userCan(deps.user, cap);
     }
   } else {
     permission = userCan(deps.user, cap);
   }
-  const filtered = await deps.hooks.applyFilters<unknown>('woocommerce_rest_check_permissions', permission, context, objectId, 'user');
+  const filtered: unknown = await deps.hooks.applyFilters('woocommerce_rest_check_permissions', permission, context, objectId, 'user');
   return Boolean(filtered);
 }
 

@@ -117,12 +117,12 @@ export function createWooCommerceAuthenticator(deps: WooCommerceAuthenticatorDep
 async function isRequestToWooCommerceApi(request: RestRequest, hooks: Hooks): Promise<boolean> {
   const route = request.path.replace(/^\/+/, '');
   const isWooCommerceRoute = route.startsWith('wc/') || route.startsWith('wc-');
-  return Boolean(await hooks.applyFilters<unknown>('woocommerce_rest_is_request_to_rest_api', isWooCommerceRoute, request));
+  return Boolean(await hooks.applyFilters('woocommerce_rest_is_request_to_rest_api', isWooCommerceRoute, request));
 }
 
 /** `last_access` in site time, unless `woocommerce_disable_rest_api_access_log` says no or it was written < 60 s ago. */
 async function recordAccess(deps: WooCommerceAuthenticatorDeps, key: StoredApiKey): Promise<void> {
-  const disabled = await deps.hooks.applyFilters<unknown>('woocommerce_disable_rest_api_access_log', false, key.keyId, key.userId);
+  const disabled: unknown = await deps.hooks.applyFilters('woocommerce_disable_rest_api_access_log', false, key.keyId, key.userId);
   if (disabled) return;
   const now = await nowSiteMysql(deps.options);
   if (isLastAccessStale(key.lastAccess, now)) await writeLastAccess(deps.db, key.keyId, now);

@@ -4,7 +4,8 @@ import { DB_INDEX_USAGE } from '../host/dbIndexCommand';
 export const MAIN_USAGE = `Usage: wc-host <command> [--help]
 
 Commands:
-  serve                 Serve the REST API on $HOST:$PORT (default 127.0.0.1:8080). The default command.
+  serve [--workers <n|auto>]
+                        Serve the REST API on $HOST:$PORT (default 127.0.0.1:8080). The default command.
   migrate               Create the missing tables (and seed an empty database), then exit.
   keys create --user <login|id> --permissions read|write|read_write [--description text] [--json]
   keys list             List API keys (never their secrets).
@@ -18,10 +19,13 @@ Only serve and migrate create a database that does not exist yet; keys and db wo
 Configuration comes from the environment: DATABASE_URL, DB_TABLE_PREFIX, PORT, HOST, WC_HOST_PLUGINS,
 WC_HOST_HOME_URL, TRUST_PROXY, WC_HOST_STRICT_AUTH, LOG_LEVEL (see README.md).`;
 
-const SERVE_USAGE = `Usage: wc-host serve
+const SERVE_USAGE = `Usage: wc-host serve [--workers <n|auto>]
 
 Serves the REST API on $HOST:$PORT (default 127.0.0.1:8080) until SIGTERM or SIGINT. On a database without
-WordPress's tables it first does what \`wc-host migrate\` does (creating a new SQLite file too).`;
+WordPress's tables it first does what \`wc-host migrate\` does (creating a new SQLite file too).
+
+  --workers <n|auto>  Serve from n worker processes on the one port (auto: one per core), restarted when they die;
+                      default WC_HOST_WORKERS, else 1 (this process alone).`;
 
 const MIGRATE_USAGE = `Usage: wc-host migrate
 

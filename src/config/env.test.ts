@@ -1,4 +1,5 @@
-import { readEnv } from './env';
+import os from 'node:os';
+import { parseWorkers, readEnv, readServerEnv } from './env';
 import { DEFAULT_DATABASE_URL } from './databaseUrl';
 import { DEFAULT_TIMEOUTS } from './timeouts';
 
@@ -29,6 +30,7 @@ describe('readEnv', () => {
       authThrottle: throttle(10, 100, 100, 60, 0),
       accessLog: true,
       loadShedding: { maxInFlight: 128, maxWritesInFlight: 40, maxEventLoopDelayMs: 10, maxDbQueue: 64, retryAfterSeconds: 2 },
+      replicas: { urls: [], maxLagSeconds: 5, waitMs: 250, checkIntervalMs: 1000 },
     });
   });
 
@@ -59,6 +61,10 @@ describe('readEnv', () => {
         WC_HOST_MAX_EVENT_LOOP_DELAY_MS: '0',
         WC_HOST_MAX_DB_QUEUE: '9',
         WC_HOST_SHED_RETRY_AFTER_SECONDS: '4',
+        DATABASE_REPLICA_URLS: 'mysql://u:p@replica:3306/wp',
+        WC_HOST_REPLICA_MAX_LAG_SECONDS: '2',
+        WC_HOST_REPLICA_WAIT_MS: '100',
+        WC_HOST_REPLICA_CHECK_INTERVAL_MS: '300',
       }),
     ).toEqual({
       port: 9090,
@@ -74,6 +80,7 @@ describe('readEnv', () => {
       authThrottle: throttle(3, 4, 5, 30, 600),
       accessLog: false,
       loadShedding: { maxInFlight: 7, maxWritesInFlight: 3, maxEventLoopDelayMs: 0, maxDbQueue: 9, retryAfterSeconds: 4 },
+      replicas: { urls: ['mysql://u:p@replica:3306/wp'], maxLagSeconds: 2, waitMs: 100, checkIntervalMs: 300 },
     });
   });
 
@@ -98,5 +105,23 @@ describe('readEnv', () => {
     [{ WC_HOST_KEY_REQUESTS_PER_MINUTE: 'lots' }, /WC_HOST_KEY_REQUESTS_PER_MINUTE must be a whole number/],
   ])('refuses %o', (env, message) => {
     expect(() => readEnv(env)).toThrow(message);
+  });
+});
+
+describe('WC_HOST_WORKERS / serve --workers', () => {
+  it('unset is 1 (this process alone), a number is that many, auto is one per core the process may use', () => {
+    expect(parseWorkers(undefined, 'WC_HOST_WORKERS')).toBe(1);
+    expect(parseWorkers('', 'WC_HOST_WORKERS')).toBe(1);
+    expect(parseWorkers('3', 'WC_HOST_WORKERS')).toBe(3);
+    expect(parseWorkers('AUTO', '--workers')).toBe(os.availableParallelism());
+    expect(readServerEnv({ WC_HOST_WORKERS: '2' }).workers).toBe(2);
+    expect(readServerEnv({ WC_HOST_WORKERS: 'auto' }).workers).toBe(os.availableParallelism());
+  });
+
+  it('refuses 0, more than 256, fractions and words, naming the variable or the option', () => {
+    for (const value of ['0', '257', '1.5', 'two', '-1']) {
+      expect(() => parseWorkers(value, '--workers')).toThrow('Invalid argument: --workers must be a whole number from 1 to 256, or auto (one per core)');
+      expect(() => readServerEnv({ WC_HOST_WORKERS: value })).toThrow('WC_HOST_WORKERS must be a whole number from 1 to 256, or auto');
+    }
   });
 });

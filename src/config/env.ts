@@ -2,6 +2,7 @@
  * The only place that reads process.env. The variables are validated at boot (class-validator over a
  * class-transformer instance), so a typo stops start-up with a message naming the variable.
  */
+import os from 'node:os';
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min, validateSync } from 'class-validator';
@@ -10,6 +11,7 @@ import { DEFAULT_DATABASE_URL } from './databaseUrl';
 import type { AuthThrottleSettings } from '../auth/throttle/authThrottle';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts';
 import type { LoadSheddingSettings } from '../host/load/loadShedding';
+import { DEFAULT_REPLICA_SETTINGS, parseReplicaUrls, type ReplicaSettings } from '../db/replicas/replicaSettings';
 
 export interface EnvConfig {
   port: number;
@@ -26,6 +28,8 @@ export interface EnvConfig {
   loadShedding: LoadSheddingSettings;
   /** WC_HOST_ACCESS_LOG: one log line per request (default on). */
   accessLog: boolean;
+  /** DATABASE_REPLICA_URLS and the WC_HOST_REPLICA_* bounds (README.md, "Read replicas"). */
+  replicas: ReplicaSettings;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -148,6 +152,21 @@ class EnvironmentVariables {
   @IsOptional()
   @WholeNumber('WC_HOST_SHED_RETRY_AFTER_SECONDS', 1, 3600)
   WC_HOST_SHED_RETRY_AFTER_SECONDS?: number;
+
+  @IsOptional()
+  DATABASE_REPLICA_URLS?: string;
+
+  @IsOptional()
+  @WholeNumber('WC_HOST_REPLICA_MAX_LAG_SECONDS', 0, 86_400)
+  WC_HOST_REPLICA_MAX_LAG_SECONDS?: number;
+
+  @IsOptional()
+  @WholeNumber('WC_HOST_REPLICA_WAIT_MS', 0, 60_000, ' (0: no wait)')
+  WC_HOST_REPLICA_WAIT_MS?: number;
+
+  @IsOptional()
+  @WholeNumber('WC_HOST_REPLICA_CHECK_INTERVAL_MS', 100, 3_600_000)
+  WC_HOST_REPLICA_CHECK_INTERVAL_MS?: number;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
@@ -171,6 +190,22 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     },
     loadShedding: loadSheddingSettings(vars),
     accessLog: vars.WC_HOST_ACCESS_LOG === undefined || isOn(vars.WC_HOST_ACCESS_LOG),
+    replicas: replicaSettings(vars),
+  };
+}
+
+function replicaSettings(vars: EnvironmentVariables): ReplicaSettings {
+  let urls: string[];
+  try {
+    urls = parseReplicaUrls(vars.DATABASE_REPLICA_URLS);
+  } catch (error) {
+    throw new Error(`Invalid environment: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return {
+    urls,
+    maxLagSeconds: vars.WC_HOST_REPLICA_MAX_LAG_SECONDS ?? DEFAULT_REPLICA_SETTINGS.maxLagSeconds,
+    waitMs: vars.WC_HOST_REPLICA_WAIT_MS ?? DEFAULT_REPLICA_SETTINGS.waitMs,
+    checkIntervalMs: vars.WC_HOST_REPLICA_CHECK_INTERVAL_MS ?? DEFAULT_REPLICA_SETTINGS.checkIntervalMs,
   };
 }
 
@@ -243,9 +278,28 @@ export interface ServerEnvConfig {
   maxConnections: number;
   /** WC_HOST_MAX_REQUESTS_PER_SOCKET: requests on one keep-alive connection before it is closed (0: no limit). */
   maxRequestsPerSocket: number;
+  /** WC_HOST_WORKERS: processes serving the port (1: this process alone; see src/host/cluster/). */
+  workers: number;
 }
 
 const HOUR_MS = 3_600_000;
+
+/** Worker processes at most: far past any machine's cores, low enough that a typo (`10000`) is refused. */
+const MAX_WORKERS = 256;
+const WORKERS_PATTERN = /^\s*(auto|0*[1-9]\d{0,2})\s*$/i;
+const WORKERS_RULE = (name: string) => `${name} must be a whole number from 1 to ${MAX_WORKERS}, or auto (one per core)`;
+
+/**
+ * The number of worker processes `value` (WC_HOST_WORKERS, `serve --workers`) asks for: `auto` is one per core the
+ * process may use (os.availableParallelism()); undefined is 1, this process alone. Throws naming `name` otherwise.
+ */
+export function parseWorkers(value: string | undefined, name: string): number {
+  if (value === undefined || value.trim() === '') return 1;
+  const match = WORKERS_PATTERN.exec(value);
+  const count = match ? (match[1].toLowerCase() === 'auto' ? os.availableParallelism() : Number(match[1])) : Number.NaN;
+  if (!(count >= 1 && count <= MAX_WORKERS)) throw new Error(`Invalid ${name === 'WC_HOST_WORKERS' ? 'environment' : 'argument'}: ${WORKERS_RULE(name)}`);
+  return count;
+}
 
 /** A whole number of milliseconds from `min` to an hour, with one message naming the variable. */
 function MillisecondsUpToAnHour(name: string, min: number): PropertyDecorator {
@@ -277,6 +331,10 @@ class ServerVariables {
   @IsOptional()
   @WholeNumber('WC_HOST_MAX_REQUESTS_PER_SOCKET', 0, 1_000_000_000, ' (0: no limit)')
   WC_HOST_MAX_REQUESTS_PER_SOCKET?: number;
+
+  @IsOptional()
+  @Matches(WORKERS_PATTERN, { message: WORKERS_RULE('WC_HOST_WORKERS') })
+  WC_HOST_WORKERS?: string;
 }
 
 /**
@@ -298,6 +356,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnvCo
     requestTimeoutMs: vars.WC_HOST_REQUEST_TIMEOUT_MS ?? 120_000,
     maxConnections: vars.WC_HOST_MAX_CONNECTIONS ?? 512,
     maxRequestsPerSocket: vars.WC_HOST_MAX_REQUESTS_PER_SOCKET ?? 0,
+    workers: parseWorkers(vars.WC_HOST_WORKERS, 'WC_HOST_WORKERS'),
   };
   // Node refuses a headers timeout longer than the request timeout (http.createServer throws ERR_OUT_OF_RANGE).
   if (config.headersTimeoutMs > config.requestTimeoutMs) {

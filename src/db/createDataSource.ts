@@ -8,6 +8,7 @@ import type { Timeouts } from '../config/timeouts';
 import type { Plugin } from '../host/types';
 import { rememberPluginTables } from './pluginTables';
 import { mysql2Driver } from './mysql/driver';
+import { MYSQL_CONNECTION_OPTIONS, MYSQL_POOL_SIZE } from './mysql/connectionOptions';
 import { registerSqliteFunctions } from './sqlite/sqliteFunctions';
 import { sqliteBusyTimeoutMs } from './sqlite/busyTimeout';
 
@@ -83,12 +84,7 @@ function newDataSource({ url, tablePrefix, plugins = [], timeouts = {} }: Create
     database: config.database,
     driver: mysql2Driver({ acquireTimeoutMs: timeouts.dbAcquireMs ?? 0, statementTimeoutMs: timeouts.dbQueryMs ?? 0 }),
     ...(timeouts.dbConnectMs === undefined ? {} : { connectTimeout: timeouts.dbConnectMs }),
-    // mysql2 maps the collation name to its id for the handshake; MySQL 8 and MariaDB both know this one.
-    charset: 'utf8mb4_unicode_520_ci',
-    timezone: '+00:00',
-    dateStrings: true,
-    supportBigNumbers: true,
-    bigNumberStrings: false,
-    poolSize: 10,
+    ...MYSQL_CONNECTION_OPTIONS,
+    poolSize: MYSQL_POOL_SIZE,
   });
 }

@@ -5,12 +5,13 @@ import { mysqlLockName } from './mysqlLockName';
 import { transactionCoordinatorFor, type ActiveTransaction } from './transactionCoordinator';
 import type { Db, Dialect, WriteResult } from './types';
 import { writeResultOf } from './writeResult';
-import { createDirectReader, type CachingDirectReader } from './directReader';
+import { createDirectReader, type CachingDirectReader, type DirectReader } from './directReader';
 import { registerStatementCaches } from './statementCaches';
 import { STATEMENT_CACHE_LIMIT } from './statementCacheLimit';
 import { longReaderFor, type LongReader } from './longReader';
 import { isDatabaseUnavailable } from './outage/databaseUnavailable';
 import type { OutageTracker } from './outage/outageTracker';
+import type { ReadRouter } from './replicas/readRouter';
 
 export interface CreateDbOptions {
   /** How long a MySQL transaction waits for its named `lock` (GET_LOCK) before failing. Default 10 seconds. */
@@ -19,6 +20,11 @@ export interface CreateDbOptions {
   queryTimeoutMs?: number;
   /** Told of every statement that fails because the database is unavailable, and of the successes after. */
   outage?: OutageTracker;
+  /**
+   * Read replicas (src/db/replicas/): asked where each read outside a transaction runs, and told of each write that
+   * committed. Without it every statement runs on the DataSource's database.
+   */
+  readRouter?: ReadRouter;
 }
 
 /**
@@ -53,7 +59,9 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
   let sqliteRunner: QueryRunner | undefined;
   const sharedSqliteRunner = (): QueryRunner => (sqliteRunner ??= dataSource.createQueryRunner());
   let directReader: CachingDirectReader | undefined;
-  const readDirectly = (sql: string, params: readonly unknown[]) => (directReader ??= createDirectReader(dataSource, dialect))(sql, params);
+  const readOnPrimary: DirectReader = (sql, params) => (directReader ??= createDirectReader(dataSource, dialect))(sql, params);
+  const router = options.readRouter;
+  const readDirectly: DirectReader = router ? (sql, params) => router.read(sql, params, readOnPrimary) : readOnPrimary;
   let longReader: LongReader | undefined;
 
   /** A Db whose statements run on the transaction's connection. */
@@ -187,6 +195,8 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
     async execute(sql: string, params: readonly unknown[] = []): Promise<WriteResult> {
       try {
         const result = writeResultOf(dialect, sql, await runOutside(sql, params, true));
+        // Inside a transaction the write is not committed yet: the transaction reports it when it is.
+        if (router && !coordinator.active()) await router.wrote();
         outage?.succeeded();
         return result;
       } catch (error) {
@@ -200,7 +210,7 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
     transaction<T>(work: (tx: Db) => Promise<T>, transactionOptions: { lock?: string } = {}): Promise<T> {
       const active = coordinator.active();
       if (active) return transactionDb(active).transaction(work);
-      return coordinator.mutex.runExclusive(async () => {
+      const committed = coordinator.mutex.runExclusive(async () => {
         try {
           const result = await runTransaction(work, transactionOptions.lock);
           outage?.succeeded();
@@ -208,6 +218,16 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
         } catch (error) {
           throw noted(error);
         }
+      });
+      if (!router) return committed;
+      // After the turn is handed on: the next transaction need not wait for this bookkeeping.
+      return committed.then(async (result) => {
+        try {
+          await router.wrote();
+        } catch (error) {
+          throw noted(error);
+        }
+        return result;
       });
     },
   };

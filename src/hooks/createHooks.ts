@@ -7,7 +7,7 @@ import { createHasHook } from './hasHook';
 import type { Registry, RunningHooks } from './registry';
 import { createRemoveHook } from './removeHook';
 import { createApplyFilters, createDoAction } from './runHook';
-import type { Hooks } from './types';
+import type { Hooks, UntypedHooks } from './types';
 
 /**
  * Creates a hook registry. Every call gets its own handlers, run counts and async context, so two hosts (or two
@@ -19,7 +19,7 @@ export function createHooks(): Hooks {
     actions: new Map(),
     running: createOnDemandAsyncContext<RunningHooks>(),
   };
-  return {
+  const untyped: UntypedHooks = {
     addFilter: createAddHook(registry, 'filters'),
     addAction: createAddHook(registry, 'actions'),
     removeFilter: createRemoveHook(registry, 'filters', false),
@@ -37,4 +37,9 @@ export function createHooks(): Hooks {
     doingFilter: createDoingHook(registry, 'filters'),
     doingAction: createDoingHook(registry, 'actions'),
   };
+  // The typed view is the same functions. The hook map is a compile-time contract between the code that fires a
+  // hook and the code that handles it; at run time every callback is stored and called alike (and `add*` still
+  // checks its arguments, for JavaScript plugins), so narrowing the signatures here is the one place they meet.
+  const typed = untyped as unknown as Omit<Hooks, 'untyped'>;
+  return { ...typed, untyped };
 }

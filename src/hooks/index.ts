@@ -1,2 +1,14 @@
 export { createHooks } from './createHooks';
-export type { ActionCallback, FilterCallback, Hooks } from './types';
+export { HOST_HOOKS, type ActionMap, type FilterMap } from './hookMap';
+export type {
+  ActionArgs,
+  ActionCallback,
+  ActionName,
+  FilterArgs,
+  FilterCallback,
+  FilterName,
+  FilterValue,
+  Hooks,
+  UntypedCallback,
+  UntypedHooks,
+} from './types';

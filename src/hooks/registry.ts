@@ -3,7 +3,7 @@ import type { OnDemandAsyncContext } from '../async/onDemandAsyncContext';
 /** Which store a hook lives in: filters and actions never share handlers, counts or "running" state. */
 export type StoreKey = 'filters' | 'actions';
 
-/** The registry speaks in `unknown`; plugins narrow the types through their hook-name constants. */
+/** The registry speaks in `unknown`; the hook map (./hookMap.ts) types callbacks for the code that adds them. */
 export type HandlerCallback = (...args: unknown[]) => unknown;
 
 export interface Handler {

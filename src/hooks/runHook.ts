@@ -1,7 +1,7 @@
 import { handlersInRunOrder } from './handlersInRunOrder';
 import { hookNamed, type HookState, type Registry } from './registry';
 import { enteringHook } from './runningHooks';
-import type { Hooks } from './types';
+import type { UntypedHooks } from './types';
 
 /*
  * Both runners count the run, then return at once when the hook has no handler: `applyFilters` sits on hot request
@@ -11,20 +11,20 @@ import type { Hooks } from './types';
  */
 
 /** Returns `applyFilters`: each callback gets the value the previous one returned (or resolved to), then the args. */
-export function createApplyFilters(registry: Registry): Hooks['applyFilters'] {
+export function createApplyFilters(registry: Registry): UntypedHooks['applyFilters'] {
   const { filters, running } = registry;
-  return function applyFilters<T>(hookName: string, value: T, ...args: unknown[]): Promise<T> {
+  return function applyFilters(hookName: string, value: unknown, ...args: unknown[]): Promise<unknown> {
     const hook = hookNamed(filters, hookName);
     hook.runs++;
     if (hook.handlers.length === 0) {
       return Promise.resolve(value);
     }
-    return running.run(enteringHook(running.getStore(), 'filters', hookName), () => filterValue<T>(hook, value, args));
+    return running.run(enteringHook(running.getStore(), 'filters', hookName), () => filterValue(hook, value, args));
   };
 }
 
 /** Returns `doAction`: each callback gets the args and is awaited; what it returns is ignored. */
-export function createDoAction(registry: Registry): Hooks['doAction'] {
+export function createDoAction(registry: Registry): UntypedHooks['doAction'] {
   const { actions, running } = registry;
   // Settled once and shared, so running an action without handlers allocates nothing.
   const done = Promise.resolve();
@@ -38,12 +38,10 @@ export function createDoAction(registry: Registry): Hooks['doAction'] {
   };
 }
 
-async function filterValue<T>(hook: HookState, value: T, args: unknown[]): Promise<T> {
+async function filterValue(hook: HookState, value: unknown, args: unknown[]): Promise<unknown> {
   let filtered = value;
   for (const { callback } of handlersInRunOrder(hook)) {
-    // Filter callbacks are typed by the plugins that add them, not by the registry: trusting them here is the
-    // same trust `FilterCallback`'s `any` already grants.
-    filtered = (await callback(filtered, ...args)) as T;
+    filtered = await callback(filtered, ...args);
   }
   return filtered;
 }

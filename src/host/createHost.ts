@@ -25,6 +25,9 @@ import { createLoadShedder } from './load/loadShedding';
 import { dbPoolQueueLength } from './load/dbPoolQueue';
 import { accessLog } from './accessLog';
 import { optionText } from '../wp/optionText';
+import { refuseReplicasOfSqlite } from '../db/replicas/replicaSettings';
+import { openReadReplicas, type ReadReplicas } from '../db/replicas/openReadReplicas';
+import { readRoutingMiddleware, routeReadsAfter } from './readReplicaRouting';
 
 /**
  * Builds a host: database (migrated and seeded on first use), hooks, REST server, authentication and plugins.
@@ -49,10 +52,17 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
     extra: options.plugins,
   });
   const plugins = entries.map((entry) => entry.plugin);
+  const replicaSettings = { ...env.replicas, ...options.replicas };
+  refuseReplicasOfSqlite(databaseUrl, replicaSettings.urls);
   const dataSource = createDataSource({ url: databaseUrl, tablePrefix: config.tablePrefix, timeouts, plugins });
   await openDataSource(dataSource, databaseUrl);
+  let readReplicas: ReadReplicas | null = null;
   try {
-    const db = createDb(dataSource, config.tablePrefix, { queryTimeoutMs: timeouts.dbQueryMs, outage: createOutageTracker(logger) });
+    if (replicaSettings.urls.length > 0) {
+      readReplicas = await openReadReplicas({ dataSource, tablePrefix: config.tablePrefix, settings: replicaSettings, timeouts, logger });
+    }
+    const readRouter = readReplicas?.router;
+    const db = createDb(dataSource, config.tablePrefix, { queryTimeoutMs: timeouts.dbQueryMs, outage: createOutageTracker(logger), readRouter });
     if (options.migrate !== false) {
       const result = await migrate(db, logger, { siteUrl: seededSiteUrl({ ...env, homeUrl: config.homeUrl }) });
       if (result.seeded) {
@@ -78,7 +88,8 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
     // WooCommerce's REST authentication reads the API keys of the plugin that owns their table (woocommerce/core).
     if (mapsApiKeys(dataSource)) {
       const throttle = new AuthThrottle(dataSource, config.tablePrefix, options.authThrottle ?? env.authThrottle, logger);
-      rest.addAuthenticator(createWooCommerceAuthenticator({ db, options: optionsApi, config, hooks, logger, throttle }));
+      const authenticator = createWooCommerceAuthenticator({ db, options: optionsApi, config, hooks, logger, throttle });
+      rest.addAuthenticator(readRouter ? routeReadsAfter(readRouter, authenticator) : authenticator);
     }
 
     const dbIndexes = createDatabaseIndexRegistry();
@@ -103,6 +114,7 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
     // After the health checks: a probe must learn whether the process and its database are up, whatever the load.
     const shedder = createLoadShedder({ ...env.loadShedding, ...options.loadShedding }, () => dbPoolQueueLength(dataSource));
     app.use(shedder.middleware);
+    if (readRouter) app.use(readRoutingMiddleware(readRouter));
     app.use(rest.router({ trustProxy: config.trustProxy, homeUrl: config.homeUrl, requestTimeoutMs: timeouts.requestMs }));
 
     const shutdownTimeoutMs = options.shutdownTimeoutMs ?? readServerEnv().shutdownTimeoutMs;
@@ -114,6 +126,7 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
         logger.warn(`Closing the database with ${unfinished} request(s) still in flight after waiting ${timeoutMs} ms`);
       }
       await db.close();
+      await readReplicas?.close();
       await dataSource.destroy();
     };
     return {
@@ -127,6 +140,7 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
       },
     };
   } catch (error) {
+    await readReplicas?.close();
     if (dataSource.isInitialized) await dataSource.destroy();
     throw error;
   }

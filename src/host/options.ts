@@ -3,8 +3,14 @@ import { maybeSerialize, maybeUnserialize } from '../wp/phpSerialize';
 import type { OptionParser, OptionsApi, OptionValue } from './types';
 import { deepFreeze } from '../cache/deepFreeze';
 
+/**
+ * How long an option read is reused by default: the longest another process's (or WordPress's) change to an option
+ * can go unseen here (README.md, "Running on more than one process").
+ */
+export const OPTIONS_CACHE_TTL_MS = 2000;
+
 export interface OptionsApiSettings {
-  /** How long a read is reused. Default 2000 ms; 0 turns the cache off. */
+  /** How long a read is reused. Default OPTIONS_CACHE_TTL_MS; 0 turns the cache off. */
   cacheTtlMs?: number;
 }
 
@@ -26,7 +32,7 @@ interface CachedOption {
  * PHP-serialized text, read on every request): treat what `get` returns as read-only and copy before changing it.
  */
 export function createOptionsApi(db: Db, settings: OptionsApiSettings = {}): OptionsApi {
-  const cacheTtlMs = settings.cacheTtlMs ?? 2000;
+  const cacheTtlMs = settings.cacheTtlMs ?? OPTIONS_CACHE_TTL_MS;
   const cache = new Map<string, CachedOption>();
   const options = db.table('options');
 

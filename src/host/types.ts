@@ -8,6 +8,7 @@ import type { RestApi } from '../rest/types';
 import type { Db } from '../db/types';
 import type { DatabaseIndexRegistry } from './databaseIndexes';
 import type { Timeouts } from '../config/timeouts';
+import type { ReplicaSettings } from '../db/replicas/replicaSettings';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -122,6 +123,8 @@ export interface HostOptions {
   shutdownTimeoutMs?: number;
   /** Database and request deadlines (see src/config/timeouts.ts); default from the WC_HOST_DB_*_MS / WC_HOST_REQUEST_DEADLINE_MS variables. */
   timeouts?: Partial<Timeouts>;
+  /** Read replicas of a MySQL/MariaDB database; each setting defaults to DATABASE_REPLICA_URLS / its WC_HOST_REPLICA_* variable. */
+  replicas?: Partial<ReplicaSettings>;
 }
 
 export interface HostCloseOptions {

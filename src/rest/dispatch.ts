@@ -9,7 +9,7 @@ import { RestResponse } from './RestResponse';
 import { describeRoute } from './routes/describeRoute';
 import { defaultParams, resolveArgs } from './routes/resolveArgs';
 import type { RouteEntry, RouteTable } from './routes/RouteTable';
-import type { RouteHandler } from './types';
+import type { RestApi, RouteHandler } from './types';
 
 /** What dispatching produced, with what the `Allow` header needs to know. */
 export interface DispatchOutcome {
@@ -23,7 +23,7 @@ export interface DispatcherDeps {
   hooks: Hooks;
   logger: Logger;
   /** What `rest_pre_dispatch` filters receive as the server. */
-  server: unknown;
+  server: RestApi;
 }
 
 /**
@@ -39,7 +39,7 @@ export function createDispatcher(deps: DispatcherDeps): (request: RestRequest) =
       // Parsed now so hooks and callbacks see JSON parameters; a parse error is reported after route matching.
       const jsonError = parseJsonBody(request);
 
-      const early = await hooks.applyFilters<unknown>('rest_pre_dispatch', null, server, request);
+      const early: unknown = await hooks.applyFilters('rest_pre_dispatch', null, server, request);
       if (early !== null && early !== undefined) return { response: ensureResponse(early), route: null };
 
       if (request.method === 'OPTIONS') return await answerOptions(request);

@@ -12,7 +12,7 @@ import { addCorsHeaders, addNoCacheHeaders, replaceHeader } from './responseHead
 import type { RestError } from './RestError';
 import type { RestRequest } from './RestRequest';
 import { RestResponse } from './RestResponse';
-import type { Authenticator } from './types';
+import type { Authenticator, RestApi } from './types';
 
 export interface HandleDeps {
   dispatch: (request: RestRequest) => Promise<DispatchOutcome>;
@@ -20,7 +20,7 @@ export interface HandleDeps {
   hooks: Hooks;
   logger: Logger;
   /** What `rest_post_dispatch` filters receive as the server. */
-  server: unknown;
+  server: RestApi;
 }
 
 const EXPOSE_HEADERS = 'X-WP-Total, X-WP-TotalPages, Link';
@@ -39,7 +39,7 @@ export function createHandler(deps: HandleDeps): (request: RestRequest) => Promi
     try {
       const originalMethod = request.method;
       const callback = jsonpCallback(request);
-      const jsonpEnabled = callback === undefined || Boolean(await hooks.applyFilters<unknown>('rest_jsonp_enabled', true));
+      const jsonpEnabled = callback === undefined || Boolean(await hooks.applyFilters('rest_jsonp_enabled', true));
       const contentType = callback !== undefined && jsonpEnabled ? 'application/javascript' : 'application/json';
       headers['Content-Type'] = `${contentType}; charset=UTF-8`;
       headers['X-Robots-Tag'] = 'noindex';
@@ -65,7 +65,7 @@ export function createHandler(deps: HandleDeps): (request: RestRequest) => Promi
       await addAllowHeader(response, outcome.route, request, logger);
       response = filterResponseFields(response, request);
       try {
-        response = ensureResponse(await hooks.applyFilters<unknown>('rest_post_dispatch', response, server, request));
+        response = ensureResponse(await hooks.applyFilters('rest_post_dispatch', response, server, request));
       } catch (thrown) {
         response = errorResponse(thrownToRestError(thrown, logger, request));
       }

@@ -26,7 +26,7 @@ export async function respondToRequest(
 ): Promise<RestResponse> {
   let result: unknown;
   try {
-    result = await deps.hooks.applyFilters<unknown>('rest_request_before_callbacks', validationError, handler, request);
+    result = await deps.hooks.applyFilters('rest_request_before_callbacks', validationError, handler, request);
   } catch (thrown) {
     result = thrownToRestError(thrown, deps.logger, request);
   }
@@ -45,7 +45,7 @@ export async function respondToRequest(
   }
 
   try {
-    result = await deps.hooks.applyFilters<unknown>('rest_request_after_callbacks', result, handler, request);
+    result = await deps.hooks.applyFilters('rest_request_after_callbacks', result, handler, request);
   } catch (thrown) {
     result = thrownToRestError(thrown, deps.logger, request);
   }

@@ -92,6 +92,6 @@ export async function availableDownloads(
     });
     fileNumber++;
   }
-  const filtered = await hooks.applyFilters<unknown>('woocommerce_customer_available_downloads', downloads, customerId);
+  const filtered: unknown = await hooks.applyFilters('woocommerce_customer_available_downloads', downloads, customerId);
   return Array.isArray(filtered) ? (filtered as AvailableDownload[]) : [];
 }

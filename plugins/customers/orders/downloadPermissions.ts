@@ -32,7 +32,7 @@ export async function customerDownloadPermissions(
     [customerId, todaySite],
   );
   const permissions = rows.map(toPermission);
-  const filtered = await hooks.applyFilters<unknown>('woocommerce_permission_list', permissions, customerId);
+  const filtered: unknown = await hooks.applyFilters('woocommerce_permission_list', permissions, customerId);
   return Array.isArray(filtered) ? (filtered as DownloadPermission[]) : [];
 }
 

@@ -17,13 +17,13 @@ const ORDER_STATUSES: Readonly<Record<string, string>> = {
 
 /** The statuses that count as an order (`wc_order_statuses` filter), as stored: `wc-completed`… */
 export async function listedOrderStatuses(hooks: Hooks): Promise<string[]> {
-  const statuses = await hooks.applyFilters<unknown>('wc_order_statuses', { ...ORDER_STATUSES });
+  const statuses: unknown = await hooks.applyFilters('wc_order_statuses', { ...ORDER_STATUSES });
   return statuses !== null && typeof statuses === 'object' ? Object.keys(statuses) : [];
 }
 
 /** wc_get_is_paid_statuses() (`woocommerce_order_is_paid_statuses` filter), as stored: `wc-processing`, `wc-completed`. */
 export async function paidOrderStatuses(hooks: Hooks): Promise<string[]> {
-  const statuses = await hooks.applyFilters<unknown>('woocommerce_order_is_paid_statuses', ['processing', 'completed']);
+  const statuses: unknown = await hooks.applyFilters('woocommerce_order_is_paid_statuses', ['processing', 'completed']);
   return Array.isArray(statuses) ? statuses.map((status) => `wc-${String(status)}`) : [];
 }
 

@@ -6,7 +6,7 @@ import { sanitizeUser, validateUsername } from '../../../src/wp/sanitizeUser';
 import { escHtml } from '../../../src/wp/escHtml';
 import { hashPassword } from '../../../src/wp/password';
 import type { RolesOption } from '../../../src/wp/capabilities';
-import { CUSTOMER_HOOKS, RegistrationErrors, type NewCustomerData } from '../hooks';
+import { CUSTOMER_HOOKS, RegistrationErrors } from '../hooks';
 import { insertUser } from '../store/insertUser';
 import { addUserMeta } from '../store/userMeta';
 import { emailExists, usernameExists } from '../store/userExists';
@@ -65,7 +65,7 @@ export async function createNewCustomer(tx: Db, input: NewCustomerInput, ctx: Ne
     throw new RestError(filtered.getErrorCode(), filtered.getErrorMessage(), 400);
   }
 
-  const data = await ctx.hooks.applyFilters<NewCustomerData>(CUSTOMER_HOOKS.newCustomerData, {
+  const data = await ctx.hooks.applyFilters(CUSTOMER_HOOKS.newCustomerData, {
     user_login: username,
     user_pass: input.password,
     user_email: email,

@@ -9,7 +9,7 @@ export function generateCustomerUsername(tx: Db, email: string, args: { first_na
   return createNewCustomerUsername(email, args, {
     usernameExists: async (login) => (await usernameExists(tx, login)) !== null,
     isIllegalLogin: async (login) => {
-      const illegal = await hooks.applyFilters<unknown>(CUSTOMER_HOOKS.illegalUserLogins, []);
+      const illegal: unknown = await hooks.applyFilters(CUSTOMER_HOOKS.illegalUserLogins, []);
       return Array.isArray(illegal) && illegal.some((item) => String(item).toLowerCase() === login.toLowerCase());
     },
     generatedUsername: async (suffix) =>

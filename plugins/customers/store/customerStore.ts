@@ -89,7 +89,7 @@ export class CustomerStore {
         customer.id = id;
         await this.writeChangedProps(tx, customer);
         customer.setPassword('');
-        const args = await this.hooks.applyFilters<UpdateUserArgs>(
+        const args = await this.hooks.applyFilters(
           CUSTOMER_HOOKS.updateCustomerArgs,
           { ID: id, role: customer.get('role'), display_name: customer.get('display_name') },
           customer,
@@ -108,7 +108,7 @@ export class CustomerStore {
     await this.db.transaction(
       async (tx) => {
         const roles = await this.roles();
-        const args = await this.hooks.applyFilters<UpdateUserArgs>(
+        const args = await this.hooks.applyFilters(
           CUSTOMER_HOOKS.updateCustomerArgs,
           { ID: customer.id, user_email: customer.get('email'), display_name: customer.get('display_name') },
           customer,

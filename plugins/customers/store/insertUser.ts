@@ -31,7 +31,7 @@ export async function insertUser(tx: Db, data: NewCustomerData, ctx: InsertUserC
   if (login === '') throw new RestError('empty_user_login', 'Cannot create a user with an empty login name.', 400);
   if ([...login].length > 60) throw new RestError('user_login_too_long', 'Username may not be longer than 60 characters.', 400);
   if (await usernameExists(tx, login)) throw new RestError('existing_user_login', 'Sorry, that username already exists!', 400);
-  const illegal = await ctx.hooks.applyFilters<unknown>(CUSTOMER_HOOKS.illegalUserLogins, []);
+  const illegal: unknown = await ctx.hooks.applyFilters(CUSTOMER_HOOKS.illegalUserLogins, []);
   if (Array.isArray(illegal) && illegal.map((item) => String(item).toLowerCase()).includes(login.toLowerCase())) {
     throw new RestError('invalid_username', 'Sorry, that username is not allowed.', 400);
   }

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { RateLimiterMemory, RateLimiterMySQL, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { dialectOf } from '../../db/dialect';
+import { createDb } from '../../db/createDb';
+import { SqliteDbRateLimiter } from './sqliteDbRateLimiter';
 
 export interface AttemptLimit {
   /** Attempts allowed within `windowSeconds`; the next one blocks. 0: no limit. */
@@ -30,9 +32,10 @@ interface LimiterOptions {
 const REMEMBERED_BLOCKS = 10_000;
 
 /**
- * rate-limiter-flexible's limiter for one kind of key. On MySQL/MariaDB the counts live in `{prefix}wc_host_rate_limits`
- * so every process on the database shares them; if that table cannot be written, the process's memory counts
- * instead. On SQLite, the process's memory. Blocks are also remembered here, so a blocked client costs no query.
+ * rate-limiter-flexible's limiter for one kind of key. The counts live in `{prefix}wc_host_rate_limits`, so every
+ * process on the database shares them (RateLimiterMySQL; on SQLite the same upsert through the Db, see
+ * sqliteDbRateLimiter.ts); if that table cannot be written, the process's memory counts instead. Blocks are also
+ * remembered here, so a blocked client costs no query.
  */
 export function createAttemptCounter(dataSource: DataSource, tablePrefix: string, name: string, limit: AttemptLimit): AttemptCounter {
   if (limit.attempts <= 0) return { blockedForMs: () => 0, count: async () => 0 };
@@ -44,8 +47,7 @@ export function createAttemptCounter(dataSource: DataSource, tablePrefix: string
     blockDuration: limit.blockSeconds,
   };
   const memory = new RateLimiterMemory(options);
-  const pool = dialectOf(dataSource) === 'mysql' ? mysqlPoolOf(dataSource) : null;
-  const limiter: RateLimiterAbstract = pool ? mysqlLimiter(pool, dataSource, tablePrefix, options, memory) : memory;
+  const limiter: RateLimiterAbstract = sharedLimiter(dataSource, tablePrefix, options, memory) ?? memory;
   const blockedUntil = new Map<string, number>();
 
   return {
@@ -68,6 +70,17 @@ export function createAttemptCounter(dataSource: DataSource, tablePrefix: string
       }
     },
   };
+}
+
+/** The limiter whose counts every process on the database shares, or null when there is none to share through. */
+function sharedLimiter(dataSource: DataSource, tablePrefix: string, options: LimiterOptions, memory: RateLimiterMemory): RateLimiterAbstract | null {
+  if (dialectOf(dataSource) === 'mysql') {
+    const pool = mysqlPoolOf(dataSource);
+    return pool ? mysqlLimiter(pool, dataSource, tablePrefix, options, memory) : null;
+  }
+  const connection = (dataSource.driver as unknown as { databaseConnection?: unknown }).databaseConnection;
+  if (typeof connection !== 'object' || connection === null) return null;
+  return new SqliteDbRateLimiter({ ...options, db: createDb(dataSource, tablePrefix), connection, insuranceLimiter: memory });
 }
 
 /** mysql2's (callback) pool that TypeORM's MysqlDriver keeps as `pool` (none under replication: then memory counts). */

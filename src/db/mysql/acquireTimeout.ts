@@ -8,9 +8,9 @@ type GetConnectionCallback = (error: NodeJS.ErrnoException | null, connection: P
 /**
  * Bounds how long `pool.getConnection` (which pool.query and TypeORM's query runners use) waits: mysql2's pool has no
  * acquire timeout and would queue a caller for as long as the database stalls. A connection that comes free after
- * its caller gave up goes straight back to the pool.
+ * its caller gave up goes straight back to the pool. A PoolCluster namespace (read replicas) is bounded the same way.
  */
-export function limitAcquireWait(pool: Pool, timeoutMs: number): void {
+export function limitAcquireWait(pool: Pick<Pool, 'getConnection'>, timeoutMs: number): void {
   if (timeoutMs <= 0) return;
   const getConnection = pool.getConnection.bind(pool);
   pool.getConnection = (callback: GetConnectionCallback): void => {

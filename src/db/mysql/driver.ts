@@ -32,17 +32,23 @@ export function mysql2Driver(limits: MysqlDriverLimits): Omit<typeof mysql2, 'cr
       // `execute`, its statements are kept per connection up to the same bound as SQLite's (mysql2's default: 16,000).
       const pool = mysql2.createPool({ maxPreparedStatements: STATEMENT_CACHE_LIMIT, ...config });
       limitAcquireWait(pool, limits.acquireTimeoutMs);
-      pool.on('connection', (connection) => {
-        if (limits.statementTimeoutMs > 0) limitQueryTime(connection, limits.statementTimeoutMs + CLIENT_GRACE_MS);
-        const serverVersion = (connection as unknown as WithHandshake)._handshakePacket?.serverVersion ?? '';
-        const settings = sessionSettingsStatement(serverVersion, limits.statementTimeoutMs);
-        // Queued ahead of the first query of whoever asked for this connection, so it must be a single statement.
-        connection.query(settings.sql, settings.values, (error) => {
-          // A connection left in strict mode (or without its limit) would fail later; don't hand it out.
-          if (error) connection.destroy();
-        });
-      });
+      pool.on('connection', (connection) => prepareConnection(connection, limits.statementTimeoutMs));
       return pool;
     },
   };
+}
+
+/**
+ * Readies a new connection before its first query: the client-side statement deadline, and WordPress's sql_mode with
+ * the server-side limit, queued ahead of the first query of whoever asked for the connection.
+ */
+export function prepareConnection(connection: mysql2.Connection, statementTimeoutMs: number): void {
+  if (statementTimeoutMs > 0) limitQueryTime(connection, statementTimeoutMs + CLIENT_GRACE_MS);
+  const serverVersion = (connection as unknown as WithHandshake)._handshakePacket?.serverVersion ?? '';
+  const settings = sessionSettingsStatement(serverVersion, statementTimeoutMs);
+  // Queued ahead of the first query, so it must be a single statement.
+  connection.query(settings.sql, settings.values, (error) => {
+    // A connection left in strict mode (or without its limit) would fail later; don't hand it out.
+    if (error) connection.destroy();
+  });
 }

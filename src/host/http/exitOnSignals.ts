@@ -14,18 +14,18 @@ export interface ExitOnSignalsOptions {
   logger: Logger;
 }
 
+/** Starts the graceful stop as a first signal would; does nothing once stopping (it never counts as a second signal). */
+export type BeginStop = (signal: StopSignal) => void;
+
 /**
  * The first SIGTERM or SIGINT stops the server gracefully; a second one exits at once with 128 + the signal's
- * number (143 for SIGTERM, 130 for SIGINT), the code a shell reports for a process the signal killed.
+ * number (143 for SIGTERM, 130 for SIGINT), the code a shell reports for a process the signal killed. The returned
+ * function starts the same stop without a signal (a cluster worker told by its primary, src/host/cluster/).
  */
-export function exitOnSignals(options: ExitOnSignalsOptions): void {
+export function exitOnSignals(options: ExitOnSignalsOptions): BeginStop {
   let stopping = false;
-  const onSignal = (signal: StopSignal): void => {
-    if (stopping) {
-      const code = 128 + os.constants.signals[signal];
-      options.onRepeat(signal, code);
-      process.exit(code);
-    }
+  const begin = (signal: StopSignal): void => {
+    if (stopping) return;
     stopping = true;
     setTimeout(() => {
       options.logger.error(`Shutdown did not finish within ${options.hardLimitMs} ms; exiting anyway`);
@@ -39,5 +39,14 @@ export function exitOnSignals(options: ExitOnSignalsOptions): void {
       },
     );
   };
+  const onSignal = (signal: StopSignal): void => {
+    if (stopping) {
+      const code = 128 + os.constants.signals[signal];
+      options.onRepeat(signal, code);
+      process.exit(code);
+    }
+    begin(signal);
+  };
   for (const signal of SIGNALS) process.on(signal, onSignal);
+  return begin;
 }

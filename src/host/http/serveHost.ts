@@ -1,7 +1,7 @@
 import type { ServerEnvConfig } from '../../config/env';
 import type { Host } from '../types';
 import { createHttpServer } from './createHttpServer';
-import { exitOnSignals, type StopSignal } from './exitOnSignals';
+import { exitOnSignals, type BeginStop, type StopSignal } from './exitOnSignals';
 import { hostPort, listen } from './listen';
 
 export interface ServeOptions extends ServerEnvConfig {
@@ -15,9 +15,9 @@ const DATABASE_CLOSE_GRACE_MS = 1000;
 /**
  * Serves `host.app` until SIGTERM/SIGINT: logs "listening" only once bound; a bind failure closes the host and
  * rejects with a ListenError. On a signal it drains the connections within WC_HOST_SHUTDOWN_TIMEOUT_MS, closes the
- * host and exits 0.
+ * host and exits 0. Resolves with the function that starts that same stop without a signal.
  */
-export async function serveHost(host: Host, options: ServeOptions): Promise<void> {
+export async function serveHost(host: Host, options: ServeOptions): Promise<BeginStop> {
   const { server, connections } = createHttpServer(host.app, options);
   let port: number;
   try {
@@ -48,7 +48,7 @@ export async function serveHost(host: Host, options: ServeOptions): Promise<void
     logger.info(`wc-host stopped (${signal}) after ${Date.now() - started} ms`);
     return 0;
   };
-  exitOnSignals({
+  return exitOnSignals({
     stop,
     hardLimitMs: bound + DATABASE_CLOSE_GRACE_MS,
     logger,

@@ -2,9 +2,8 @@ import type { TableDefinition } from '../../tableDefinition';
 import { WcHostRateLimit } from '../../../../entities/WcHostRateLimit';
 
 /**
- * Failed-authentication counters shared by every wc-host process on one MySQL/MariaDB database (see
- * src/auth/throttle/): the columns, in this order, are the ones rate-limiter-flexible's RateLimiterMySQL writes.
- * SQLite keeps the counters in the process's memory, so there is no table.
+ * Failed-authentication counters shared by every wc-host process on one database (see src/auth/throttle/): the
+ * columns, in this order, are the ones rate-limiter-flexible's RateLimiterMySQL and RateLimiterSQLite write.
  */
 export const wcHostRateLimitsTable: TableDefinition = {
   entity: WcHostRateLimit,
@@ -14,6 +13,5 @@ export const wcHostRateLimitsTable: TableDefinition = {
   expire bigint unsigned DEFAULT NULL,
   PRIMARY KEY  (\`key\`)
 ) ${charsetCollate}`,
-  // Not on SQLite: no statements.
-  sqlite: () => [],
+  sqlite: (table) => [`CREATE TABLE "${table}" ("key" TEXT NOT NULL PRIMARY KEY, "points" INTEGER NOT NULL DEFAULT 0, "expire" INTEGER)`],
 };
