@@ -4,6 +4,8 @@ const base = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/plugins', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // tsconfig.json sets isolatedModules, so ts-jest only transpiles each file; types (tests included) are checked once,
+  // by `npm run typecheck` in .ci/run, rather than again in every jest worker.
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   // The package's two public names (package.json "exports"), for code written against them: examples/.

@@ -124,7 +124,7 @@ for (const version of ['v2', 'v3'] as const) {
 
 /** WC_REST_Customers_Controller::get_items → WP_User_Query's FROM, WHERE, ORDER BY and LIMIT. */
 function listQuery(q: Request['query']): { from: string; where: string; orderBy: string; limit: string; params: unknown[]; perPage: number } {
-  const text = (name: string) => (typeof q[name] === 'string' ? (q[name] as string) : '');
+  const text = (name: string) => (typeof q[name] === 'string' ? q[name] : '');
   const perPage = Number(text('per_page') || 10);
   const page = Number(text('page') || 1);
   const role = text('role') || 'customer';

@@ -63,7 +63,7 @@ export async function exportWalk(url: string, authorization: string, api: string
       stoppedBecause = error instanceof Error && error.name === 'TimeoutError' ? `page ${page} timed out (> ${limits.pageTimeoutSeconds} s)` : `page ${page}: ${String(error)}`;
       break;
     }
-    const body = (await response.json()) as unknown;
+    const body: unknown = await response.json();
     const elapsed = performance.now() - pageStarted;
     if (!response.ok || !Array.isArray(body)) {
       stoppedBecause = `page ${page} answered ${response.status}`;

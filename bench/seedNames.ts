@@ -4,6 +4,8 @@
  * Weights are relative: Müller + Muller and Tanaka are each about 3 % of the customers, so `search=muller` and
  * `search=tanaka` match a few percent of them, as a common surname does in a big shop.
  */
+// Many names a line (Prettier would give each its own line).
+// prettier-ignore
 export const FIRST_NAMES: readonly string[] = [
   // English, Irish
   'James', 'Mary', 'John', 'Emma', 'Olivia', 'Liam', 'Noah', 'Ava', 'Sophia', 'William', 'Grace', 'Seán', 'Siobhán', 'Aoife',

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { createConnection, type Connection, type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
-import type { SeedWriter, SqlValue, TableLoad, TableTiming } from './seedWriter';
+import type { SeedWriter, SqlValue, TableTiming } from './seedWriter';
 import { onInterrupt } from './cleanup';
 import { deferredKeys } from './seedDeferredKeys';
 

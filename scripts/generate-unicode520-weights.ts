@@ -120,7 +120,7 @@ function checkRoundTrip(text: string, all: ReadonlyMap<number, readonly number[]
   );
   for (const [codePoint, weights] of all) {
     const got = byCodePoint.get(codePoint) ?? [implicitFirstWeight(codePoint), implicitSecondWeight(codePoint)];
-    if (got.join() !== weights.join()) throw new Error(`round trip: U+${codePoint.toString(16)} decodes to ${got}`);
+    if (got.join() !== weights.join()) throw new Error(`round trip: U+${codePoint.toString(16)} decodes to ${got.join()}`);
   }
 }
 

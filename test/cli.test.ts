@@ -65,8 +65,8 @@ async function runInProcess(args: string[], vars: Record<string, string> = {}): 
     into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
     return true;
   };
-  const outSpy = jest.spyOn(process.stdout, 'write').mockImplementation(capture(stdout) as typeof process.stdout.write);
-  const errSpy = jest.spyOn(process.stderr, 'write').mockImplementation(capture(stderr) as typeof process.stderr.write);
+  const outSpy = jest.spyOn(process.stdout, 'write').mockImplementation(capture(stdout));
+  const errSpy = jest.spyOn(process.stderr, 'write').mockImplementation(capture(stderr));
   Object.assign(process.env, { DATABASE_URL: database.url, LOG_LEVEL: 'info', PORT: '0' }, vars);
   process.exitCode = undefined;
   try {

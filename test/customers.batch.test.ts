@@ -18,8 +18,9 @@ import {
 } from './helpers/customers';
 
 /**
- * POST|PUT|PATCH /wp-json/wc/v2/customers/batch: reference exchange 19 (in the Current profile), spec §7, §12.1
- * batch_customer, §12.3 batch rows, §12.4 rows 13–15, §12.5 row 3, §13.9.
+ * POST|PUT|PATCH /wp-json/wc/v2/customers/batch (docs/woocommerce-behaviour.md#batch): the documented batch example as
+ * current WooCommerce answers it, and the batch rows of WooCommerce's own tests
+ * (docs/woocommerce-behaviour.md#woocommerces-own-tests).
  */
 
 let t: TestHost;
@@ -37,7 +38,7 @@ afterAll(async () => {
 
 const invalidUser = (id: unknown) => ({ id, error: { code: 'wc_user_invalid_id', message: 'Invalid user ID.', data: { status: 404 } } });
 
-describe('reference 19 in the Current profile (the documented batch example)', () => {
+describe('the documented batch example, as current WooCommerce answers it', () => {
   it('creates, updates and deletes in order, with per-item errors', async () => {
     const john = await createCustomer(t, JOHN_DOE);
     const response = await batch({
@@ -81,7 +82,7 @@ describe('reference 19 in the Current profile (the documented batch example)', (
 });
 
 describe('WooCommerce tests', () => {
-  it('§12.1 batch_customer: update, delete two, create one; then 3 customers are listed', async () => {
+  it('batch_customer: update, delete two, create one; then 3 customers are listed', async () => {
     const fresh = await createTestHost();
     try {
       const post = (body: unknown) => as(fresh.http.post(`${V2}/customers/batch`), fresh.adminKey).send(body as object);
@@ -109,7 +110,7 @@ describe('WooCommerce tests', () => {
     }
   });
 
-  it('§12.3: create with role, update an email, delete a customer — no errors', async () => {
+  it('controller tests: create with role, update an email, delete a customer — no errors', async () => {
     const customer = await createFixtureCustomer(t);
     const customer2 = await createFixtureCustomer(t);
     const response = await batch({
@@ -124,7 +125,7 @@ describe('WooCommerce tests', () => {
     expect(response.body.delete[0]).not.toHaveProperty('error');
   });
 
-  it('§12.3: a misspelt admin role creates a customer; an administrator can be neither edited (email) nor deleted', async () => {
+  it('controller tests: a misspelt admin role creates a customer; an administrator can be neither edited (email) nor deleted', async () => {
     const response = await batch({
       create: [{ email: 'dummy_admin_create@example.com', role: 'admniistrator' }],
       update: [{ id: 1, email: 'dummy_admin_email2@example.com' }],
@@ -156,7 +157,7 @@ describe('WooCommerce tests', () => {
     expect((await userRow(t, 1))!.user_email).toBe('admin@example.com');
   });
 
-  it('§12.4 rows 13–15: João Silva and John Doe — create (non-ASCII kept, order kept), update, delete', async () => {
+  it('JS API tests: João Silva and John Doe — create (non-ASCII kept, order kept), update, delete', async () => {
     const address = (postcode: string, country: string) => ({ address_1: '969 Market', city: 'San Francisco', state: 'CA', postcode, country });
     const created = await batch({
       create: [
@@ -192,7 +193,7 @@ describe('WooCommerce tests', () => {
     expect((await get(b)).status).toBe(404);
   });
 
-  it('§12.5 row 3: two creates, updates to Jack / José in order, deletes in order (PUT and PATCH work too)', async () => {
+  it('Playwright test: two creates, updates to Jack / José in order, deletes in order (PUT and PATCH work too)', async () => {
     const created = await batch({
       create: [
         { email: 'customer.batch.one@example.com', username: 'customer.batch.one' },
@@ -218,7 +219,7 @@ describe('WooCommerce tests', () => {
   });
 });
 
-describe('batch rules (spec §7, §13.9)', () => {
+describe('batch rules', () => {
   it('an empty batch → []', async () => {
     for (const body of [{}, { create: [], update: [], delete: [] }]) {
       const response = await batch(body);
@@ -328,7 +329,7 @@ describe('batch rules (spec §7, §13.9)', () => {
   });
 });
 
-describe('the batch permission (spec §7, §10)', () => {
+describe('the batch permission', () => {
   const body = { create: [{ email: 'forbidden@example.com', password: 'pw' }] };
   const cannotBatch = (status: number) => ({
     code: 'woocommerce_rest_cannot_batch',

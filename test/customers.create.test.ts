@@ -25,9 +25,9 @@ import {
 } from './helpers/customers';
 
 /**
- * POST /wp-json/wc/v2/customers: reference exchanges 01, 05–08, spec §4 (create), §4.1/§4.2 (registration and
- * username generation), §12.1/§12.3 create rows, and what a create leaves in wp_users / wp_usermeta
- * (storage-and-auth.md §1.6b, §3.2, §4.1, §6.3).
+ * POST /wp-json/wc/v2/customers (docs/woocommerce-behaviour.md#creating-a-customer): the answers WooCommerce 8.9.1
+ * gave, registration and username generation, the create rows of WooCommerce's own tests, and what a create leaves in
+ * wp_users / wp_usermeta (docs/wordpress-storage-and-auth.md#what-a-create-writes).
  */
 
 let t: TestHost;
@@ -42,10 +42,13 @@ afterAll(async () => {
 
 const post = (body: Record<string, unknown>) => as(t.http.post(`${V2}/customers`), t.adminKey).send(body);
 
-/** Order-figure caches WooCommerce writes when it first computes them (spec §3.3; key names vary by WC version). */
+/**
+ * Order-figure caches WooCommerce writes when it first computes them; the names vary by version
+ * (docs/wordpress-storage-and-auth.md#what-a-create-writes).
+ */
 const isOrderStatsCache = (key: string) => /^(_order_count|_money_spent|_last_order|wc_order_count_|wc_money_spent_|wc_last_order_)/.test(key);
 
-describe('reference 01: John Doe', () => {
+describe('John Doe, as WooCommerce 8.9.1 created him', () => {
   let response: Awaited<ReturnType<typeof post>>;
   const startedAt = Date.now();
 
@@ -159,7 +162,7 @@ describe('reference 01: John Doe', () => {
     ]);
   });
 
-  it('reference 06: the same email again → registration-error-email-exists (Current wording), any letter case', async () => {
+  it('the same email again → registration-error-email-exists (current wording), any letter case', async () => {
     for (const email of ['john.doe@example.com', 'John.Doe@Example.COM']) {
       const duplicate = await post({ email, username: 'john.doe2', password: 'x1y2z3Secret!' });
       expectError(
@@ -172,7 +175,7 @@ describe('reference 01: John Doe', () => {
     }
   });
 
-  it('reference 08: a taken username → registration-error-username-exists', async () => {
+  it('a taken username → registration-error-username-exists', async () => {
     const duplicate = await post({ email: 'other@example.com', username: 'john.doe' });
     expect(duplicate.body).toEqual({
       code: 'registration-error-username-exists',
@@ -190,7 +193,7 @@ describe('reference 01: John Doe', () => {
   });
 });
 
-describe('WooCommerce unit tests (spec §12.1, §12.3)', () => {
+describe('WooCommerce unit and controller tests', () => {
   it('create_customer (1): exactly the documented keys and defaults', async () => {
     const response = await post({ username: 'create_customer_test', password: 'test123', email: 'create_customer_test@woo.local' });
     expect(response.status).toBe(201);
@@ -231,7 +234,7 @@ describe('WooCommerce unit tests (spec §12.1, §12.3)', () => {
     expect(response.body.shipping).toEqual({ ...EMPTY_SHIPPING, state: 'CA', country: 'US' });
   });
 
-  it('create_customer (3) / reference 05: no email → rest_missing_callback_param', async () => {
+  it('create_customer (3): no email → rest_missing_callback_param', async () => {
     const response = await post({ first_name: 'NoEmail', username: 'noemail' });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
@@ -281,7 +284,7 @@ describe('WooCommerce unit tests (spec §12.1, §12.3)', () => {
   });
 });
 
-describe('who may create (spec §10, storage-and-auth.md §2, §7.3)', () => {
+describe('who may create', () => {
   it('a customer-role key → 403 woocommerce_rest_cannot_create', async () => {
     const customer = await createCustomer(t, { email: 'creator.customer@example.com', password: 'pw' });
     const key = await t.createKey(customer.id, 'read_write');
@@ -316,8 +319,8 @@ describe('who may create (spec §10, storage-and-auth.md §2, §7.3)', () => {
   });
 });
 
-describe('validation and registration errors (spec §4, §4.1)', () => {
-  it('reference 07: an invalid email → customer_invalid_email (no REST format check on create)', async () => {
+describe('validation and registration errors', () => {
+  it('an invalid email → customer_invalid_email (no REST format check on create)', async () => {
     const response = await post({ email: 'not-an-email', username: 'bademail' });
     expect(response.body).toEqual({ code: 'customer_invalid_email', message: 'Invalid email address', data: { status: 400 } });
     expect(response.status).toBe(400);
@@ -333,7 +336,7 @@ describe('validation and registration errors (spec §4, §4.1)', () => {
     expectError(response, 400, 'woocommerce_rest_customer_exists', 'Cannot create existing resource.');
   });
 
-  it('a username strict sanitizing would change → registration-error-invalid-username (Current wording)', async () => {
+  it('a username strict sanitizing would change → registration-error-invalid-username (current wording)', async () => {
     const response = await post({ email: 'plus@example.com', username: 'john+doe' });
     expectError(response, 400, 'registration-error-invalid-username', 'Please provide a valid account username.');
   });
@@ -361,7 +364,7 @@ describe('validation and registration errors (spec §4, §4.1)', () => {
     expectError(response, 400, 'user_login_too_long', 'Username may not be longer than 60 characters.');
   });
 
-  it('billing.email "" → rest_invalid_param (WordPress format: email refuses the empty string, spec §15)', async () => {
+  it('billing.email "" → rest_invalid_param (WordPress format: email refuses the empty string)', async () => {
     const response = await post({ email: 'billing.empty@example.com', billing: { email: '' } });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('rest_invalid_param');
@@ -392,7 +395,7 @@ describe('validation and registration errors (spec §4, §4.1)', () => {
   });
 });
 
-describe('generated usernames and passwords (spec §4.2, storage-and-auth.md §5)', () => {
+describe('generated usernames and passwords', () => {
   const created: Array<{ id: number; password: string; generated: boolean }> = [];
 
   beforeAll(() => {

@@ -16,8 +16,9 @@ import {
 } from './helpers/customers';
 
 /**
- * DELETE /wp-json/wc/v2/customers/{id}: reference exchanges 09, 25, 26, spec §6, §12.1 delete_customer*, §12.3 (admin
- * cannot be deleted), §12.4 row 12, §13 (8, 16) in the Current profile.
+ * DELETE /wp-json/wc/v2/customers/{id} (docs/woocommerce-behaviour.md#deleting): the answers WooCommerce 8.9.1 gave,
+ * the delete rows of WooCommerce's own tests, and current WooCommerce's rules (an administrator cannot be deleted;
+ * unknown ids are 404).
  */
 
 let t: TestHost;
@@ -50,14 +51,14 @@ async function postAuthor(postId: number): Promise<number> {
   return Number(row.post_author);
 }
 
-describe('references 09, 25, 26: John Doe', () => {
+describe('John Doe, as WooCommerce 8.9.1 deleted him', () => {
   let john: CustomerJson;
 
   beforeAll(async () => {
     john = await createCustomer(t, { ...JOHN_DOE, meta_data: [{ key: 'loyalty', value: 'gold' }] });
   });
 
-  it('reference 09: without force → 501 woocommerce_rest_trash_not_supported, nothing deleted', async () => {
+  it('without force → 501 woocommerce_rest_trash_not_supported, nothing deleted', async () => {
     const response = await del(john.id);
     expect(response.status).toBe(501);
     expect(response.body).toEqual({ code: 'woocommerce_rest_trash_not_supported', message: 'Customers do not support trashing.', data: { status: 501 } });
@@ -76,7 +77,7 @@ describe('references 09, 25, 26: John Doe', () => {
     expect(response.body.data.params).toEqual({ force: 'force is not of type boolean.' });
   });
 
-  it('reference 25: force=true → 200 with the customer as it was before deletion (context edit)', async () => {
+  it('force=true → 200 with the customer as it was before deletion (context edit)', async () => {
     const before = await get(john.id);
     const keyOfJohn = await t.createKey(john.id, 'read');
     const response = await del(john.id, '?force=true');
@@ -95,25 +96,25 @@ describe('references 09, 25, 26: John Doe', () => {
     expect(await db.query(`SELECT key_id FROM ${db.table('woocommerce_api_keys')} WHERE key_id = ?`, [t.adminKey.keyId])).toHaveLength(1);
   });
 
-  it('reference 26 (Current): GET after delete → 404 wc_user_invalid_id', async () => {
+  it('current WooCommerce: GET after delete → 404 wc_user_invalid_id', async () => {
     const response = await get(john.id);
     expect(response.body).toEqual({ code: 'wc_user_invalid_id', message: 'Invalid user ID.', data: { status: 404 } });
     expect(response.status).toBe(404);
   });
 
-  it('deleting it again → 404 (Current: the permission step finds no user, before the force check)', async () => {
+  it('deleting it again → 404 (current WooCommerce: the permission step finds no user, before the force check)', async () => {
     expectError(await del(john.id, '?force=true'), 404, 'wc_user_invalid_id', 'Invalid user ID.');
     expectError(await del(john.id), 404, 'wc_user_invalid_id', 'Invalid user ID.');
   });
 });
 
-describe('WooCommerce tests (spec §12.1, §12.4 row 12)', () => {
+describe('WooCommerce tests', () => {
   it('delete_customer: DELETE ?force=true → 200', async () => {
     const customer = await createFixtureCustomer(t);
     expect((await del(customer.id, '?force=true')).status).toBe(200);
   });
 
-  it('delete_customer_invalid_id: /customers/0?force=true → 404 wc_user_invalid_id (Current)', async () => {
+  it('delete_customer_invalid_id: /customers/0?force=true → 404 wc_user_invalid_id (current WooCommerce)', async () => {
     const response = await del(0, '?force=true');
     expect(response.body).toEqual({ code: 'wc_user_invalid_id', message: 'Invalid user ID.', data: { status: 404 } });
   });
@@ -126,7 +127,7 @@ describe('WooCommerce tests (spec §12.1, §12.4 row 12)', () => {
     expect((await get(customer.id)).status).toBe(200);
   });
 
-  it('§12.4 row 12: force in a JSON body', async () => {
+  it('JS API tests: force in a JSON body', async () => {
     const customer = await createFixtureCustomer(t);
     const response = await del(customer.id).send({ force: true });
     expect(response.status).toBe(200);
@@ -149,7 +150,7 @@ describe('WooCommerce tests (spec §12.1, §12.4 row 12)', () => {
   });
 });
 
-describe('reassign (spec §6)', () => {
+describe('reassign', () => {
   it('reassign to the deleted user itself or to nobody → 400 woocommerce_rest_customer_invalid_reassign, nothing deleted', async () => {
     const customer = await createFixtureCustomer(t);
     for (const reassign of [customer.id, 999999]) {
@@ -187,7 +188,7 @@ describe('reassign (spec §6)', () => {
   });
 });
 
-describe('Current allowed-roles rule (spec §0, §10, §12.3)', () => {
+describe('the allowed-roles rule of current WooCommerce', () => {
   const cannotDelete = (role: string, allowed = 'customer, subscriber') => ({
     code: 'woocommerce_rest_cannot_delete',
     message: `Sorry, users with ${role} role cannot be deleted via this endpoint. Allowed roles: ${allowed}`,
@@ -228,7 +229,7 @@ describe('Current allowed-roles rule (spec §0, §10, §12.3)', () => {
   });
 });
 
-describe('keys and requesters (spec §10, storage-and-auth.md §7.3)', () => {
+describe('keys and requesters', () => {
   it('a customer-role key → 403 woocommerce_rest_cannot_delete, even on itself', async () => {
     const customer = await createFixtureCustomer(t);
     const key = await t.createKey(customer.id, 'read_write');

@@ -20,13 +20,14 @@ import {
 } from './helpers/customers';
 
 /**
- * GET /wp-json/wc/v2/customers/{id}: reference exchanges 02, 10, 17, spec §3 (the object, dates, meta_data
- * visibility), §5.1, §12.1 get_customer*, §12.4 rows 1–3 and §13 (1, 11, 12, 16) in the Current profile.
+ * GET /wp-json/wc/v2/customers/{id}: the object, its dates and meta_data visibility
+ * (docs/woocommerce-behaviour.md#the-customer-object), the answers WooCommerce 8.9.1 gave, and the get rows of
+ * WooCommerce's own tests, with current WooCommerce's rules.
  */
 
 let t: TestHost;
 let john: CustomerJson;
-/** The §12 "helper customer". */
+/** The fixture customer of WooCommerce's unit tests ("Justin", 123 South Street). */
 let helperCustomer: CustomerJson;
 
 const get = (path: string, key: TestKey = t.adminKey) => as(t.http.get(`${V2}${path}`), key);
@@ -48,7 +49,7 @@ afterAll(async () => {
   await t.close();
 });
 
-describe('reference 02 / 17', () => {
+describe('a customer as WooCommerce 8.9.1 answered it, in view and edit context', () => {
   it('answers the customer exactly as the create did, with Allow for an administrator', async () => {
     const response = await get(`/customers/${john.id}`);
     expect(response.status).toBe(200);
@@ -84,7 +85,7 @@ describe('reference 02 / 17', () => {
   });
 });
 
-describe('WooCommerce unit tests (spec §12.1 get_customer*)', () => {
+describe('WooCommerce unit tests (get_customer*)', () => {
   it('get_customer: the full helper-customer object', async () => {
     const response = await get(`/customers/${helperCustomer.id}`);
     expect(response.status).toBe(200);
@@ -122,15 +123,15 @@ describe('WooCommerce unit tests (spec §12.1 get_customer*)', () => {
     expect(response.headers.allow).toBeUndefined();
   });
 
-  it('get_customer_invalid_id: /customers/0 → 404 wc_user_invalid_id (Current)', async () => {
+  it('get_customer_invalid_id: /customers/0 → 404 wc_user_invalid_id (current WooCommerce)', async () => {
     const response = await get('/customers/0');
     expect(response.body).toEqual({ code: 'wc_user_invalid_id', message: 'Invalid user ID.', data: { status: 404 } });
     expect(response.status).toBe(404);
   });
 });
 
-describe('unknown ids and route matching (spec §1, §5.1, §13.16)', () => {
-  it('reference 10 in the Current profile: 404 wc_user_invalid_id from the permission step, no Allow', async () => {
+describe('unknown ids and route matching', () => {
+  it('current WooCommerce: 404 wc_user_invalid_id from the permission step, no Allow', async () => {
     const response = await get('/customers/999999');
     expect(response.body).toEqual({ code: 'wc_user_invalid_id', message: 'Invalid user ID.', data: { status: 404 } });
     expect(response.status).toBe(404);
@@ -153,7 +154,7 @@ describe('unknown ids and route matching (spec §1, §5.1, §13.16)', () => {
   });
 });
 
-describe('any user can be read, whatever its role (spec §5.1, §12.4 rows 1–2)', () => {
+describe('any user can be read, whatever its role', () => {
   it('GET /customers/1: the seeded administrator, never updated by WooCommerce (date_modified null)', async () => {
     const response = await get('/customers/1');
     expect(response.status).toBe(200);
@@ -214,7 +215,7 @@ describe('any user can be read, whatever its role (spec §5.1, §12.4 rows 1–2
   });
 });
 
-describe('dates and avatar follow the site options (spec §3.1)', () => {
+describe('dates and avatar follow the site options', () => {
   afterEach(async () => {
     await t.host.options.update('gmt_offset', '0');
     await t.host.options.update('avatar_rating', 'G');
@@ -241,7 +242,7 @@ describe('dates and avatar follow the site options (spec §3.1)', () => {
   });
 });
 
-describe('meta_data (spec §3.3, §13.12): administrators only; protected and internal keys hidden', () => {
+describe('meta_data: administrators only; protected and internal keys hidden', () => {
   let metaCustomer: CustomerJson;
 
   beforeAll(async () => {
@@ -281,7 +282,7 @@ describe('meta_data (spec §3.3, §13.12): administrators only; protected and in
   });
 });
 
-describe('permissions (spec §10)', () => {
+describe('permissions', () => {
   it('a customer-role key → 403 woocommerce_rest_cannot_view, even on itself', async () => {
     const customerKey = await t.createKey(john.id, 'read_write');
     for (const id of [john.id, helperCustomer.id]) {

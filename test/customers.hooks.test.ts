@@ -53,7 +53,6 @@ const HOOK_KINDS: Record<CustomerHookName, 'filter' | 'action'> = {
   woocommerce_rest_prepare_customer_download: 'filter',
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Callback = (...args: any[]) => unknown;
 
 interface Call {

@@ -251,7 +251,8 @@ describe('users WordPress wrote', () => {
         { id: await metaId('sizes'), key: 'sizes', value: { shirt: 'M', shoes: 42 } },
         // Serialized twice by WordPress: unserialized once, it is a string.
         { id: await metaId('nested'), key: 'nested', value: 'a:1:{i:0;i:1;}' },
-        // Not on WooCommerce's internal list, so it shows (storage-and-auth.md §3.4).
+        // Not on WooCommerce's internal list, so it shows
+        // (docs/wordpress-storage-and-auth.md#what-meta_data-leaves-out).
         { id: await metaId('wc_last_active'), key: 'wc_last_active', value: '1700000000' },
       ],
       orders_count: 0,
@@ -310,7 +311,7 @@ describe('users WordPress wrote', () => {
   });
 });
 
-describe('rows written by a create (storage-and-auth.md §1.6b, §3.2, §4.1, §6.3)', () => {
+describe('rows written by a create', () => {
   it('without names: the address keys before last_update (no name row is updated), then meta_data in request order, serialized as PHP', async () => {
     const customer = await createCustomer(t, {
       email: 'no.names@example.com',

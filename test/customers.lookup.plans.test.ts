@@ -85,7 +85,7 @@ it("a page's order figures (100 customers) come from the customers' orders, not 
   await t.host.options.update('woocommerce_custom_orders_table_enabled', 'yes');
   const read = jest.spyOn(db, 'query');
   const readLong = jest.spyOn(db, 'queryLong');
-  let sql = '';
+  let sql: string;
   try {
     await t.http.get('/wp-json/wc/v2/customers?per_page=100').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).expect(200);
     const [call] = [...read.mock.calls, ...readLong.mock.calls].filter(([text]) => /wc_orders/.test(text) && /GROUP BY/.test(text));

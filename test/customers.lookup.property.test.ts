@@ -122,7 +122,8 @@ function randomQuery(): UserQueryArgs {
     args.search = random.pick([`*${term}*`, `*${term}*`, `${term}*`, `*${term}`, term, '**']);
     if (random.chance(20)) args.search_columns = random.sample(['ID', 'user_login', 'user_email', 'user_url', 'user_nicename', 'display_name'], 1 + random.int(3));
   }
-  if (random.chance(15)) args.include = random.sample([...users.keys(), 999_999], 1 + random.int(30));
+  const includes = random.chance(15);
+  if (includes) args.include = random.sample([...users.keys(), 999_999], 1 + random.int(30));
   else if (random.chance(15)) args.exclude = random.sample([...users.keys()], 1 + random.int(30));
   const total = users.size;
   args.offset = random.chance(50) ? 0 : random.int(total + 20);

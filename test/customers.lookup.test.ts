@@ -243,7 +243,7 @@ describe('on a database wc-host created', () => {
     const ids = [await importUser('orders.key1', 'Orders Key'), await importUser('orders.key2', 'Orders Key')];
     // Two customers' figures are a long read (off the event loop on SQLite).
     const reads = [jest.spyOn(db, 'query'), jest.spyOn(db, 'queryLong')];
-    let statsSql = '';
+    let statsSql: string;
     try {
       await t.http
         .get(`/wp-json/wc/v2/customers?include=${ids.join(',')}`).set('Host', 'shop.test').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).expect(200);

@@ -62,10 +62,10 @@ async function orderQueriesDuring(work: () => Promise<unknown>): Promise<number>
   // A page's order figures may be a long read (off the event loop on SQLite): count both ways in.
   const spies = (['query', 'queryLong'] as const).map((method) => {
     const original = db[method].bind(db);
-    return jest.spyOn(db, method).mockImplementation(((sql: string, params?: readonly unknown[]) => {
+    return jest.spyOn(db, method).mockImplementation((sql: string, params?: readonly unknown[]) => {
       if (/_customer_user|wc_orders/.test(sql)) count++;
       return original(sql, params);
-    }) as Db['query']);
+    });
   });
   try {
     await work();

@@ -58,7 +58,6 @@ async function pluginFile(name: string, source: string): Promise<string> {
 }
 
 /** A response as the checks read it (the body is JSON, read field by field). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type JsonResponse = { status: number; body: any };
 
 /** Checks the plugin's effects through the API: `send` makes a request against the host's /wp-json. */

@@ -3,8 +3,9 @@ import { REFERENCE_OPTIONS_CUSTOMERS_BODY } from './helpers/restReference';
 import { V2_SCHEMA_PROPERTIES, REST_ROOT, V2, anonymous, as, createFixtureCustomer, makeUserWithRole } from './helpers/customers';
 
 /**
- * OPTIONS, discovery and the Allow header of the wc/v2 customers routes: reference exchange 28, spec §1 (routes),
- * §9.5 (OPTIONS, indexes, Allow), §12.1 register_routes and customer_schema.
+ * OPTIONS, discovery and the Allow header of the wc/v2 customers routes
+ * (docs/woocommerce-behaviour.md#the-wordpress-rest-server): the OPTIONS answer WooCommerce 8.9.1 gave, and
+ * WooCommerce's register_routes and customer_schema tests.
  */
 
 let t: TestHost;
@@ -25,7 +26,7 @@ afterAll(async () => {
 });
 
 
-describe('OPTIONS /wc/v2/customers (reference 28)', () => {
+describe('OPTIONS /wc/v2/customers, as WooCommerce 8.9.1 answered it', () => {
   it('answers the reference body byte for byte, with Allow: GET, POST', async () => {
     const response = await options('/customers');
     expect(response.status).toBe(200);
@@ -34,7 +35,7 @@ describe('OPTIONS /wc/v2/customers (reference 28)', () => {
     expect(response.text).toBe(REFERENCE_OPTIONS_CUSTOMERS_BODY);
   });
 
-  it('customer_schema (§12.1): 18 properties with the address sub-properties, shipping without phone', async () => {
+  it('customer_schema: 18 properties with the address sub-properties, shipping without phone', async () => {
     const { body } = await options('/customers');
     const { schema } = body;
     expect(schema).toMatchObject({ $schema: 'http://json-schema.org/draft-04/schema#', title: 'customer', type: 'object' });
@@ -99,7 +100,7 @@ describe('OPTIONS /wc/v2/customers (reference 28)', () => {
   });
 });
 
-describe('OPTIONS on the other routes (spec §9.5)', () => {
+describe('OPTIONS on the other routes', () => {
   it('/customers/{id}: GET, the three edit methods, DELETE with force/reassign; Allow for an administrator', async () => {
     const response = await options(`/customers/${customerId}`);
     expect(response.status).toBe(200);
@@ -154,8 +155,8 @@ describe('OPTIONS on the other routes (spec §9.5)', () => {
   });
 });
 
-describe('the Allow header follows the requester (spec §9.5)', () => {
-  it('an administrator on an administrator: no DELETE (Current allowed roles)', async () => {
+describe('the Allow header follows the requester', () => {
+  it('an administrator on an administrator: no DELETE (current WooCommerce\'s allowed roles)', async () => {
     expect((await as(t.http.get(`${V2}/customers/1`), t.adminKey)).headers.allow).toBe('GET, POST, PUT, PATCH');
   });
 
@@ -176,7 +177,7 @@ describe('the Allow header follows the requester (spec §9.5)', () => {
   });
 });
 
-describe('discovery (spec §1, §9.5, §12.1 register_routes)', () => {
+describe('discovery (register_routes)', () => {
   const ROUTES = ['/wc/v2/customers', '/wc/v2/customers/(?P<id>[\\d]+)', '/wc/v2/customers/batch'];
 
   it('GET /wp-json/wc/v2 lists the three customers routes (no schemas)', async () => {

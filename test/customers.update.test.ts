@@ -21,8 +21,9 @@ import {
 } from './helpers/customers';
 
 /**
- * PUT|PATCH|POST /wp-json/wc/v2/customers/{id}: reference exchanges 04, 23, 24, spec §5.2, §3.3 (meta_data writes),
- * §12.1 update_customer*, §12.3 (Current permission rules), §12.4 rows 9–11, §12.5 row 2, §13 (5, 6, 7, 12, 14).
+ * PUT|PATCH|POST /wp-json/wc/v2/customers/{id} (docs/woocommerce-behaviour.md#reading-and-updating): the answers
+ * WooCommerce 8.9.1 gave, meta_data writes, the update rows of WooCommerce's own tests and current WooCommerce's
+ * permission rules.
  */
 
 let t: TestHost;
@@ -40,14 +41,14 @@ afterAll(async () => {
   await t.close();
 });
 
-describe('reference 04 and the WooCommerce tests', () => {
+describe('an update as WooCommerce 8.9.1 answered it, and the WooCommerce tests', () => {
   let john: CustomerJson;
 
   beforeAll(async () => {
     john = await createCustomer(t, JOHN_DOE);
   });
 
-  it('reference 04: names and address sub-fields merge into the customer', async () => {
+  it('names and address sub-fields merge into the customer', async () => {
     const response = await put(john.id, { first_name: 'James', billing: { first_name: 'James' }, shipping: { first_name: 'James' } });
     expect(response.status).toBe(200);
     expect(response.headers.allow).toBe('GET, POST, PUT, PATCH, DELETE');
@@ -65,7 +66,7 @@ describe('reference 04 and the WooCommerce tests', () => {
     expect((await get(john.id)).body).toEqual(response.body);
   });
 
-  it('update_customer (§12.1): email and first_name change', async () => {
+  it('update_customer: email and first_name change', async () => {
     const customer = await createCustomer(t, { username: 'update_customer_test', password: 'test123', email: 'update_customer_test@woo.local' });
     const before = await get(customer.id);
     expect(before.body).toMatchObject({ username: 'update_customer_test', email: 'update_customer_test@woo.local' });
@@ -82,7 +83,7 @@ describe('reference 04 and the WooCommerce tests', () => {
     expect((await get(john.id)).body.first_name).toBe('James');
   });
 
-  it('update_customer_invalid_id: /customers/0 and an unknown id → 404 wc_user_invalid_id (Current)', async () => {
+  it('update_customer_invalid_id: /customers/0 and an unknown id → 404 wc_user_invalid_id (current WooCommerce)', async () => {
     for (const id of [0, 999999]) {
       const response = await put(id, { first_name: 'Nobody' });
       expect(response.body).toEqual({ code: 'wc_user_invalid_id', message: 'Invalid user ID.', data: { status: 404 } });
@@ -99,7 +100,7 @@ describe('reference 04 and the WooCommerce tests', () => {
     expect(patch.body.last_name).toBe('ViaPatch');
   });
 
-  it('§12.5 row 2: create with billing.city, PUT first_name Jack, GET confirms', async () => {
+  it('Playwright test: create with billing.city, PUT first_name Jack, GET confirms', async () => {
     const created = await createCustomer(t, { email: 'customer.roundtrip.1@example.com', username: 'customer.roundtrip.1', billing: { city: 'San Francisco' } });
     expect(created.billing.city).toBe('San Francisco');
     expect((await put(created.id, { first_name: 'Jack' })).status).toBe(200);
@@ -108,14 +109,14 @@ describe('reference 04 and the WooCommerce tests', () => {
   });
 });
 
-describe('validation (spec §5.2 step 1)', () => {
+describe('validation', () => {
   let customer: CustomerJson;
 
   beforeAll(async () => {
     customer = await createFixtureCustomer(t);
   });
 
-  it('reference 23: an invalid email → rest_invalid_param, exactly', async () => {
+  it('an invalid email → rest_invalid_param, exactly', async () => {
     const response = await put(customer.id, { email: 'still-not-an-email' });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
@@ -165,7 +166,7 @@ describe('validation (spec §5.2 step 1)', () => {
   });
 });
 
-describe('WooCommerce update rules (spec §5.2, §13.5–7, §13.14)', () => {
+describe('WooCommerce update rules', () => {
   it('partial address merge: "" clears, unknown sub-keys and v2 shipping.phone ignored', async () => {
     const customer = await createCustomer(t, { ...JOHN_DOE, email: 'merge@example.com', username: 'merge' });
     const response = await put(customer.id, {
@@ -188,7 +189,7 @@ describe('WooCommerce update rules (spec §5.2, §13.5–7, §13.14)', () => {
     expect(response.body.data.params).toEqual({ billing: 'billing[company] is not of type string.' });
   });
 
-  it('reference 24: a different username → woocommerce_rest_customer_invalid_argument; the same one or "" is fine', async () => {
+  it('a different username → woocommerce_rest_customer_invalid_argument; the same one or "" is fine', async () => {
     const customer = await createFixtureCustomer(t);
     const renamed = await put(customer.id, { username: 'renamed' });
     expect(renamed.body).toEqual({ code: 'woocommerce_rest_customer_invalid_argument', message: "Username isn't editable.", data: { status: 400 } });
@@ -213,7 +214,7 @@ describe('WooCommerce update rules (spec §5.2, §13.5–7, §13.14)', () => {
     expect((await get(second.id)).body).toMatchObject({ email: second.email, first_name: '' });
   });
 
-  it('a body id wins over the path id (spec §15)', async () => {
+  it('a body id wins over the path id', async () => {
     const pathCustomer = await createFixtureCustomer(t);
     const bodyCustomer = await createFixtureCustomer(t);
     const response = await put(pathCustomer.id, { id: bodyCustomer.id, first_name: 'BodyWins' });
@@ -259,7 +260,7 @@ describe('WooCommerce update rules (spec §5.2, §13.5–7, §13.14)', () => {
   });
 });
 
-describe('meta_data writes (spec §3.3, §5.2 step 9, §15)', () => {
+describe('meta_data writes', () => {
   let customer: CustomerJson;
 
   beforeAll(async () => {
@@ -304,7 +305,7 @@ describe('meta_data writes (spec §3.3, §5.2 step 9, §15)', () => {
     expect(await metaValues(t, customer.id, 'mine')).toEqual(['y']);
   });
 
-  it('protected (_) keys are neither stored nor shown (Current, §12.3)', async () => {
+  it('protected (_) keys are neither stored nor shown (current WooCommerce)', async () => {
     const response = await put(customer.id, {
       meta_data: [
         { key: 'test_key', value: 'test_value' },
@@ -340,8 +341,8 @@ describe('meta_data writes (spec §3.3, §5.2 step 9, §15)', () => {
   });
 });
 
-describe('Current permission rules (spec §0, §10, §12.3, §12.4 rows 9–10)', () => {
-  it('an administrator may update an administrator’s names and addresses (§12.4 row 9)', async () => {
+describe('permission rules of current WooCommerce', () => {
+  it('an administrator may update an administrator’s names and addresses', async () => {
     const response = await put(1, { first_name: 'admin', billing: { first_name: 'admin' }, shipping: { first_name: 'admin' } });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ first_name: 'admin', billing: { first_name: 'admin' }, shipping: { first_name: 'admin' }, role: 'administrator' });
@@ -378,7 +379,7 @@ describe('Current permission rules (spec §0, §10, §12.3, §12.4 rows 9–10)'
     expect(response.body.role).toBe('administrator');
   });
 
-  it('a subscriber may be fully updated (allowed role), §12.4 row 10', async () => {
+  it('a subscriber may be fully updated (allowed role)', async () => {
     const subscriberId = await makeUserWithRole(t, 'subscriber');
     const response = await put(subscriberId, { billing: { first_name: 'Jane' }, shipping: { first_name: 'Jane' }, email: 'jane.sub@example.com' });
     expect(response.status).toBe(200);

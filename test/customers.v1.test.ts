@@ -2,9 +2,9 @@ import { createTestHost, type TestHost } from './helpers/testHost';
 import { REST_DATE, V1_KEYS as V1_OBJECT_KEYS, as, expectError, keysOf, metaValues, serializedRoles, userRow } from './helpers/customers';
 
 /**
- * wc/v1 over HTTP: the v1 rows of WooCommerce's controller tests (spec customers-api.md §12.3,
- * Version1/class-wc-rest-customers-v1-controller-tests.php, Current profile) — v1 shares v2's permission and role
- * rules — plus v1's own object in every answer (§3.2).
+ * wc/v1 over HTTP: the v1 rows of WooCommerce's controller tests
+ * (Version1/class-wc-rest-customers-v1-controller-tests.php, current WooCommerce) — v1 shares v2's permission and role
+ * rules — plus v1's own object in every answer (docs/woocommerce-behaviour.md#api-versions).
  */
 
 const V1 = '/wp-json/wc/v1';
@@ -109,7 +109,7 @@ describe('WC_REST_Customers_V1_Controller_Tests', () => {
     expect(administrator.body).not.toHaveProperty('meta_data');
   });
 
-  it('an unknown id: 404 wc_user_invalid_id (Current profile), as in v2', async () => {
+  it('an unknown id: 404 wc_user_invalid_id (current WooCommerce), as in v2', async () => {
     expectError(await admin(t.http.get(`${V1}/customers/0`)), 404, 'wc_user_invalid_id', 'Invalid user ID.');
     expectError(await admin(t.http.delete(`${V1}/customers/999999?force=true`)), 404, 'wc_user_invalid_id');
   });

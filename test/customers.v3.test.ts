@@ -18,9 +18,9 @@ import { V3_ADMIN_KEYS,
 } from './helpers/customers';
 
 /**
- * wc/v3 over HTTP: WooCommerce's Version3 customers tests (spec customers-api.md §12.2, both repositories' legacy
- * unit tests), the v3 and shared rows of the controller tests (§12.3, Current profile) and the raw v3 exchanges 21
- * and 22 of the WooCommerce 8.9.1 reference.
+ * wc/v3 over HTTP: WooCommerce's Version3 customers tests (both repositories' legacy unit tests), the v3 and shared
+ * rows of the controller tests (current WooCommerce) and two v3 answers WooCommerce 8.9.1 gave
+ * (docs/woocommerce-behaviour.md#woocommerces-own-tests).
  */
 
 const V3 = '/wp-json/wc/v3';
@@ -361,7 +361,7 @@ describe('Version3/customers.php test_batch_customer (a site of its own: counts 
   });
 });
 
-describe('Version3/class-wc-rest-customers-controller-tests.php (Current profile), over HTTP', () => {
+describe('Version3/class-wc-rest-customers-controller-tests.php (current WooCommerce), over HTTP', () => {
   let t: TestHost;
   const ADMIN_ID = 1;
 
@@ -468,7 +468,7 @@ describe('Version3/class-wc-rest-customers-controller-tests.php (Current profile
   });
 });
 
-describe('reference exchanges 21 and 22 (WooCommerce 8.9.1, wc/v3)', () => {
+describe('a v3 get and create as WooCommerce 8.9.1 answered them', () => {
   let t: TestHost;
 
   beforeAll(async () => {

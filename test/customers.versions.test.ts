@@ -19,7 +19,7 @@ import {
 } from './helpers/customers';
 
 /**
- * The three namespaces of the customers API (spec customers-api.md §3.2, §9.5, §12.2): one implementation, three
+ * The three namespaces of the customers API (docs/woocommerce-behaviour.md#api-versions): one implementation, three
  * shapes. The same customer answered by wc/v1, wc/v2 and wc/v3; each schema; the indexes; what only some versions
  * write; v1's UTC dates and its date_created offset quirk; the hooks fired the same way under every namespace.
  */

@@ -103,14 +103,14 @@ describe('registering and running handlers', () => {
   });
 
   test('callbacks are called without a `this`', async () => {
-    let receiver: unknown = 'not called';
+    const receivers: unknown[] = [];
     hooks.addAction('test.action', 'my/this', function (this: unknown) {
-      receiver = this;
+      receivers.push(this);
     });
 
     await hooks.doAction('test.action');
 
-    expect(receiver).toBeUndefined();
+    expect(receivers).toEqual([undefined]);
   });
 
   test('filters and actions are separate stores', async () => {
@@ -139,7 +139,7 @@ describe('registering and running handlers', () => {
     let otherIsFiltering: boolean | undefined;
     hooks.addFilter('test.filter', 'my/a', (value: unknown) => {
       otherIsFiltering = other.doingFilter();
-      return value + 'a';
+      return String(value) + 'a';
     });
 
     expect(await other.applyFilters('test.filter', '')).toBe('');
@@ -240,13 +240,13 @@ describe('asynchronous callbacks', () => {
       events.push('slow start');
       await sleep(30);
       events.push('slow end');
-      return value + 'slow ';
+      return String(value) + 'slow ';
     });
     hooks.addFilter('test.filter', 'my/fast', async (value: unknown) => {
       events.push('fast start');
       await sleep(1);
       events.push('fast end');
-      return value + 'fast';
+      return String(value) + 'fast';
     });
 
     expect(await hooks.applyFilters('test.filter', '')).toBe('slow fast');
@@ -393,7 +393,7 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
       if (!hooks.hasFilter('test.filter', 'my/late')) {
         hooks.addFilter('test.filter', 'my/late', append('late'), 10);
       }
-      return value + 'adder ';
+      return String(value) + 'adder ';
     });
 
     expect(await hooks.applyFilters('test.filter', '')).toBe('adder ');
@@ -403,7 +403,7 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
   test('a filter added at a later priority during a run is called in that run', async () => {
     hooks.addFilter('test.filter', 'my/adder', (value: unknown) => {
       hooks.addFilter('test.filter', 'my/later', append('later'), 11);
-      return value + 'adder ';
+      return String(value) + 'adder ';
     });
 
     expect(await hooks.applyFilters('test.filter', '')).toBe('adder later');
@@ -414,7 +414,7 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
       if (!hooks.hasFilter('test.filter', 'my/earlier')) {
         hooks.addFilter('test.filter', 'my/earlier', append('earlier '), 5);
       }
-      return value + 'adder';
+      return String(value) + 'adder';
     });
 
     expect(await hooks.applyFilters('test.filter', '')).toBe('adder');
@@ -425,7 +425,7 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
     hooks.addFilter('test.filter', 'my/remover', (value: unknown) => {
       hooks.removeFilter('test.filter', 'my/same');
       hooks.removeFilter('test.filter', 'my/later');
-      return value + 'remover ';
+      return String(value) + 'remover ';
     });
     hooks.addFilter('test.filter', 'my/same', append('same '));
     hooks.addFilter('test.filter', 'my/kept', append('kept'));
@@ -438,7 +438,7 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
     hooks.addFilter('test.filter', 'my/a', append('a'));
     hooks.addFilter('test.filter', 'my/once', (value: unknown) => {
       hooks.removeFilter('test.filter', 'my/once');
-      return value + 'once';
+      return String(value) + 'once';
     });
     hooks.addFilter('test.filter', 'my/b', append('b'));
     hooks.addFilter('test.filter', 'my/c', append('c'), 20);
@@ -451,7 +451,7 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
     hooks.addFilter('test.filter', 'my/a', append('a'));
     hooks.addFilter('test.filter', 'my/clear', (value: unknown) => {
       hooks.removeAllFilters('test.filter');
-      return value + 'clear';
+      return String(value) + 'clear';
     });
     hooks.addFilter('test.filter', 'my/b', append('b'));
     hooks.addFilter('test.filter', 'my/c', append('c'), 20);
@@ -462,7 +462,7 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
   test('a handler added during an awaited callback is seen when the run reaches its priority', async () => {
     hooks.addFilter('test.filter', 'my/waits', async (value: unknown) => {
       await sleep(5);
-      return value + 'waited ';
+      return String(value) + 'waited ';
     });
     const run = hooks.applyFilters('test.filter', '');
     hooks.addFilter('test.filter', 'my/added', append('added'), 15);
@@ -473,11 +473,11 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
   test('a filter can run its own hook again from inside one of its callbacks', async () => {
     const seen: string[] = [];
     hooks.addFilter('test.filter', 'my/recurse', async (depth: unknown) => {
-      seen.push(`recurse ${depth}`);
+      seen.push(`recurse ${String(depth)}`);
       return Number(depth) < 2 ? hooks.applyFilters('test.filter', Number(depth) + 1) : depth;
     });
     hooks.addFilter('test.filter', 'my/after', (depth: unknown) => {
-      seen.push(`after ${depth}`);
+      seen.push(`after ${String(depth)}`);
       return depth;
     });
 
@@ -489,13 +489,13 @@ describe('changing a hook while it runs (WP_Hook semantics)', () => {
   test('an action can run itself recursively and each level runs every handler', async () => {
     const calls: string[] = [];
     hooks.addAction('test.action', 'my/recurse', async (depth: unknown) => {
-      calls.push(`recurse ${depth}`);
+      calls.push(`recurse ${String(depth)}`);
       if (Number(depth) < 1) {
         await hooks.doAction('test.action', Number(depth) + 1);
       }
     });
     hooks.addAction('test.action', 'my/after', (depth: unknown) => {
-      calls.push(`after ${depth}`);
+      calls.push(`after ${String(depth)}`);
     });
 
     await hooks.doAction('test.action', 0);

@@ -98,6 +98,7 @@ describe('terminalOrJson', () => {
     const pretty = written(true);
     expect(() => JSON.parse(pretty)).toThrow();
     // Colours depend on the terminal; the words do not.
+    // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
     const plain = pretty.replace(/\u001b\[[0-9;]*m/g, '');
     expect(plain).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] WARN: disk almost full \{"free":3\}\n$/);
   });

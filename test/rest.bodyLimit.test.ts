@@ -154,11 +154,11 @@ describe('answerWhileDraining keeps its bounds', () => {
       const outcome = { answer: '', written: 0 };
       const socket = connect(port, '127.0.0.1', () => {
         socket.write(`POST / HTTP/1.1\r\nHost: x\r\nContent-Length: ${1024 * MIB}\r\n\r\n`);
-        const write = socket.write.bind(socket) as (data: Buffer) => boolean;
-        socket.write = ((data: Buffer) => {
+        const write: (data: Buffer) => boolean = socket.write.bind(socket);
+        socket.write = (data: Buffer) => {
           outcome.written += data.length;
           return write(data);
-        }) as typeof socket.write;
+        };
         send(socket);
       });
       socket.setEncoding('latin1');

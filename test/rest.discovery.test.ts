@@ -67,7 +67,7 @@ function customersApp() {
 }
 
 describe('OPTIONS', () => {
-  it('describes a route byte for byte as WordPress did (reference 28)', async () => {
+  it('describes a route byte for byte as WordPress did', async () => {
     const res = await customersApp().http.options('/wp-json/wc/v2/customers').set('Authorization', 'Bearer admin');
     expect(res.status).toBe(200);
     expect(res.headers.allow).toBe('GET, POST');

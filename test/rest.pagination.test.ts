@@ -25,7 +25,7 @@ function collection(total: number) {
 }
 
 describe('collection headers', () => {
-  it('match reference 27: totals, and one Link header that replaces the API discovery link', async () => {
+  it('match WooCommerce 8.9.1: totals, and one Link header that replaces the API discovery link', async () => {
     const res = await collection(2).http.get('/wp-json/wc/v2/customers?per_page=1&page=2');
     expect(res.headers['x-wp-total']).toBe('2');
     expect(res.headers['x-wp-totalpages']).toBe('2');

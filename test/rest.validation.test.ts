@@ -236,7 +236,7 @@ describe('argument checks in the request pipeline', () => {
     });
   });
 
-  it('matches the bytes WordPress sent for per_page=0 (reference 11)', async () => {
+  it('matches the bytes WordPress sent for per_page=0', async () => {
     const { http } = app({ per_page: { type: 'integer', minimum: 1, maximum: 100, default: 10 } });
     const res = await http.get('/wp-json/wc/v2/customers?per_page=0');
     expect(res.text).toBe(

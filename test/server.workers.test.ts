@@ -160,7 +160,7 @@ describe('two workers on one port', () => {
     const signed = new URLSearchParams(Object.entries(oauth.authorize({ url, method: 'GET' })).map(([name, value]): [string, string] => [name, String(value)]));
     const responses = await Promise.all(
       Array.from({ length: 12 }, async () => {
-        const response = await fetch(`${url}?${signed}`, { headers: { connection: 'close' } });
+        const response = await fetch(`${url}?${signed.toString()}`, { headers: { connection: 'close' } });
         return { status: response.status, body: (await response.json()) as { message?: string } };
       }),
     );

@@ -112,6 +112,7 @@ describe('ormconfig.ts (for the TypeORM CLI)', () => {
     try {
       let cliSource: DataSource | undefined;
       jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- isolateModules needs a synchronous load
         cliSource = (require('../ormconfig') as { default: DataSource }).default;
       });
       // isolateModules loaded its own copies of our classes, so compare by name rather than identity.

@@ -177,7 +177,7 @@ async function keysOf(db: Db, table: string): Promise<string[]> {
       keys.set(row.name, key);
     }
     return [...keys].map(([name, { unique, columns }]) =>
-      name === 'PRIMARY' ? `PRIMARY KEY (${columns})` : `${unique ? 'UNIQUE KEY' : 'KEY'} ${name} (${columns})`,
+      name === 'PRIMARY' ? `PRIMARY KEY (${columns.join()})` : `${unique ? 'UNIQUE KEY' : 'KEY'} ${name} (${columns.join()})`,
     );
   }
   const primary = await db.query<{ name: string }>(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`, [table]);
@@ -185,10 +185,10 @@ async function keysOf(db: Db, table: string): Promise<string[]> {
     `SELECT name, "unique" FROM pragma_index_list(?) WHERE origin = 'c'`,
     [table],
   );
-  const keys = [`PRIMARY KEY (${primary.map((column) => column.name)})`];
+  const keys = [`PRIMARY KEY (${primary.map((column) => column.name).join()})`];
   for (const index of indexes) {
     const columns = await db.query<{ name: string }>(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`, [index.name]);
-    keys.push(`${index.unique ? 'UNIQUE KEY' : 'KEY'} ${index.name} (${columns.map((column) => column.name)})`);
+    keys.push(`${index.unique ? 'UNIQUE KEY' : 'KEY'} ${index.name} (${columns.map((column) => column.name).join()})`);
   }
   return keys;
 }
@@ -253,7 +253,7 @@ describe('migrate() on an empty database', () => {
     if (db.dialect === 'mysql') {
       const tables = await db.query<{ collation: string }>(
         `SELECT DISTINCT TABLE_COLLATION AS collation FROM information_schema.TABLES
-          WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (${Object.keys(EXPECTED_TABLES).map(() => '?')})`,
+          WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (${Object.keys(EXPECTED_TABLES).map(() => '?').join()})`,
         Object.keys(EXPECTED_TABLES).map((name) => `wp_${name}`),
       );
       expect(tables).toEqual([{ collation: 'utf8mb4_unicode_520_ci' }]);

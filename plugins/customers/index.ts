@@ -15,6 +15,7 @@ import { PreparedCustomers } from './preparedCustomers';
 import { createUserFinder } from './store/userQuery/findUsers';
 import { customersTables } from './tables';
 import { WOOCOMMERCE_CORE_PLUGIN } from '../woocommerce-core';
+import { optionText } from '../../src/wp/optionText';
 
 // The package's `wc-host/customers` export: what a plugin hooking the customers API needs. Importing it also loads
 // the `declare module 'wc-host'` of ./hooks.ts, which adds this plugin's hooks to the hook map.
@@ -45,7 +46,7 @@ export default definePlugin({
     const permissions = new CustomerPermissions(store, host.hooks);
     const orderStats = createOrderStatsSource(host.db, host.options, host.hooks);
     registerGuestOrdersOnDeletedUser(host.hooks, host.db, host.options);
-    const homeUrl = async () => (host.config.homeUrl ?? String(await host.options.get('home', ''))).replace(/\/+$/, '');
+    const homeUrl = async () => (host.config.homeUrl ?? optionText(await host.options.get('home', ''))).replace(/\/+$/, '');
     const lookup = new CustomerLookup(host.db, host.logger);
     host.dbIndexes.register(lookup);
     // A bulk import since the last start left many users marked: read them in now, in the background.

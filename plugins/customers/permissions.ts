@@ -35,8 +35,9 @@ export async function allowedRoles(hooks: Hooks): Promise<string[]> {
 }
 
 /**
- * The permission callbacks of WooCommerce's customers controller (Current profile): capability checks through
- * wc_rest_check_user_permissions, the unknown-user 404 before them, and the allowed-roles rules.
+ * The permission callbacks of WooCommerce's customers controller (current WooCommerce, see
+ * docs/woocommerce-behaviour.md#permissions): capability checks through wc_rest_check_user_permissions, the
+ * unknown-user 404 before them, and the allowed-roles rules.
  */
 export class CustomerPermissions {
   constructor(

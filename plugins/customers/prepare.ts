@@ -12,6 +12,7 @@ import { isProtectedMetaKey } from './model/metaVisibility';
 import type { WpUser } from './model/WpUser';
 import { NO_ORDERS, type CustomerOrderStats, type OrderStatsSource } from './orderStats';
 import type { CustomersApiVersion } from './versions';
+import { optionText } from '../../src/wp/optionText';
 
 /** What serializing customers needs that is the same for every customer of a response (read once per page). */
 export interface PrepareContext {
@@ -20,7 +21,7 @@ export interface PrepareContext {
   avatarDefault: string;
   avatarRating: string;
   stats: Map<number, CustomerOrderStats>;
-  /** Current profile: meta_data only for administrators (WooCommerce 7.3+). */
+  /** meta_data only for administrators (WooCommerce 7.3+; docs/woocommerce-behaviour.md#meta_data). */
   requesterIsAdmin: boolean;
   schema: JsonSchema;
 }
@@ -41,9 +42,9 @@ export async function createPrepareContext(
   ]);
   return {
     version,
-    clock: createSiteClock({ timezoneString: String(timezoneString ?? ''), gmtOffset: Number(gmtOffset) || 0 }),
-    avatarDefault: String(avatarDefault || 'mystery'),
-    avatarRating: String(avatarRating || 'G'),
+    clock: createSiteClock({ timezoneString: optionText(timezoneString), gmtOffset: Number(gmtOffset) || 0 }),
+    avatarDefault: optionText(avatarDefault) || 'mystery',
+    avatarRating: optionText(avatarRating) || 'G',
     stats,
     requesterIsAdmin: request.user?.roles.includes('administrator') ?? false,
     schema,

@@ -1,6 +1,6 @@
 /**
  * The API versions of the customers endpoints. One implementation serves them all; a version only decides the
- * schema and the shape of the JSON (spec customers-api.md §3.2, §8).
+ * schema and the shape of the JSON (docs/woocommerce-behaviour.md#api-versions, #downloads).
  */
 export interface CustomersApiVersion {
   name: 'v1' | 'v2' | 'v3';

@@ -1,7 +1,7 @@
 import { generateApiKey, hashConsumerKey } from './apiKeys';
 
 describe('API key hashing and generation', () => {
-  it('hashes a consumer key as WooCommerce does (spec §7.1 vector)', () => {
+  it('hashes a consumer key as WooCommerce does (the vector in docs/wordpress-storage-and-auth.md)', () => {
     expect(hashConsumerKey('ck_1234567890abcdef1234567890abcdef12345678')).toBe(
       '59ffc570fe78ce987fd35b6f351fcb12bc6070ed52480a3f67f5372c3506fbd3',
     );

@@ -24,7 +24,7 @@ export function createBasicCredentialsReader(): (authorization: string | undefin
   return (authorization) =>
     new Promise((resolve, reject) => {
       const settle = (error: unknown, credentials?: PlainKeyCredentials | false): void => {
-        if (error) reject(error);
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
         else resolve(credentials || null);
       };
       const middleware = passport.authenticate('wc-host-basic', { session: false }, settle) as Middleware;

@@ -28,14 +28,14 @@ export function collationData(): CollationData {
 
 function build(): CollationData {
   const table = decodeWeightTable(UNICODE520_WEIGHTS);
-  const entryPages: Array<Int32Array | undefined> = new Array(0x1100).fill(undefined);
+  const entryPages = new Array<Int32Array | undefined>(0x1100).fill(undefined);
   table.codePoints.forEach((codePoint, i) => {
     const page = (entryPages[codePoint >>> 8] ??= new Int32Array(256).fill(-1));
     page[codePoint & 0xff] = i;
   });
 
   // Representative: the smallest code point ≥ 1 of the class LIKE cannot tell apart (U+0000 would fold to a NUL).
-  const representativePages: Array<Int32Array | undefined> = new Array(0x1100).fill(undefined);
+  const representativePages = new Array<Int32Array | undefined>(0x1100).fill(undefined);
   const likeDistinct = new Set(table.likeDistinct);
   for (const { listed, implicitTwin } of weightClasses(table)) {
     const members = implicitTwin >= 0 && !likeDistinct.has(implicitTwin) ? [...listed, implicitTwin] : listed;

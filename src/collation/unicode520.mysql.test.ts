@@ -17,6 +17,8 @@ const serverUrl = process.env.TEST_MYSQL_URL;
 
 // Characters grouped by what they may well equal, so that random variants (same groups, other members) give equal
 // and near-equal strings; the server decides what is equal. Multi-character members are fine.
+// Several groups a line (Prettier would give each its own line).
+// prettier-ignore
 const GROUPS: readonly (readonly string[])[] = [
   ['a', 'A', 'á', 'Á', 'å', 'ä', 'ª'], ['b', 'B'], ['c', 'C', 'ç'], ['e', 'E', 'é', 'è', 'ë', 'e\u0301'],
   ['i', 'I', 'İ', 'í'], ['ı'], ['l', 'L', 'ł', 'Ł'], ['n', 'N', 'ñ'], ['o', 'O', 'ø', 'Ø', 'ö', 'ó'],

@@ -199,7 +199,7 @@ function replicaSettings(vars: EnvironmentVariables): ReplicaSettings {
   try {
     urls = parseReplicaUrls(vars.DATABASE_REPLICA_URLS);
   } catch (error) {
-    throw new Error(`Invalid environment: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Invalid environment: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   return {
     urls,

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { wcHostEntities } from '../../entities';
 import { TablePrefixNamingStrategy } from '../../entities/tablePrefix';
 import { parseDatabaseUrl } from '../config/databaseUrl';
@@ -46,8 +46,8 @@ export function createDataSource({ url, tablePrefix, plugins = [], timeouts = {}
 
 function newDataSource({ url, tablePrefix, plugins = [], timeouts = {} }: CreateDataSourceOptions): DataSource {
   const config = parseDatabaseUrl(url);
-  const entities: Function[] = [...wcHostEntities, ...plugins.flatMap((plugin) => (plugin.tables ?? []).map((table) => table.entity))];
-  const migrations: Function[] = [...wcHostMigrations, ...plugins.flatMap((plugin) => plugin.migrations ?? [])];
+  const entities: DataSourceOptions['entities'] = [...wcHostEntities, ...plugins.flatMap((plugin) => (plugin.tables ?? []).map((table) => table.entity))];
+  const migrations: DataSourceOptions['migrations'] = [...wcHostMigrations, ...plugins.flatMap((plugin) => plugin.migrations ?? [])];
   const common = {
     entities,
     namingStrategy: new TablePrefixNamingStrategy(tablePrefix),

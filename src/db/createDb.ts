@@ -253,7 +253,9 @@ async function rollback(runner: QueryRunner, cause: unknown): Promise<void> {
   try {
     await runner.query('ROLLBACK');
   } catch (rollbackError) {
-    throw new AggregateError([cause, rollbackError], 'The transaction failed and could not be rolled back');
+    throw new AggregateError([cause, rollbackError], 'The transaction failed and could not be rolled back', {
+      cause: rollbackError,
+    });
   }
 }
 

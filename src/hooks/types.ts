@@ -10,9 +10,9 @@
 import type { ActionMap, FilterMap } from './hookMap';
 
 /** A filter the map declares. */
-export type FilterName = keyof FilterMap & string;
+export type FilterName = Extract<keyof FilterMap, string>;
 /** An action the map declares. */
-export type ActionName = keyof ActionMap & string;
+export type ActionName = Extract<keyof ActionMap, string>;
 
 /** The value filter `N` filters: the first element of its tuple, and what its callbacks return. */
 export type FilterValue<N extends FilterName> = FilterMap[N] extends readonly [infer Value, ...unknown[]] ? Value : never;

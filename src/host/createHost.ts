@@ -24,6 +24,7 @@ import { readinessCheck } from './readinessCheck';
 import { createLoadShedder } from './load/loadShedding';
 import { dbPoolQueueLength } from './load/dbPoolQueue';
 import { accessLog } from './accessLog';
+import { optionText } from '../wp/optionText';
 import { refuseReplicasOfSqlite } from '../db/replicas/replicaSettings';
 import { openReadReplicas, type ReadReplicas } from '../db/replicas/openReadReplicas';
 import { readRoutingMiddleware, routeReadsAfter } from './readReplicaRouting';
@@ -76,12 +77,12 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
       hooks,
       logger,
       siteInfo: async () => ({
-        name: String(await optionsApi.get('blogname', 'wc-host')),
-        description: String(await optionsApi.get('blogdescription', '')),
-        url: config.homeUrl ?? String(await optionsApi.get('siteurl', '')),
-        home: config.homeUrl ?? String(await optionsApi.get('home', '')),
-        gmt_offset: String(await optionsApi.get('gmt_offset', '0')),
-        timezone_string: String(await optionsApi.get('timezone_string', '')),
+        name: optionText(await optionsApi.get('blogname', 'wc-host')),
+        description: optionText(await optionsApi.get('blogdescription', '')),
+        url: config.homeUrl ?? optionText(await optionsApi.get('siteurl', '')),
+        home: config.homeUrl ?? optionText(await optionsApi.get('home', '')),
+        gmt_offset: optionText(await optionsApi.get('gmt_offset', '0')),
+        timezone_string: optionText(await optionsApi.get('timezone_string', '')),
       }),
     });
     // WooCommerce's REST authentication reads the API keys of the plugin that owns their table (woocommerce/core).

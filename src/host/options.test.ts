@@ -116,7 +116,7 @@ describe('createOptionsApi', () => {
     const options = createOptionsApi(db);
     await options.add('list', ['a', { b: 'c' }]);
     const first = (await options.get('list')) as [string, { b: string }];
-    expect(() => first.push('mutated' as never)).toThrow(TypeError);
+    expect(() => first.push('mutated')).toThrow(TypeError);
     expect(() => {
       first[1].b = 'changed';
     }).toThrow(TypeError);

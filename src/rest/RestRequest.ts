@@ -2,7 +2,8 @@ import type { AuthenticatedKey, CurrentUser } from '../auth/types';
 import type { HttpMethod } from './types';
 
 export interface RestRequestInit {
-  method: HttpMethod | string;
+  /** Any HTTP method as the client sent it; upper-cased into `method`. */
+  method: string;
   /** The REST path as requested, without the `/wp-json` prefix: `/wc/v2/customers/5`. */
   path: string;
   headers?: Record<string, string | undefined>;

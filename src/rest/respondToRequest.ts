@@ -24,7 +24,7 @@ export async function respondToRequest(
   endpoint: Endpoint,
   validationError: RestError | null,
 ): Promise<RestResponse> {
-  let result: unknown = validationError;
+  let result: unknown;
   try {
     result = await deps.hooks.applyFilters('rest_request_before_callbacks', validationError, handler, request);
   } catch (thrown) {

@@ -79,7 +79,8 @@ export type RouteResult = unknown;
 export interface RouteEndpoint<A extends RouteArgs = RouteArgs, M = MethodSpec, R extends string = string> {
   /** 'GET', ['POST', 'PUT', 'PATCH'], or WordPress's comma string 'POST, PUT, PATCH' (any case). */
   methods: ValidMethods<M>;
-  callback: (request: RestRequest<RouteParams<A, R>>) => RouteResult | Promise<RouteResult>;
+  /** May return a promise (RouteResult is `unknown`, so it covers one). */
+  callback: (request: RestRequest<RouteParams<A, R>>) => RouteResult;
   /** Required. true allows; false → 401/403 `rest_forbidden`; a thrown RestError is answered as is. */
   permissionCallback: (request: RestRequest<RouteParams<A, R>>) => boolean | Promise<boolean>;
   /** The arguments, or a function computing them when the route is served (e.g. from options). */

@@ -3,7 +3,7 @@ import { avatarUrl } from './avatarUrl';
 const VECTOR_HASH = '855f96e983f1f8e8be944692b6f719fd54329826cb62e98015efee8e2e071dd4';
 
 describe('avatarUrl', () => {
-  it('hashes the trimmed, lower-cased email with SHA-256 (spec vector)', () => {
+  it('hashes the trimmed, lower-cased email with SHA-256 (docs/wordpress-storage-and-auth.md#avatar-url)', () => {
     expect(avatarUrl(' John@Example.com ')).toBe(`https://secure.gravatar.com/avatar/${VECTOR_HASH}?s=96&d=mm&r=g`);
   });
 

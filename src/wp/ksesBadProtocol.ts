@@ -16,9 +16,8 @@ export const ALLOWED_PROTOCOLS: readonly string[] = [
 export function ksesBadProtocol(value: string): string {
   let content = ksesNoNull(value);
   if (content.startsWith('https://') || content.startsWith('http://')) return content;
-  let previous = content;
   for (let pass = 0; pass < 6; pass++) {
-    previous = content;
+    const previous = content;
     content = badProtocolOnce(content, 1);
     if (content === previous) return content;
   }

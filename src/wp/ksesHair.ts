@@ -31,7 +31,7 @@ export function ksesHair(attributeList: string): KsesAttribute[] {
   let mode: 'name' | 'afterName' | 'value' = 'name';
   let name = '';
   while (rest.length !== 0) {
-    let match: RegExpExecArray | null = null;
+    let match: RegExpExecArray | null;
     let worked = false;
     if (mode === 'name') {
       if ((match = /^[_a-zA-Z][-_a-zA-Z0-9:.]*/.exec(rest))) {

@@ -8,7 +8,7 @@
  * `bs_BA` turn `đ` into `dj`. The default '' applies no locale rules (as on an en_US site).
  */
 export function removeAccents(text: string, locale = ''): string {
-  if (!/[^\x00-\x7F]/.test(text)) return text;
+  if (!/[\u0080-\uffff]/.test(text)) return text;
   let normalized = text.normalize('NFC');
   // strtr() tries its one multi-character key before the single characters.
   if (locale === 'ca') normalized = normalized.replace(/l·l/g, 'll');
@@ -26,6 +26,8 @@ function localeOverrides(locale: string): Readonly<Record<string, string>> {
 }
 
 /** Each entry is `characters → replacement` pairs in the order WordPress lists them. */
+// Nine pairs a line keeps the table readable; Prettier would give each pair its own line.
+// prettier-ignore
 const ACCENT_MAP: Readonly<Record<string, string>> = Object.freeze(
   Object.fromEntries(
     [

@@ -3,7 +3,7 @@ import { createSiteClock, nowSiteMysql, nowUtcMysql, siteClockFromOptions } from
 const plusTwo = createSiteClock({ timezoneString: '', gmtOffset: 2 });
 
 describe('createSiteClock', () => {
-  it('shows stored UTC dates in site time and in UTC (customers-api §3.1 example)', () => {
+  it('shows stored UTC dates in site time and in UTC (the example in docs/woocommerce-behaviour.md)', () => {
     expect(plusTwo.utcMysqlToSiteIso('2020-01-01 12:00:00')).toBe('2020-01-01T14:00:00');
     expect(plusTwo.utcMysqlToUtcIso('2020-01-01 12:00:00')).toBe('2020-01-01T12:00:00');
     expect(plusTwo.utcMysqlToSiteIso('2020-12-31 23:30:00')).toBe('2021-01-01T01:30:00');

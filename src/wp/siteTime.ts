@@ -20,7 +20,7 @@ export interface SiteClock {
   siteMysqlToUtcIso(mysql: string): string | null;
   /**
    * WooCommerce v1's date_created: the UTC user_registered read as if it were site time, then shown in UTC — off by
-   * the site offset on purpose, to match wc/v1 (customers-api §3.2).
+   * the site offset on purpose, to match wc/v1 (docs/woocommerce-behaviour.md#api-versions).
    */
   utcMysqlReadAsSiteToUtcIso(mysql: string): string | null;
   /** Unix seconds (e.g. meta last_update) as site time 'Y-m-d\TH:i:s'. */

@@ -6,12 +6,12 @@ import type { TestHost, TestKey } from './testHost';
 
 /**
  * Helpers for the black-box tests of the wc/v2 customers endpoints: authenticated requests, fixtures made through the
- * API, direct reads of the WordPress tables, and the expected shapes written out from the spec (never computed by the
- * code under test).
+ * API, direct reads of the WordPress tables, and the expected shapes written out from docs/woocommerce-behaviour.md
+ * (never computed by the code under test).
  */
 
 export const V2 = '/wp-json/wc/v2';
-/** The Host of the reference exchanges: requests send it, so URLs compare byte for byte with the reference. */
+/** The Host of the site WooCommerce 8.9.1's answers were recorded on: requests send it, so URLs compare as bytes. */
 export const REFERENCE_HOST = '127.0.0.1:8080';
 /** rest_url() for the reference host. */
 export const REST_ROOT = `http://${REFERENCE_HOST}/wp-json`;
@@ -26,7 +26,7 @@ export function anonymous(request: Test): Test {
   return request.set('Host', REFERENCE_HOST);
 }
 
-/** The v2 customer keys in Current order (spec §3.1: meta_data before orders_count/total_spent), for an administrator. */
+/** The v2 customer keys in current WooCommerce's order (meta_data before orders_count/total_spent), for an admin. */
 export const V2_ADMIN_KEYS = [
   'id',
   'date_created',
@@ -47,10 +47,10 @@ export const V2_ADMIN_KEYS = [
   'total_spent',
 ];
 
-/** The v3 customer keys for an administrator: v2's without the order totals (spec §3.2). */
+/** The v3 customer keys for an administrator: v2's without the order totals (docs/woocommerce-behaviour.md). */
 export const V3_ADMIN_KEYS = V2_ADMIN_KEYS.filter((key) => key !== 'orders_count' && key !== 'total_spent');
 
-/** v1's customer keys (WC_REST_Customers_V1_Controller::prepare_item_for_response; spec §3.2), without `_links`. */
+/** v1's customer keys (WC_REST_Customers_V1_Controller::prepare_item_for_response), without `_links`. */
 export const V1_KEYS = [
   'id',
   'date_created',
@@ -67,7 +67,7 @@ export const V1_KEYS = [
   'shipping',
 ];
 
-/** The 18 v2 item-schema properties in schema order (spec §3.2, §12.1 customer_schema). */
+/** The 18 v2 item-schema properties in schema order (WooCommerce's customer_schema test). */
 export const V2_SCHEMA_PROPERTIES = [
   'id',
   'date_created',
@@ -89,7 +89,7 @@ export const V2_SCHEMA_PROPERTIES = [
   'meta_data',
 ];
 
-/** Billing keys in WC_Customer data order (the reference exchanges' order). */
+/** Billing keys in WC_Customer data order (the order WooCommerce answers them in). */
 export const BILLING_KEYS = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'postcode', 'country', 'state', 'email', 'phone'];
 /** Shipping keys: v2 outputs phone (WC ≥ 5.6) though it cannot write it. */
 export const SHIPPING_KEYS = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'postcode', 'country', 'state', 'phone'];
@@ -97,7 +97,7 @@ export const SHIPPING_KEYS = ['first_name', 'last_name', 'company', 'address_1',
 export const EMPTY_BILLING = Object.fromEntries(BILLING_KEYS.map((key) => [key, '']));
 export const EMPTY_SHIPPING = Object.fromEntries(SHIPPING_KEYS.map((key) => [key, '']));
 
-/** The John Doe body of reference exchange 01 (and the api-core-tests `customer` data, spec §12.4). */
+/** The John Doe body: WooCommerce's api-core-tests `customer` data (tests/api-core-tests/data/customer.js). */
 export const JOHN_DOE = {
   email: 'john.doe@example.com',
   first_name: 'John',
@@ -130,7 +130,7 @@ export const JOHN_DOE = {
   },
 };
 
-/** WordPress 6.8+ get_avatar_url(): https, SHA-256 of the trimmed lower-case address (storage-and-auth.md §4.6). */
+/** WordPress 6.8+ get_avatar_url(): https, SHA-256 of the trimmed lower-cased email (docs/wordpress-storage-and-auth.md). */
 export function gravatar(email: string): string {
   const hash = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
   return `https://secure.gravatar.com/avatar/${hash}?s=96&d=mm&r=g`;
@@ -235,13 +235,13 @@ export function keysOf(value: unknown): string[] {
 }
 
 /**
- * The body WordPress 6.5.3 + WooCommerce 8.9.1 answered to reference exchange 01 (John Doe, customer 4, host
- * 127.0.0.1:8080), copied byte for byte from 01-create-customer.txt. Use `referenceJohnDoe` to put in what differs.
+ * The body WordPress 6.5.3 + WooCommerce 8.9.1 answered to the create of John Doe (customer 4, host 127.0.0.1:8080),
+ * copied byte for byte from the recorded answer. Use `referenceJohnDoe` to put in what differs.
  */
 const REFERENCE_01_BODY = String.raw`{"id":4,"date_created":"2026-11-26T19:04:36","date_created_gmt":"2026-11-26T19:04:36","date_modified":"2026-11-26T19:04:36","date_modified_gmt":"2026-11-26T19:04:36","email":"john.doe@example.com","first_name":"John","last_name":"Doe","role":"customer","username":"john.doe","billing":{"first_name":"John","last_name":"Doe","company":"","address_1":"969 Market","address_2":"","city":"San Francisco","postcode":"94103","country":"US","state":"CA","email":"john.doe@example.com","phone":"(555) 555-5555"},"shipping":{"first_name":"John","last_name":"Doe","company":"","address_1":"969 Market","address_2":"","city":"San Francisco","postcode":"94103","country":"US","state":"CA","phone":""},"is_paying_customer":false,"avatar_url":"http:\/\/2.gravatar.com\/avatar\/8eb1b522f60d11fa897de1dc6351b7e8?s=96&d=mm&r=g","meta_data":[],"orders_count":0,"total_spent":"0.00","_links":{"self":[{"href":"http:\/\/127.0.0.1:8080\/wp-json\/wc\/v2\/customers\/4"}],"collection":[{"href":"http:\/\/127.0.0.1:8080\/wp-json\/wc\/v2\/customers"}]}}`;
 
 /**
- * Reference 01's bytes with this run's id, dates and the WordPress 6.8+ avatar (Current profile) put in; everything
+ * Those bytes with this run's id, dates and the WordPress 6.8+ avatar (what wc-host targets) put in; everything
  * else — key order, escaping, values — stays as the real WooCommerce sent it.
  */
 export function referenceJohnDoe(customer: CustomerJson): string {

@@ -8,7 +8,7 @@ export interface RawResponse {
 }
 
 /** How a connection ended: the server closed it ('end'), reset it ('ECONNRESET', …), or it is still open. */
-export type ConnectionEnd = 'end' | string;
+export type ConnectionEnd = 'end' | (string & {});
 
 /**
  * One TCP connection speaking HTTP/1.1 by hand, so a test controls exactly which request goes on which connection

@@ -33,8 +33,13 @@ rest.registerRoute('acme/v1', '/a', { methods: 'POST, PUTT', permissionCallback:
 rest.registerRoute('acme/v1', '/a', { methods: 'POST,,PUT', permissionCallback: allow, callback: () => 1 });
 // @ts-expect-error a misspelled method in a list
 rest.registerRoute('acme/v1', '/a', { methods: ['POST', 'FETCH'], permissionCallback: allow, callback: () => 1 });
-// @ts-expect-error a misspelled method in the second of two endpoints
-rest.registerRoute('acme/v1', '/a', [{ methods: 'GET', permissionCallback: allow, callback: () => 1 }, { methods: 'PUST', permissionCallback: allow, callback: () => 1 }]);
+// A misspelled method in the second of two endpoints (the directive sits on that endpoint's line, where the error is,
+// so that reformatting the call cannot move the error away from it).
+rest.registerRoute('acme/v1', '/a', [
+  { methods: 'GET', permissionCallback: allow, callback: () => 1 },
+  // @ts-expect-error 'PUST' is not a method
+  { methods: 'PUST', permissionCallback: allow, callback: () => 1 },
+]);
 declare const anyText: string;
 // @ts-expect-error a string whose methods are unknown at compile time
 rest.registerRoute('acme/v1', '/a', { methods: anyText, permissionCallback: allow, callback: () => 1 });

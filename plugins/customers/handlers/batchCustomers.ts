@@ -15,9 +15,9 @@ interface BatchError {
 }
 
 /**
- * POST|PUT|PATCH /customers/batch (WC_REST_Controller::batch_items, Current profile): the 100-item limit, then every
- * create, every update, every delete — each item on its own, without the REST layer's argument validation, with its
- * own permission check, its failure recorded in place and never stopping the others.
+ * POST|PUT|PATCH /customers/batch (WC_REST_Controller::batch_items, current WooCommerce): the 100-item limit, then
+ * every create, every update, every delete — each item on its own, without the REST layer's argument validation, with
+ * its own permission check, its failure recorded in place and never stopping the others.
  */
 export async function batchCustomers(module: CustomersModule, request: RestRequest): Promise<unknown> {
   const body = request.params;

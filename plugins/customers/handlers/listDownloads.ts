@@ -2,7 +2,8 @@ import type { RestRequest } from '../../../src/rest/RestRequest';
 import { RestResponse } from '../../../src/rest/RestResponse';
 import { createSiteClock } from '../../../src/wp/siteTime';
 import type { CustomersModule } from '../module';
-import { availableDownloads, type AvailableDownload } from '../orders/availableDownloads';
+import { availableDownloads } from '../orders/availableDownloads';
+import { optionText } from '../../../src/wp/optionText';
 
 /**
  * GET /customers/<customer_id>/downloads (WC_REST_Customer_Downloads controllers): the available downloads in the
@@ -17,7 +18,7 @@ export async function listDownloads(module: CustomersModule, request: RestReques
     module.options.get('timezone_string', ''),
     module.options.get('gmt_offset', '0'),
   ]);
-  const clock = createSiteClock({ timezoneString: String(timezoneString ?? ''), gmtOffset: Number(gmtOffset) || 0 });
+  const clock = createSiteClock({ timezoneString: optionText(timezoneString), gmtOffset: Number(gmtOffset) || 0 });
   const namespace = module.version.namespace;
   const items = [];
   for (const download of downloads) {
@@ -34,7 +35,7 @@ export async function listDownloads(module: CustomersModule, request: RestReques
     response.addLink('collection', request.restUrl(`/${namespace}/customers/${customerId}/downloads`));
     response.addLink('product', request.restUrl(`/${namespace}/products/${download.product_id}`));
     response.addLink('order', request.restUrl(`/${namespace}/orders/${download.order_id}`));
-    const filtered = await module.hooks.applyFilters('woocommerce_rest_prepare_customer_download', response, download as AvailableDownload, request);
+    const filtered = await module.hooks.applyFilters('woocommerce_rest_prepare_customer_download', response, download, request);
     items.push(filtered.forCollection());
   }
   return new RestResponse(items);

@@ -26,8 +26,9 @@ export async function updateCustomer(module: CustomersModule, request: RestReque
   if (!isEmpty(username) && username !== customer.get('username')) {
     throw new RestError('woocommerce_rest_customer_invalid_argument', "Username isn't editable.", 400);
   }
-  // WooCommerce sanitizes before validating, which turns a typo into an empty address; the spec (§5.2) and our
-  // rule that bad input changes nothing want the refusal instead (reachable only in batch: HTTP validation runs first).
+  // WooCommerce sanitizes before validating, which turns a typo into an empty address; its documented answer (400
+  // customer_invalid_email, docs/woocommerce-behaviour.md#batch) and our rule that bad input changes nothing want the
+  // refusal instead (reachable only in batch: HTTP validation runs first).
   if (isSet(email)) customer.setEmail(email);
   const password = request.param('password');
   if (isSet(password)) customer.setPassword(password);

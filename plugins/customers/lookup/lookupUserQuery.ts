@@ -227,7 +227,7 @@ function sortOf(query: ParsedUserQuery): Sort | null {
   if (query.orderBy.length !== 1) return null;
   const [{ column, direction }] = query.orderBy;
   const mapped = ({ display_name: 'name', user_registered: 'registered', ID: 'id', include: 'include' } as const)[column as string];
-  return mapped ? { column: mapped as Sort['column'], direction } : null;
+  return mapped ? { column: mapped, direction } : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Which usermeta rows WooCommerce shows as a customer's `meta_data` (WC_Customer_Data_Store::read_meta_data and the
- * newer REST rules): everything except its internal keys, and — in the Current profile — except protected keys.
+ * newer REST rules): everything except its internal keys, and — in current WooCommerce — except protected keys.
  * The list is WooCommerce's, reproduced as is (keys it forgot, like `wc_last_active`, do show up on real sites).
  */
 const INTERNAL_META_KEYS = new Set([

@@ -6,7 +6,7 @@ import { sanitizeUser, validateUsername } from '../../../src/wp/sanitizeUser';
 import { escHtml } from '../../../src/wp/escHtml';
 import { hashPassword } from '../../../src/wp/password';
 import type { RolesOption } from '../../../src/wp/capabilities';
-import { CUSTOMER_HOOKS, RegistrationErrors, type NewCustomerData } from '../hooks';
+import { CUSTOMER_HOOKS, RegistrationErrors } from '../hooks';
 import { insertUser } from '../store/insertUser';
 import { addUserMeta } from '../store/userMeta';
 import { emailExists, usernameExists } from '../store/userExists';

@@ -4,7 +4,8 @@ import { buildSignatureBaseString } from './signatureBaseString';
 import { computeSignature, isSignatureMethod } from './signature';
 import type { OAuthParamMap } from './params';
 
-// storage-and-auth.md §7.5: the client library and WooCommerce agree on this vector.
+// The official client library and WooCommerce agree on this vector
+// (docs/wordpress-storage-and-auth.md#api-keys-and-authentication).
 const VECTOR_PARAMS: OAuthParamMap = {
   page: '2',
   per_page: '10',
@@ -21,11 +22,11 @@ const VECTOR_BASE_STRING =
 const VECTOR_SECRET = 'cs_abcdef1234567890abcdef1234567890abcdef12';
 
 describe('OAuth 1.0a signature base string', () => {
-  it('matches the spec vector', () => {
+  it('matches the vector', () => {
     expect(buildSignatureBaseString('get', 'http://shop.example.com/wp-json/wc/v3/customers', VECTOR_PARAMS)).toBe(VECTOR_BASE_STRING);
   });
 
-  it('signs the spec vector with HMAC-SHA256', () => {
+  it('signs the vector with HMAC-SHA256', () => {
     expect(computeSignature(VECTOR_BASE_STRING, VECTOR_SECRET, 'HMAC-SHA256')).toBe('P4ikAgN5GQ3DzKQxueY8nbPbr/YfKr01BK0vBs+fOZU=');
   });
 

@@ -16,10 +16,11 @@ export async function createMissingTables(queryRunner: QueryRunner, tables: read
   for (const definition of tables) {
     const name = dataSource.getMetadata(definition.entity).tableName;
     if (await queryRunner.hasTable(name)) continue;
-    const { mysql, sqlite } = definition;
     let statements: string[] | null = null;
-    if (dialect === 'mysql' && mysql) statements = [mysql(name, (charsetCollate ??= await mysqlCharsetCollate(queryRunner)))];
-    if (dialect === 'sqlite' && sqlite) statements = sqlite(name);
+    if (dialect === 'mysql' && definition.mysql) {
+      statements = [definition.mysql(name, (charsetCollate ??= await mysqlCharsetCollate(queryRunner)))];
+    }
+    if (dialect === 'sqlite' && definition.sqlite) statements = definition.sqlite(name);
     if (statements === null) {
       await queryRunner.createTable(tableFromEntity(queryRunner, definition), false, false, true);
     } else {

@@ -72,7 +72,7 @@ function causesOf(error: unknown): unknown[] {
     if (next === undefined || next === null || seen.includes(next)) continue;
     seen.push(next);
     const { errors } = next as { errors?: unknown };
-    if (Array.isArray(errors)) pending.push(...errors);
+    if (Array.isArray(errors)) pending.push(...(errors as unknown[]));
     if (typeof next === 'object') {
       const { driverError, cause } = next as { driverError?: unknown; cause?: unknown };
       pending.push(driverError, cause);

@@ -2,7 +2,7 @@ import { createReadRouter, type ReadRouterDeps } from './readRouter';
 import type { ReadPositions } from './readPositions';
 
 /** A router over fake replicas: which server a read went to is what the fakes record. */
-function routerWith(options: { inService?: string[]; reached?: boolean; replicaFails?: unknown; position?: string | null } = {}) {
+function routerWith(options: { inService?: string[]; reached?: boolean; replicaFails?: Error; position?: string | null } = {}) {
   const served: string[] = [];
   const takenOut: string[] = [];
   const recorded: number[] = [];

@@ -6,7 +6,7 @@ import { ksesBadProtocol } from '../../wp/ksesBadProtocol';
  */
 export function sanitizeUrl(value: string): string {
   if (value === '') return value;
-  let url = value.replace(/^[ \t\n\r\0\x0B]+/, '').replaceAll(' ', '%20');
+  let url = value.replace(/^[ \t\n\r\0\v]+/, '').replaceAll(' ', '%20');
   url = url.replace(/[^a-z0-9\-~+_.?#=!&;,/:%@$|*'()[\]\x80-\uffff]/gi, '');
   if (url === '') return url;
   if (!/^mailto:/i.test(url)) url = deepReplace(['%0d', '%0a', '%0D', '%0A'], url);

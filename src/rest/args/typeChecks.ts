@@ -41,7 +41,7 @@ export function restIsObject(value: unknown): boolean {
 
 /** rest_sanitize_object: a copy of the array, or an empty object. */
 export function restSanitizeObject(value: unknown): PhpArrayLike {
-  if (Array.isArray(value)) return value.slice();
+  if (Array.isArray(value)) return (value as unknown[]).slice();
   if (isPhpArray(value)) return { ...value };
   return {};
 }

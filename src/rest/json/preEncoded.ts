@@ -24,7 +24,7 @@ export function rememberedBody(value: unknown): Buffer | null {
   if (!Array.isArray(value)) return encodings.get(value) ?? null;
   if (value.length === 0) return null;
   const parts: Buffer[] = [OPEN];
-  for (const item of value) {
+  for (const item of value as unknown[]) {
     const json = typeof item === 'object' && item !== null ? encodings.get(item) : undefined;
     if (json === undefined) return null;
     if (parts.length > 1) parts.push(COMMA);

@@ -7,7 +7,7 @@ export function compileRoutePattern(route: string): RegExp {
   try {
     return new RegExp(`^${source}$`, 'i');
   } catch (error) {
-    throw new Error(`The REST route "${route}" is not a valid pattern: ${(error as Error).message}`);
+    throw new Error(`The REST route "${route}" is not a valid pattern: ${(error as Error).message}`, { cause: error });
   }
 }
 
