@@ -29,7 +29,12 @@ if (process.env.TEST_MYSQL_URL) {
     displayName: 'mariadb',
     setupFiles: ['<rootDir>/test/setup/mysql.js'],
     // Compile-time and documentation checks open no database: once, in the SQLite project, is enough.
-    testPathIgnorePatterns: ['/test/typeTests\\.test\\.ts$', '/test/types\\.hooks\\.test\\.ts$', '/test/docs\\.hooksTable\\.test\\.ts$', '/test/package\\.exports\\.test\\.ts$'],
+    testPathIgnorePatterns: [
+      '/test/typeTests\\.test\\.ts$',
+      '/test/types\\.hooks\\.test\\.ts$',
+      '/test/docs\\.hooksTable\\.test\\.ts$',
+      '/test/package\\.exports\\.test\\.ts$',
+    ],
   });
 }
 

@@ -40,17 +40,62 @@ const posts = `${prefix}posts`;
 const postmeta = `${prefix}postmeta`;
 const orders = `${prefix}wc_orders`;
 /** wc_get_order_statuses() and wc_get_is_paid_statuses(), as stored. */
-const ORDER_STATUSES = ['wc-pending', 'wc-processing', 'wc-on-hold', 'wc-completed', 'wc-cancelled', 'wc-refunded', 'wc-failed', 'wc-checkout-draft'];
+const ORDER_STATUSES = [
+  'wc-pending',
+  'wc-processing',
+  'wc-on-hold',
+  'wc-completed',
+  'wc-cancelled',
+  'wc-refunded',
+  'wc-failed',
+  'wc-checkout-draft',
+];
 const PAID_STATUSES = ['wc-processing', 'wc-completed'];
 const statusList = (statuses: readonly string[]) => `( '${statuses.join("','")}' )`;
 /** WC_Customer_Data_Store's internal meta keys: left out of meta_data (with anything holding the table prefix). */
 const INTERNAL_META = new Set([
-  'locale', 'billing_postcode', 'billing_city', 'billing_address_1', 'billing_address_2', 'billing_state', 'billing_country', 'shipping_postcode',
-  'shipping_city', 'shipping_address_1', 'shipping_address_2', 'shipping_state', 'shipping_country', 'paying_customer', 'last_update', 'first_name',
-  'last_name', 'display_name', 'show_admin_bar_front', 'use_ssl', 'admin_color', 'rich_editing', 'comment_shortcuts', 'dismissed_wp_pointers',
-  'show_welcome_panel', 'session_tokens', 'nickname', 'description', 'billing_first_name', 'billing_last_name', 'billing_company', 'billing_phone',
-  'billing_email', 'shipping_first_name', 'shipping_last_name', 'shipping_company', 'shipping_phone', 'syntax_highlighting',
-  '_order_count', '_money_spent', '_last_order', '_woocommerce_tracks_anon_id',
+  'locale',
+  'billing_postcode',
+  'billing_city',
+  'billing_address_1',
+  'billing_address_2',
+  'billing_state',
+  'billing_country',
+  'shipping_postcode',
+  'shipping_city',
+  'shipping_address_1',
+  'shipping_address_2',
+  'shipping_state',
+  'shipping_country',
+  'paying_customer',
+  'last_update',
+  'first_name',
+  'last_name',
+  'display_name',
+  'show_admin_bar_front',
+  'use_ssl',
+  'admin_color',
+  'rich_editing',
+  'comment_shortcuts',
+  'dismissed_wp_pointers',
+  'show_welcome_panel',
+  'session_tokens',
+  'nickname',
+  'description',
+  'billing_first_name',
+  'billing_last_name',
+  'billing_company',
+  'billing_phone',
+  'billing_email',
+  'shipping_first_name',
+  'shipping_last_name',
+  'shipping_company',
+  'shipping_phone',
+  'syntax_highlighting',
+  '_order_count',
+  '_money_spent',
+  '_last_order',
+  '_woocommerce_tracks_anon_id',
 ]);
 
 type UserRow = Pick<Row<WpUser>, 'ID' | 'user_login' | 'user_email' | 'user_registered' | 'display_name'>;
@@ -62,7 +107,9 @@ interface OrderFigures {
 
 /** What the site is set up with, read once: servers are restarted when the bench switches storage. */
 const site = (async () => {
-  const [option] = await db.all<{ option_value: string }>(`SELECT option_value FROM ${prefix}options WHERE option_name = 'woocommerce_custom_orders_table_enabled'`);
+  const [option] = await db.all<{ option_value: string }>(
+    `SELECT option_value FROM ${prefix}options WHERE option_name = 'woocommerce_custom_orders_table_enabled'`,
+  );
   let ignoreHostKey = '';
   if (db.dialect === 'mysql') {
     const [hostKey] = await db.all(
@@ -105,12 +152,21 @@ for (const version of ['v2', 'v3'] as const) {
     const query = listQuery(req.query);
     const { rows, total } = await db.session(async (connection) => {
       if (db.dialect === 'mysql') {
-        const found = await connection.all<UserRow>(`SELECT SQL_CALC_FOUND_ROWS ${users}.* ${query.from} ${query.where} ${query.orderBy} ${query.limit}`, query.params);
+        const found = await connection.all<UserRow>(
+          `SELECT SQL_CALC_FOUND_ROWS ${users}.* ${query.from} ${query.where} ${query.orderBy} ${query.limit}`,
+          query.params,
+        );
         const [{ count }] = await connection.all<{ count: number }>('SELECT FOUND_ROWS() AS count');
         return { rows: found, total: Number(count) };
       }
-      const found = await connection.all<UserRow>(`SELECT ${users}.* ${query.from} ${query.where} ${query.orderBy} ${query.limit}`, query.params);
-      const [{ count }] = await connection.all<{ count: number }>(`SELECT COUNT(*) AS count ${query.from} ${query.where}`, query.params);
+      const found = await connection.all<UserRow>(
+        `SELECT ${users}.* ${query.from} ${query.where} ${query.orderBy} ${query.limit}`,
+        query.params,
+      );
+      const [{ count }] = await connection.all<{ count: number }>(
+        `SELECT COUNT(*) AS count ${query.from} ${query.where}`,
+        query.params,
+      );
       return { rows: found, total: Number(count) };
     });
     const listed = [];
@@ -123,7 +179,14 @@ for (const version of ['v2', 'v3'] as const) {
 }
 
 /** WC_REST_Customers_Controller::get_items → WP_User_Query's FROM, WHERE, ORDER BY and LIMIT. */
-function listQuery(q: Request['query']): { from: string; where: string; orderBy: string; limit: string; params: unknown[]; perPage: number } {
+function listQuery(q: Request['query']): {
+  from: string;
+  where: string;
+  orderBy: string;
+  limit: string;
+  params: unknown[];
+  perPage: number;
+} {
   const text = (name: string) => (typeof q[name] === 'string' ? q[name] : '');
   const perPage = Number(text('per_page') || 10);
   const page = Number(text('page') || 1);
@@ -142,19 +205,32 @@ function listQuery(q: Request['query']): { from: string; where: string; orderBy:
   } else if (text('search')) {
     // WP_User_Query: `*term*` searches these five columns (the bench's terms have no `@`, digits, URL or LIKE wildcard).
     const like = `%${text('search')}%`;
-    where.push('(user_login LIKE ? OR user_url LIKE ? OR user_email LIKE ? OR user_nicename LIKE ? OR display_name LIKE ?)');
+    where.push(
+      '(user_login LIKE ? OR user_url LIKE ? OR user_email LIKE ? OR user_nicename LIKE ? OR display_name LIKE ?)',
+    );
     params.push(like, like, like, like, like);
   }
   const include = text('include').split(',').filter(Boolean).map(Number);
   if (include.length > 0) where.push(`${users}.ID IN (${include.map((id) => Math.trunc(id)).join(',')})`);
-  const column = { id: 'ID', registered_date: 'user_registered', name: 'display_name' }[text('orderby') || 'name'] ?? 'display_name';
+  const column =
+    { id: 'ID', registered_date: 'user_registered', name: 'display_name' }[text('orderby') || 'name'] ?? 'display_name';
   const direction = text('order').toLowerCase() === 'desc' ? 'DESC' : 'ASC';
-  return { from, where: `WHERE ${where.join(' AND ')}`, orderBy: `ORDER BY ${column} ${direction}`, limit: `LIMIT ${(page - 1) * perPage}, ${perPage}`, params, perPage };
+  return {
+    from,
+    where: `WHERE ${where.join(' AND ')}`,
+    orderBy: `ORDER BY ${column} ${direction}`,
+    limit: `LIMIT ${(page - 1) * perPage}, ${perPage}`,
+    params,
+    perPage,
+  };
 }
 
 /** `new WC_Customer($id)` and the v2/v3 response: the user's meta, then (v2) its order figures. */
 async function customer(connection: Queryable, row: UserRow, withOrders: boolean): Promise<Record<string, unknown>> {
-  const meta = await connection.all<MetaRow>(`SELECT user_id, meta_key, meta_value FROM ${usermeta} WHERE user_id IN (?) ORDER BY umeta_id ASC`, [row.ID]);
+  const meta = await connection.all<MetaRow>(
+    `SELECT user_id, meta_key, meta_value FROM ${usermeta} WHERE user_id IN (?) ORDER BY umeta_id ASC`,
+    [row.ID],
+  );
   const figures = withOrders ? await orderFigures(connection, Number(row.ID)) : null;
   return shape(row, meta, figures);
 }
@@ -163,7 +239,10 @@ async function customer(connection: Queryable, row: UserRow, withOrders: boolean
 async function orderFigures(connection: Queryable, id: number): Promise<OrderFigures> {
   const { hpos, ignoreHostKey } = await site;
   if (hpos) {
-    const [{ count }] = await connection.all<{ count: number }>(`SELECT COUNT(id) AS count FROM ${orders} WHERE customer_id = ? AND status in ${statusList(ORDER_STATUSES)}`, [id]);
+    const [{ count }] = await connection.all<{ count: number }>(
+      `SELECT COUNT(id) AS count FROM ${orders} WHERE customer_id = ? AND status in ${statusList(ORDER_STATUSES)}`,
+      [id],
+    );
     const [{ spent }] = await connection.all<{ spent: number | null }>(
       `SELECT SUM(total_amount) AS spent FROM ${orders} WHERE customer_id = ? AND status in ${statusList(PAID_STATUSES)}`,
       [id],
@@ -192,10 +271,23 @@ async function orderFigures(connection: Queryable, id: number): Promise<OrderFig
 function shape(row: UserRow, meta: MetaRow[], figures: OrderFigures | null): Record<string, unknown> {
   const m = new Map<string, string>();
   for (const { meta_key, meta_value } of meta) if (!m.has(meta_key)) m.set(meta_key, meta_value ?? '');
-  const address = (type: string, fields: string[]) => Object.fromEntries(fields.map((f) => [f, m.get(`${type}_${f}`) ?? '']));
-  const fields = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'postcode', 'country', 'state'];
+  const address = (type: string, fields: string[]) =>
+    Object.fromEntries(fields.map((f) => [f, m.get(`${type}_${f}`) ?? '']));
+  const fields = [
+    'first_name',
+    'last_name',
+    'company',
+    'address_1',
+    'address_2',
+    'city',
+    'postcode',
+    'country',
+    'state',
+  ];
   const iso = String(row.user_registered).replace(' ', 'T');
-  const modified = m.get('last_update') ? new Date(Number(m.get('last_update')) * 1000).toISOString().slice(0, 19) : null;
+  const modified = m.get('last_update')
+    ? new Date(Number(m.get('last_update')) * 1000).toISOString().slice(0, 19)
+    : null;
   const capabilities = m.get(`${prefix}capabilities`) ?? '';
   return {
     id: Number(row.ID),
@@ -214,9 +306,15 @@ function shape(row: UserRow, meta: MetaRow[], figures: OrderFigures | null): Rec
     ...(figures ? { orders_count: figures.count, total_spent: figures.spent.toFixed(2) } : {}),
     avatar_url: `https://secure.gravatar.com/avatar/?s=96&d=mm&r=g`,
     meta_data: meta
-      .filter(({ meta_key }) => !INTERNAL_META.has(meta_key) && !meta_key.includes(prefix) && !meta_key.toLowerCase().startsWith('wp_'))
+      .filter(
+        ({ meta_key }) =>
+          !INTERNAL_META.has(meta_key) && !meta_key.includes(prefix) && !meta_key.toLowerCase().startsWith('wp_'),
+      )
       .map(({ meta_key, meta_value }, index) => ({ id: index, key: meta_key, value: meta_value })),
-    _links: { self: [{ href: `/wp-json/wc/v3/customers/${row.ID}` }], collection: [{ href: '/wp-json/wc/v3/customers' }] },
+    _links: {
+      self: [{ href: `/wp-json/wc/v3/customers/${row.ID}` }],
+      collection: [{ href: '/wp-json/wc/v3/customers' }],
+    },
   };
 }
 

@@ -39,17 +39,30 @@ export function openBaselineDriver(url: string, options: BaselineDriverOptions =
     };
     return { dialect: 'sqlite', ...sqlite, session: (work) => work(sqlite), close: async () => void db.close() };
   }
-  const pool = createPool({ uri: url, connectionLimit: 10, dateStrings: true, charset: 'utf8mb4', supportBigNumbers: true });
+  const pool = createPool({
+    uri: url,
+    connectionLimit: 10,
+    dateStrings: true,
+    charset: 'utf8mb4',
+    supportBigNumbers: true,
+  });
   const limit = options.statementTimeoutSeconds;
   // MariaDB bounds a statement with SET STATEMENT, MySQL 8 with an optimizer hint (in milliseconds).
-  const mariadb = limit ? pool.query('SELECT VERSION() AS version').then(([rows]) => /mariadb/i.test(String((rows as Array<{ version: string }>)[0].version))) : null;
+  const mariadb = limit
+    ? pool
+        .query('SELECT VERSION() AS version')
+        .then(([rows]) => /mariadb/i.test(String((rows as Array<{ version: string }>)[0].version)))
+    : null;
   const bounded = async (sql: string) => {
     if (!limit || !mariadb || !/^\s*SELECT/i.test(sql)) return sql;
-    return (await mariadb) ? `SET STATEMENT max_statement_time = ${limit} FOR ${sql}` : sql.replace(/^\s*SELECT/i, `SELECT /*+ MAX_EXECUTION_TIME(${limit * 1000}) */`);
+    return (await mariadb)
+      ? `SET STATEMENT max_statement_time = ${limit} FOR ${sql}`
+      : sql.replace(/^\s*SELECT/i, `SELECT /*+ MAX_EXECUTION_TIME(${limit * 1000}) */`);
   };
   const on = (target: Pick<PoolConnection, 'query'> | typeof pool): Queryable => ({
     all: async <T>(sql: string, params: unknown[] = []) => (await target.query(await bounded(sql), params))[0] as T[],
-    run: async (sql, params = []) => Number(((await target.query(sql, params))[0] as { affectedRows: number }).affectedRows),
+    run: async (sql, params = []) =>
+      Number(((await target.query(sql, params))[0] as { affectedRows: number }).affectedRows),
   });
   return {
     dialect: 'mysql',

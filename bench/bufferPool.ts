@@ -14,7 +14,11 @@ export interface BufferPoolState {
  * older servers report it in Innodb_buffer_pool_resize_status), or once as configured when `sizes` is empty. The
  * original size is restored at the end — also when a pass fails or the bench is interrupted.
  */
-export async function forEachBufferPool(mysqlUrl: string, sizes: readonly BufferPoolSize[], each: (state: BufferPoolState) => Promise<void>): Promise<void> {
+export async function forEachBufferPool(
+  mysqlUrl: string,
+  sizes: readonly BufferPoolSize[],
+  each: (state: BufferPoolState) => Promise<void>,
+): Promise<void> {
   const connection = await adminConnection(mysqlUrl);
   const original = await currentSize(connection);
   if (sizes.length === 0) {
@@ -47,7 +51,8 @@ async function resize(connection: Connection, bytes: number): Promise<void> {
     const status = String(row?.Value ?? '');
     // Empty (a synchronous resize, MariaDB ≥ 10.11.12) or "Completed resizing buffer pool at …" (older servers).
     if (status === '' || /completed|finished/i.test(status)) return;
-    if (Date.now() - started > 600_000) throw new Error(`The buffer pool resize did not finish within 10 minutes: ${status}`);
+    if (Date.now() - started > 600_000)
+      throw new Error(`The buffer pool resize did not finish within 10 minutes: ${status}`);
   }
 }
 
@@ -57,10 +62,17 @@ async function currentSize(connection: Connection): Promise<number> {
 }
 
 function mib(bytes: number): string {
-  return bytes >= 1024 ** 3 && bytes % 1024 ** 3 === 0 ? `${bytes / 1024 ** 3} GiB` : `${Math.round(bytes / 1024 ** 2)} MiB`;
+  return bytes >= 1024 ** 3 && bytes % 1024 ** 3 === 0
+    ? `${bytes / 1024 ** 3} GiB`
+    : `${Math.round(bytes / 1024 ** 2)} MiB`;
 }
 
 function adminConnection(mysqlUrl: string): Promise<Connection> {
   const url = new URL(mysqlUrl);
-  return createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+  return createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  });
 }

@@ -52,7 +52,10 @@ export async function startChildServer(
   options: StartOptions = {},
 ): Promise<ChildServer> {
   const stdout = options.readyLine ? 'pipe' : 'ignore';
-  const child: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', stdout, 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', stdout, 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   track(child);
   let sawReadyLine = options.readyLine === undefined;
@@ -88,7 +91,10 @@ export async function startChildServer(
     pid: child.pid ?? 0,
     peakRssMiB: () => {
       if (exit !== null) throw new Error(`${name} exited during the measurement (${exit})`);
-      const kB = processTree(child.pid ?? 0).reduce((sum, pid) => sum + Number(/VmHWM:\s+(\d+) kB/.exec(readProc(pid, 'status'))?.[1] ?? 0), 0);
+      const kB = processTree(child.pid ?? 0).reduce(
+        (sum, pid) => sum + Number(/VmHWM:\s+(\d+) kB/.exec(readProc(pid, 'status'))?.[1] ?? 0),
+        0,
+      );
       lastPeak = kB > 0 ? Math.round(kB / 1024) : lastPeak;
       return lastPeak;
     },
@@ -97,7 +103,9 @@ export async function startChildServer(
       // /proc/<pid>/stat: utime, stime, cutime, cstime are fields 14–17, in clock ticks (100 per second on Linux); the
       // last two are children already reaped (a cluster worker that was restarted).
       return processTree(child.pid ?? 0).reduce((sum, pid, index) => {
-        const fields = readProc(pid, 'stat').replace(/^.*\) /, '').split(' ');
+        const fields = readProc(pid, 'stat')
+          .replace(/^.*\) /, '')
+          .split(' ');
         const own = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
         return sum + (own + (index === 0 ? Number(fields[13] ?? 0) + Number(fields[14] ?? 0) : 0)) / 100;
       }, 0);

@@ -33,7 +33,12 @@ export interface WalkLimits {
  * The export walk an ERP runs: one client, pages 1…last of the default list at per_page=100, one after the other.
  * Reports the total time, pages/s, the slowest page, and whether every customer was seen exactly once.
  */
-export async function exportWalk(url: string, authorization: string, api: string, limits: WalkLimits): Promise<WalkResult> {
+export async function exportWalk(
+  url: string,
+  authorization: string,
+  api: string,
+  limits: WalkLimits,
+): Promise<WalkResult> {
   const seen = new Set<number>();
   let duplicateIds = 0;
   let total = 0;
@@ -60,7 +65,10 @@ export async function exportWalk(url: string, authorization: string, api: string
         signal: AbortSignal.timeout(limits.pageTimeoutSeconds * 1000),
       });
     } catch (error) {
-      stoppedBecause = error instanceof Error && error.name === 'TimeoutError' ? `page ${page} timed out (> ${limits.pageTimeoutSeconds} s)` : `page ${page}: ${String(error)}`;
+      stoppedBecause =
+        error instanceof Error && error.name === 'TimeoutError'
+          ? `page ${page} timed out (> ${limits.pageTimeoutSeconds} s)`
+          : `page ${page}: ${String(error)}`;
       break;
     }
     const body: unknown = await response.json();

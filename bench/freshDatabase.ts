@@ -17,16 +17,25 @@ export interface FreshDatabase {
  * An empty database of the bench's own: a temp SQLite file, or `wchost_bench_<pid>` on the MySQL server (one per
  * bench process: two benches on one server — two engineers, or a CI job — must not drop each other's data).
  */
-export async function freshDatabase(database: 'sqlite' | 'mariadb', mysqlServerUrl: string | null): Promise<FreshDatabase> {
+export async function freshDatabase(
+  database: 'sqlite' | 'mariadb',
+  mysqlServerUrl: string | null,
+): Promise<FreshDatabase> {
   if (database === 'sqlite') {
     const file = path.join(os.tmpdir(), `wc-host-bench-${process.pid}.sqlite`);
-    const drop = async () => ['', '-wal', '-shm', '-journal'].forEach((suffix) => rmSync(file + suffix, { force: true }));
+    const drop = async () =>
+      ['', '-wal', '-shm', '-journal'].forEach((suffix) => rmSync(file + suffix, { force: true }));
     await drop();
     return { dialect: 'sqlite', url: `sqlite:${file}`, file, name: null, drop };
   }
   const server = new URL(mysqlServerUrl ?? '');
   const admin = () =>
-    createConnection({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username), password: decodeURIComponent(server.password) });
+    createConnection({
+      host: server.hostname,
+      port: Number(server.port || 3306),
+      user: decodeURIComponent(server.username),
+      password: decodeURIComponent(server.password),
+    });
   const name = `wchost_bench_${process.pid}`;
   const connection = await admin();
   await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);

@@ -25,7 +25,12 @@ export interface Load {
 }
 
 /** Runs one scenario against one server with autocannon and reads the figures that matter. */
-export async function measure(url: string, authorization: string, scenario: Scenario, load: Load): Promise<Measurement> {
+export async function measure(
+  url: string,
+  authorization: string,
+  scenario: Scenario,
+  load: Load,
+): Promise<Measurement> {
   let counter = 0;
   const result = await autocannon({
     url,
@@ -45,7 +50,8 @@ export async function measure(url: string, authorization: string, scenario: Scen
   });
   return {
     // With a fixed amount, autocannon's per-second average undercounts slow requests: use completed / elapsed.
-    requestsPerSecond: load.amount !== undefined ? result.requests.total / (result.duration || 1) : result.requests.average,
+    requestsPerSecond:
+      load.amount !== undefined ? result.requests.total / (result.duration || 1) : result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
@@ -56,10 +62,16 @@ export async function measure(url: string, authorization: string, scenario: Scen
   };
 }
 
-export type ProbeResult = { timedOut: false; seconds: number; status: number; total: number | null } | { timedOut: true };
+export type ProbeResult =
+  { timedOut: false; seconds: number; status: number; total: number | null } | { timedOut: true };
 
 /** One request, timed: how slow the scenario is on this server, and the X-WP-Total it answers. */
-export async function probe(url: string, authorization: string, scenario: Scenario, timeoutSeconds: number): Promise<ProbeResult> {
+export async function probe(
+  url: string,
+  authorization: string,
+  scenario: Scenario,
+  timeoutSeconds: number,
+): Promise<ProbeResult> {
   const { path, body } = scenario.request(0);
   const started = performance.now();
   try {
@@ -71,9 +83,15 @@ export async function probe(url: string, authorization: string, scenario: Scenar
     });
     await response.arrayBuffer();
     const total = response.headers.get('x-wp-total');
-    return { timedOut: false, seconds: (performance.now() - started) / 1000, status: response.status, total: total === null ? null : Number(total) };
+    return {
+      timedOut: false,
+      seconds: (performance.now() - started) / 1000,
+      status: response.status,
+      total: total === null ? null : Number(total),
+    };
   } catch (error) {
-    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { timedOut: true };
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+      return { timedOut: true };
     throw error;
   }
 }

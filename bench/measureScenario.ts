@@ -47,28 +47,48 @@ const SLOW_SECONDS = 1;
  * warm-up (steady state: V8 has compiled the hot paths, pools are full, one-off checks are done), then the
  * measurement with all connections. After each step the server (and MariaDB) finishes what was left in flight.
  */
-export async function measureRead(slot: ServerSlot, authorization: string, scenario: Scenario, settings: MeasureSettings): Promise<ReadOutcome> {
-  return retryIfServerDied(slot, scenario.name, settings, (restartedAfter) => attemptRead(slot, authorization, scenario, settings, restartedAfter));
+export async function measureRead(
+  slot: ServerSlot,
+  authorization: string,
+  scenario: Scenario,
+  settings: MeasureSettings,
+): Promise<ReadOutcome> {
+  return retryIfServerDied(slot, scenario.name, settings, (restartedAfter) =>
+    attemptRead(slot, authorization, scenario, settings, restartedAfter),
+  );
 }
 
 /**
  * Runs `work`; if it fails because the server process had ended (a crash, or a signal from outside the bench),
  * starts a fresh one and runs `work` once more, telling it why. Any other failure is the bench's and propagates.
  */
-export async function retryIfServerDied<T>(slot: ServerSlot, what: string, settings: MeasureSettings, work: (restartedAfter: string | null) => Promise<T>): Promise<T> {
+export async function retryIfServerDied<T>(
+  slot: ServerSlot,
+  what: string,
+  settings: MeasureSettings,
+  work: (restartedAfter: string | null) => Promise<T>,
+): Promise<T> {
   try {
     return await work(null);
   } catch (error) {
     const reason = slot.server.exitReason();
     if (reason === null) throw error;
-    process.stderr.write(`   ${slot.server.name} exited (${reason}) during "${what}": started again, measuring it again\n`);
+    process.stderr.write(
+      `   ${slot.server.name} exited (${reason}) during "${what}": started again, measuring it again\n`,
+    );
     await slot.restart();
     await settle(slot.server.url, settings.mysqlUrl);
     return work(reason);
   }
 }
 
-async function attemptRead(slot: ServerSlot, authorization: string, scenario: Scenario, settings: MeasureSettings, restartedAfter: string | null): Promise<ReadOutcome> {
+async function attemptRead(
+  slot: ServerSlot,
+  authorization: string,
+  scenario: Scenario,
+  settings: MeasureSettings,
+  restartedAfter: string | null,
+): Promise<ReadOutcome> {
   const first = await probe(slot.server.url, authorization, scenario, settings.timeoutSeconds);
   if (first.timedOut) {
     await recover(slot, settings.mysqlUrl);
@@ -77,12 +97,32 @@ async function attemptRead(slot: ServerSlot, authorization: string, scenario: Sc
   await settle(slot.server.url, settings.mysqlUrl);
   const slow = first.seconds > SLOW_SECONDS;
   if (!slow) {
-    await measure(slot.server.url, authorization, scenario, { durationSeconds: settings.warmUpSeconds, connections: settings.connections, timeoutSeconds: settings.timeoutSeconds });
+    await measure(slot.server.url, authorization, scenario, {
+      durationSeconds: settings.warmUpSeconds,
+      connections: settings.connections,
+      timeoutSeconds: settings.timeoutSeconds,
+    });
     await settle(slot.server.url, settings.mysqlUrl);
   }
-  const few: Load = { amount: Math.max(2, Math.min(5, Math.floor((2 * settings.durationSeconds) / first.seconds))), connections: 1, timeoutSeconds: settings.timeoutSeconds };
+  const few: Load = {
+    amount: Math.max(2, Math.min(5, Math.floor((2 * settings.durationSeconds) / first.seconds))),
+    connections: 1,
+    timeoutSeconds: settings.timeoutSeconds,
+  };
   let mode: 'duration' | 'few' = slow ? 'few' : 'duration';
-  let figures = await timed(slot.server, authorization, scenario, slow ? few : { durationSeconds: settings.durationSeconds, connections: settings.connections, timeoutSeconds: settings.timeoutSeconds }, settings.mysqlUrl);
+  let figures = await timed(
+    slot.server,
+    authorization,
+    scenario,
+    slow
+      ? few
+      : {
+          durationSeconds: settings.durationSeconds,
+          connections: settings.connections,
+          timeoutSeconds: settings.timeoutSeconds,
+        },
+    settings.mysqlUrl,
+  );
   if (figures.timeouts > 0) await recover(slot, settings.mysqlUrl);
   else if (figures.completed === 0 && mode === 'duration') {
     // Under all connections not one response came back within the duration: measure it as a slow scenario.
@@ -94,15 +134,32 @@ async function attemptRead(slot: ServerSlot, authorization: string, scenario: Sc
 }
 
 /** A write scenario: its fixed amount of requests, no probe and no warm-up (every request changes data). */
-export function measureWrite(server: ChildServer, authorization: string, scenario: Scenario, settings: MeasureSettings): Promise<ServerFigures> {
-  return timed(server, authorization, scenario, {
-    amount: scenario.amount ?? 10,
-    connections: scenario.connections(settings.connections),
-    timeoutSeconds: scenario.timeoutSeconds ?? settings.timeoutSeconds,
-  }, settings.mysqlUrl);
+export function measureWrite(
+  server: ChildServer,
+  authorization: string,
+  scenario: Scenario,
+  settings: MeasureSettings,
+): Promise<ServerFigures> {
+  return timed(
+    server,
+    authorization,
+    scenario,
+    {
+      amount: scenario.amount ?? 10,
+      connections: scenario.connections(settings.connections),
+      timeoutSeconds: scenario.timeoutSeconds ?? settings.timeoutSeconds,
+    },
+    settings.mysqlUrl,
+  );
 }
 
-async function timed(server: ChildServer, authorization: string, scenario: Scenario, load: Load, mysqlUrl: string | null): Promise<ServerFigures> {
+async function timed(
+  server: ChildServer,
+  authorization: string,
+  scenario: Scenario,
+  load: Load,
+  mysqlUrl: string | null,
+): Promise<ServerFigures> {
   const cpuBefore = server.cpuSeconds();
   const figures = await measure(server.url, authorization, scenario, load);
   // A request abandoned after its timeout may hold the server for long: the caller restarts it instead.

@@ -32,14 +32,26 @@ export interface BufferPoolSize {
   bytes: number;
 }
 
-const FLAGS = ['customers', 'orders', 'db', 'duration', 'connections', 'buffer-pool', 'baseline-timeout', 'walk-pages', 'api', 'workers'];
+const FLAGS = [
+  'customers',
+  'orders',
+  'db',
+  'duration',
+  'connections',
+  'buffer-pool',
+  'baseline-timeout',
+  'walk-pages',
+  'api',
+  'workers',
+];
 
 export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const flags = parseFlags(argv, FLAGS);
   const mysqlServerUrl = env.BENCH_MYSQL_URL || env.TEST_MYSQL_URL || null;
   const db = flags.get('db') ?? (mysqlServerUrl ? 'both' : 'sqlite');
   if (!['sqlite', 'mariadb', 'both'].includes(db)) throw new Error('--db must be sqlite, mariadb or both');
-  if (db !== 'sqlite' && !mysqlServerUrl) throw new Error('--db mariadb needs BENCH_MYSQL_URL (or TEST_MYSQL_URL), e.g. mysql://user:pass@127.0.0.1:3306/x');
+  if (db !== 'sqlite' && !mysqlServerUrl)
+    throw new Error('--db mariadb needs BENCH_MYSQL_URL (or TEST_MYSQL_URL), e.g. mysql://user:pass@127.0.0.1:3306/x');
   const integer = (name: string, fallback: number, min: number) => {
     const value = Number(flags.get(name) ?? fallback);
     if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
@@ -71,7 +83,10 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
 /** `1,2` → [1, 2]: each a whole number of worker processes from 1 to 64, none twice. */
 function parseWorkerCounts(list: string): number[] {
   const counts = list.split(',').map((item) => Number(item.trim()));
-  if (counts.some((count) => !Number.isInteger(count) || count < 1 || count > 64) || new Set(counts).size !== counts.length) {
+  if (
+    counts.some((count) => !Number.isInteger(count) || count < 1 || count > 64) ||
+    new Set(counts).size !== counts.length
+  ) {
     throw new Error(`--workers must be worker counts from 1 to 64, comma-separated (e.g. 1,2), got "${list}"`);
   }
   return counts;

@@ -30,17 +30,32 @@ const SEEDED_TABLES = ['users', 'usermeta', 'posts', 'postmeta', 'wc_orders', 'w
  * A fresh install through wc-host's own migrations, the seed straight through the driver, ANALYZE on MariaDB,
  * `wc-host db index` as an operator runs it, then an administrator's API key.
  */
-export async function prepareDatabase(target: FreshDatabase, counts: { customers: number; orders: number }, log: (line: string) => void): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  target: FreshDatabase,
+  counts: { customers: number; orders: number },
+  log: (line: string) => void,
+): Promise<PreparedDatabase> {
   const start = await withDb(target.url, async (db) => {
     await migrate(db, createLogger('warn'));
     const [{ users }] = await db.query<{ users: number | null }>(`SELECT MAX(ID) AS users FROM ${db.table('users')}`);
     const [{ posts }] = await db.query<{ posts: number | null }>(`SELECT MAX(ID) AS posts FROM ${db.table('posts')}`);
-    const [{ orders }] = await db.query<{ orders: number | null }>(`SELECT MAX(id) AS orders FROM ${db.table('wc_orders')}`);
-    const [site] = await db.query<{ option_value: string }>(`SELECT option_value FROM ${db.table('options')} WHERE option_name = 'siteurl'`);
-    return { firstUserId: Number(users ?? 0) + 1, firstOrderId: Math.max(Number(posts ?? 0), Number(orders ?? 0)) + 1, siteUrl: site?.option_value ?? '' };
+    const [{ orders }] = await db.query<{ orders: number | null }>(
+      `SELECT MAX(id) AS orders FROM ${db.table('wc_orders')}`,
+    );
+    const [site] = await db.query<{ option_value: string }>(
+      `SELECT option_value FROM ${db.table('options')} WHERE option_name = 'siteurl'`,
+    );
+    return {
+      firstUserId: Number(users ?? 0) + 1,
+      firstOrderId: Math.max(Number(posts ?? 0), Number(orders ?? 0)) + 1,
+      siteUrl: site?.option_value ?? '',
+    };
   });
 
-  const writer = target.dialect === 'sqlite' ? openSqliteSeedWriter(target.file ?? '', PREFIX) : await openMysqlSeedWriter(target.url, PREFIX);
+  const writer =
+    target.dialect === 'sqlite'
+      ? openSqliteSeedWriter(target.file ?? '', PREFIX)
+      : await openMysqlSeedWriter(target.url, PREFIX);
   let seeded: Awaited<ReturnType<typeof seedDatabase>>;
   try {
     seeded = await seedDatabase(writer, { prefix: PREFIX, ...start, ...counts, log });

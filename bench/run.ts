@@ -23,7 +23,12 @@ const STORAGES: readonly OrderStorageName[] = ['hpos', 'posts'];
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   const { mysqlServerUrl: _url, ...shown } = options;
-  const results: BenchResults = { options: shown, startedAt: new Date().toISOString(), finishedAt: null, databases: [] };
+  const results: BenchResults = {
+    options: shown,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    databases: [],
+  };
   const record = (result: DatabaseResult) => {
     if (!results.databases.includes(result)) results.databases.push(result);
     save(results);
@@ -35,11 +40,17 @@ async function main(): Promise<void> {
 }
 
 /** Seeds one database, runs its passes and drops it; `record` is called after each step with what is known so far. */
-async function benchDatabase(database: 'sqlite' | 'mariadb', options: BenchOptions, record: (result: DatabaseResult) => void): Promise<void> {
+async function benchDatabase(
+  database: 'sqlite' | 'mariadb',
+  options: BenchOptions,
+  record: (result: DatabaseResult) => void,
+): Promise<void> {
   const target = await freshDatabase(database, options.mysqlServerUrl);
   try {
     const log = (line: string) => process.stdout.write(`${line}\n`);
-    log(`\n== ${database}: seeding ${options.customers.toLocaleString('en-US')} customers and ${options.orders.toLocaleString('en-US')} orders`);
+    log(
+      `\n== ${database}: seeding ${options.customers.toLocaleString('en-US')} customers and ${options.orders.toLocaleString('en-US')} orders`,
+    );
     const prepared = await prepareDatabase(target, { customers: options.customers, orders: options.orders }, log);
     const result: DatabaseResult = {
       database,
@@ -61,7 +72,8 @@ async function benchDatabase(database: 'sqlite' | 'mariadb', options: BenchOptio
         }
       }
     };
-    if (database === 'mariadb') await forEachBufferPool(options.mysqlServerUrl ?? '', options.bufferPools, (pool) => runStorages(pool.label));
+    if (database === 'mariadb')
+      await forEachBufferPool(options.mysqlServerUrl ?? '', options.bufferPools, (pool) => runStorages(pool.label));
     else await runStorages(null);
   } finally {
     await target.drop();

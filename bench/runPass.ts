@@ -9,7 +9,15 @@ import type { BenchOptions } from './options';
 import type { PreparedDatabase } from './prepareDatabase';
 import { printPassHeader, printReadRow, printWalk, printWrites } from './report';
 import type { OrderStorageName, PassResult, ReadRow, WriteRow } from './results';
-import { batchScenario, createdEmailPattern, createScenario, deleteScenario, readScenarios, updateScenario, type Scenario } from './scenarios';
+import {
+  batchScenario,
+  createdEmailPattern,
+  createScenario,
+  deleteScenario,
+  readScenarios,
+  updateScenario,
+  type Scenario,
+} from './scenarios';
 import { killBenchQueries } from './settle';
 
 export interface PassSettings {
@@ -42,10 +50,17 @@ export async function runPass(settings: PassSettings): Promise<PassResult> {
     mysqlUrl: target.dialect === 'mysql' ? target.url : null,
   };
   const host = await slot((port) =>
-    startChildServer('wc-host', [...npmStartNodeFlags(), path.join(__dirname, 'hostServer.js')], hostEnv(target.url, settings.workers), port, '/wp-json/', {
-      // Every worker must be up before the first figure: the primary's "all n workers listening" line (info).
-      readyLine: settings.workers > 1 ? /all \d+ workers listening on / : undefined,
-    }),
+    startChildServer(
+      'wc-host',
+      [...npmStartNodeFlags(), path.join(__dirname, 'hostServer.js')],
+      hostEnv(target.url, settings.workers),
+      port,
+      '/wp-json/',
+      {
+        // Every worker must be up before the first figure: the primary's "all n workers listening" line (info).
+        readyLine: settings.workers > 1 ? /all \d+ workers listening on / : undefined,
+      },
+    ),
   );
   const baseline = await slot((port) =>
     startChildServer(
@@ -77,7 +92,13 @@ export async function runPass(settings: PassSettings): Promise<PassResult> {
         ours.kind === 'measured' && theirs.kind === 'measured' && theirs.figures.requestsPerSecond > 0
           ? ours.figures.requestsPerSecond / theirs.figures.requestsPerSecond
           : null;
-      const row: ReadRow = { scenario: scenario.name, totalsComparable: !scenario.random, host: ours, baseline: theirs, ratio };
+      const row: ReadRow = {
+        scenario: scenario.name,
+        totalsComparable: !scenario.random,
+        host: ours,
+        baseline: theirs,
+        ratio,
+      };
       pass.reads.push(row);
       printReadRow(row);
     }
@@ -115,23 +136,36 @@ export async function runPass(settings: PassSettings): Promise<PassResult> {
  */
 async function prime(url: string, authorization: string): Promise<void> {
   for (const path of ['customers/1', 'customers?include=1&role=all', 'customers/1', 'customers?include=1&role=all']) {
-    await fetch(`${url}/wp-json/wc/v3/${path}`, { headers: { authorization }, signal: AbortSignal.timeout(60_000) }).then((response) => response.arrayBuffer());
+    await fetch(`${url}/wp-json/wc/v3/${path}`, {
+      headers: { authorization },
+      signal: AbortSignal.timeout(60_000),
+    }).then((response) => response.arrayBuffer());
   }
 }
 
 /** Create, then delete what was created, then update, then the batch: each a fixed amount, on wc-host. */
-async function runWrites(host: ServerSlot, settings: PassSettings, measureSettings: MeasureSettings): Promise<WriteRow[]> {
+async function runWrites(
+  host: ServerSlot,
+  settings: PassSettings,
+  measureSettings: MeasureSettings,
+): Promise<WriteRow[]> {
   const { prepared, options, target, tag } = settings;
   const rows: WriteRow[] = [];
   const run = async (scenario: Scenario) => {
-    const figures = await retryIfServerDied(host, scenario.name, measureSettings, () => measureWrite(host.server, prepared.authorization, scenario, measureSettings));
+    const figures = await retryIfServerDied(host, scenario.name, measureSettings, () =>
+      measureWrite(host.server, prepared.authorization, scenario, measureSettings),
+    );
     rows.push({ scenario: scenario.name, host: figures });
   };
   await run(createScenario(options.api, tag, options.writes.create));
   const db = openBaselineDriver(target.url);
   let created: number[];
   try {
-    created = (await db.all<{ ID: number }>(`SELECT ID FROM wp_users WHERE user_email LIKE ? ORDER BY ID`, [createdEmailPattern(tag)])).map((row) => Number(row.ID));
+    created = (
+      await db.all<{ ID: number }>(`SELECT ID FROM wp_users WHERE user_email LIKE ? ORDER BY ID`, [
+        createdEmailPattern(tag),
+      ])
+    ).map((row) => Number(row.ID));
   } finally {
     await db.close();
   }
@@ -145,7 +179,10 @@ async function runWrites(host: ServerSlot, settings: PassSettings, measureSettin
 async function setOrderStorage(url: string, storage: OrderStorageName): Promise<void> {
   const db = openBaselineDriver(url);
   try {
-    await db.run(`UPDATE wp_options SET option_value = ? WHERE option_name = 'woocommerce_custom_orders_table_enabled'`, [storage === 'hpos' ? 'yes' : 'no']);
+    await db.run(
+      `UPDATE wp_options SET option_value = ? WHERE option_name = 'woocommerce_custom_orders_table_enabled'`,
+      [storage === 'hpos' ? 'yes' : 'no'],
+    );
   } finally {
     await db.close();
   }
@@ -187,7 +224,17 @@ function shuffled<T>(items: T[]): T[] {
 
 function emptyWalk(): PassResult['walk']['host'] {
   return {
-    pages: 0, totalPages: 0, total: 0, complete: false, stoppedBecause: 'not run', seconds: 0, pagesPerSecond: 0,
-    slowestMs: 0, slowestPage: 0, distinctIds: 0, duplicateIds: 0, mismatch: null,
+    pages: 0,
+    totalPages: 0,
+    total: 0,
+    complete: false,
+    stoppedBecause: 'not run',
+    seconds: 0,
+    pagesPerSecond: 0,
+    slowestMs: 0,
+    slowestPage: 0,
+    distinctIds: 0,
+    duplicateIds: 0,
+    mismatch: null,
   };
 }

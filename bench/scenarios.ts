@@ -21,7 +21,13 @@ export function readScenarios(catalog: SeedCatalog, api: string): Scenario[] {
   const base = `/wp-json/wc/${api}/customers`;
   const span = catalog.lastUserId - catalog.firstUserId + 1;
   const randomId = () => catalog.firstUserId + Math.floor(Math.random() * span);
-  const get = (name: string, path: () => string, random = false): Scenario => ({ name, method: 'GET', connections: (c) => c, request: () => ({ path: path() }), random });
+  const get = (name: string, path: () => string, random = false): Scenario => ({
+    name,
+    method: 'GET',
+    connections: (c) => c,
+    request: () => ({ path: path() }),
+    random,
+  });
   return [
     get('GET /customers/<random id>', () => `${base}/${randomId()}`, true),
     get(`GET /customers/<id with ${catalog.busiestOrders} orders>`, () => `${base}/${catalog.busiestCustomerId}`),
@@ -30,11 +36,19 @@ export function readScenarios(catalog: SeedCatalog, api: string): Scenario[] {
     get('GET /customers?per_page=100', () => `${base}?per_page=100`),
     get('GET /customers?search=muller', () => `${base}?search=muller`),
     get('GET /customers?search=tanaka', () => `${base}?search=tanaka`),
-    get('GET /customers?email=<a customer\'s email>', () => `${base}?email=${encodeURIComponent(catalog.emailOf(catalog.randomCustomerId()))}`, true),
+    get(
+      "GET /customers?email=<a customer's email>",
+      () => `${base}?email=${encodeURIComponent(catalog.emailOf(catalog.randomCustomerId()))}`,
+      true,
+    ),
     get('GET /customers?orderby=registered_date&order=desc', () => `${base}?orderby=registered_date&order=desc`),
     get('GET /customers?role=all', () => `${base}?role=all`),
     get('GET /customers?orderby=id&order=desc&per_page=100', () => `${base}?orderby=id&order=desc&per_page=100`),
-    get('GET /customers?include=<20 random ids>', () => `${base}?include=${Array.from({ length: 20 }, randomId).join(',')}`, true),
+    get(
+      'GET /customers?include=<20 random ids>',
+      () => `${base}?include=${Array.from({ length: 20 }, randomId).join(',')}`,
+      true,
+    ),
   ];
 }
 
@@ -56,7 +70,12 @@ export function createScenario(api: string, tag: string, amount: number): Scenar
     amount,
     request: (n) => ({
       path: `/wp-json/wc/${api}/customers`,
-      body: JSON.stringify({ email: createdEmailPattern(tag).replace('%', String(n)), first_name: 'Zoë', last_name: 'Müller', billing: { city: 'Köln' } }),
+      body: JSON.stringify({
+        email: createdEmailPattern(tag).replace('%', String(n)),
+        first_name: 'Zoë',
+        last_name: 'Müller',
+        billing: { city: 'Köln' },
+      }),
     }),
   };
 }
@@ -95,7 +114,11 @@ export function batchScenario(api: string, tag: string, amount: number): Scenari
     request: (n) => ({
       path: `/wp-json/wc/${api}/customers/batch`,
       body: JSON.stringify({
-        create: Array.from({ length: 100 }, (_, i) => ({ email: `bench.batch.${tag}.${n}.${i}@example.org`, first_name: 'Bench', last_name: `N${i}` })),
+        create: Array.from({ length: 100 }, (_, i) => ({
+          email: `bench.batch.${tag}.${n}.${i}@example.org`,
+          first_name: 'Bench',
+          last_name: `N${i}`,
+        })),
       }),
     }),
   };

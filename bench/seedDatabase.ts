@@ -38,15 +38,26 @@ export interface SeedSettings {
 }
 
 /** Fills users, usermeta and both order storages through `writer`, one table after the other, with progress. */
-export async function seedDatabase(writer: SeedWriter, settings: SeedSettings): Promise<{ catalog: SeedCatalog; report: SeedReport }> {
+export async function seedDatabase(
+  writer: SeedWriter,
+  settings: SeedSettings,
+): Promise<{ catalog: SeedCatalog; report: SeedReport }> {
   const { customers, orders, firstUserId, log } = settings;
   const started = Date.now();
   const person = createPeople(customers);
   const plan = planOrders(customers, orders, roleOf, (n) => person(n).registeredUnix);
-  log(`   plan: ${orders.toLocaleString('en-US')} orders, busiest customer ${plan.busiest >= 0 ? plan.counts[plan.busiest] : 0}, ` +
-    `${plan.heavyCustomers} with 100+ (${((Date.now() - started) / 1000).toFixed(1)} s); loading with ${writer.method}`);
+  log(
+    `   plan: ${orders.toLocaleString('en-US')} orders, busiest customer ${plan.busiest >= 0 ? plan.counts[plan.busiest] : 0}, ` +
+      `${plan.heavyCustomers} with 100+ (${((Date.now() - started) / 1000).toFixed(1)} s); loading with ${writer.method}`,
+  );
   // Each order rebuilds its customer's profile from the customer's index (cheaper than keeping a million in memory).
-  const order = createOrders({ firstOrderId: settings.firstOrderId, firstUserId, owners: plan.owners, minutes: plan.minutes, person });
+  const order = createOrders({
+    firstOrderId: settings.firstOrderId,
+    firstUserId,
+    owners: plan.owners,
+    minutes: plan.minutes,
+    person,
+  });
   const loads = seedTables({
     prefix: settings.prefix,
     siteUrl: settings.siteUrl,
@@ -65,7 +76,9 @@ export async function seedDatabase(writer: SeedWriter, settings: SeedSettings): 
     const timing = await writer.load(load, (done) => {
       if (Date.now() - lastShown < 5_000) return;
       lastShown = Date.now();
-      log(`   ${load.table}: ${done.toLocaleString('en-US')} / ${load.count.toLocaleString('en-US')} rows (${((lastShown - tableStarted) / 1000).toFixed(0)} s)`);
+      log(
+        `   ${load.table}: ${done.toLocaleString('en-US')} / ${load.count.toLocaleString('en-US')} rows (${((lastShown - tableStarted) / 1000).toFixed(0)} s)`,
+      );
     });
     tables.push(timing);
     log(

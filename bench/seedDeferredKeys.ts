@@ -20,7 +20,8 @@ export async function deferredKeys(connection: Connection, table: string): Promi
   const names = keys.map((line) => /KEY (`[^`]+`)/.exec(line)?.[1] ?? '');
   return {
     drop: async () => {
-      if (keys.length > 0) await connection.query(`ALTER TABLE ${table} ${names.map((name) => `DROP KEY ${name}`).join(', ')}`);
+      if (keys.length > 0)
+        await connection.query(`ALTER TABLE ${table} ${names.map((name) => `DROP KEY ${name}`).join(', ')}`);
     },
     restore: async () => {
       if (keys.length > 0) await connection.query(`ALTER TABLE ${table} ${keys.map((key) => `ADD ${key}`).join(', ')}`);

@@ -24,11 +24,20 @@ export interface SeedOrder {
 const ORDER_STREAM = 2;
 
 const status = weightedPicker([
-  ['wc-completed', 60], ['wc-processing', 12], ['wc-on-hold', 4], ['wc-pending', 5],
-  ['wc-cancelled', 8], ['wc-refunded', 4], ['wc-failed', 5], ['wc-checkout-draft', 2],
+  ['wc-completed', 60],
+  ['wc-processing', 12],
+  ['wc-on-hold', 4],
+  ['wc-pending', 5],
+  ['wc-cancelled', 8],
+  ['wc-refunded', 4],
+  ['wc-failed', 5],
+  ['wc-checkout-draft', 2],
 ] as const);
 const payment = weightedPicker([
-  [['stripe', 'Credit card (Stripe)'], 5], [['ppcp-gateway', 'PayPal'], 3], [['bacs', 'Direct bank transfer'], 1], [['cod', 'Cash on delivery'], 1],
+  [['stripe', 'Credit card (Stripe)'], 5],
+  [['ppcp-gateway', 'PayPal'], 3],
+  [['bacs', 'Direct bank transfer'], 1],
+  [['cod', 'Cash on delivery'], 1],
 ] as const);
 const KEY_CHARACTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 

@@ -39,7 +39,11 @@ const DAY = 86_400;
 const lastName = weightedPicker(LAST_NAMES);
 const domain = weightedPicker(EMAIL_DOMAINS);
 const place = weightedPicker(PLACES);
-const otherRole = weightedPicker<SeedRole>([['subscriber', 0.6], ['shop_manager', 0.25], ['administrator', 0.15]]);
+const otherRole = weightedPicker<SeedRole>([
+  ['subscriber', 0.6],
+  ['shop_manager', 0.25],
+  ['administrator', 0.15],
+]);
 
 /** 5 % of users have another role than customer: the first draw of a user's stream. */
 function drawRole(random: Random): SeedRole {
@@ -69,7 +73,13 @@ export function createPeople(users: number): (n: number) => SeedPerson {
     const family = ascii(last);
     const shape = random.next();
     const prefix =
-      shape < 0.5 ? `${first[0]}.${family}` : shape < 0.7 ? `${first}.${family}` : shape < 0.85 ? first : `${random.pick(HANDLE_WORDS)}${random.pick(HANDLE_WORDS)}`;
+      shape < 0.5
+        ? `${first[0]}.${family}`
+        : shape < 0.7
+          ? `${first}.${family}`
+          : shape < 0.85
+            ? first
+            : `${random.pick(HANDLE_WORDS)}${random.pick(HANDLE_WORDS)}`;
     const login = `${prefix}${loginNumber(n)}`;
     const email = `${login}@${domain(random)}`;
     // Roughly in ID order, as sign-ups are, but ±45 days of jitter so registered order is not ID order.
@@ -110,7 +120,9 @@ function address(random: Random, where: Place, firstName: string, lastName: stri
     address_1: /^\d+-/.test(street) ? street : `${random.int(1, 199)} ${street}`,
     address_2: random.chance(0.25) ? `Apt ${random.int(1, 40)}` : '',
     city,
-    postcode: where.postcode.replace(/[#A]/g, (c) => (c === '#' ? String(random.int(0, 9)) : String.fromCharCode(65 + random.int(0, 25)))),
+    postcode: where.postcode.replace(/[#A]/g, (c) =>
+      c === '#' ? String(random.int(0, 9)) : String.fromCharCode(65 + random.int(0, 25)),
+    ),
     country: where.country,
     state,
   };
@@ -134,7 +146,17 @@ export function mysqlDate(unix: number): string {
   return `${date} ${two(Math.floor(second / 3600))}:${two(Math.floor((second % 3600) / 60))}:${two(second % 60)}`;
 }
 
-const SPECIAL: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', ı: 'i', đ: 'd', ð: 'd', þ: 'th', œ: 'oe' };
+const SPECIAL: Readonly<Record<string, string>> = {
+  ł: 'l',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  ı: 'i',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  œ: 'oe',
+};
 
 const folded = new Map<string, string>();
 

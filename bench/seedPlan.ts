@@ -27,14 +27,20 @@ const USER_BITS = 2 ** 23;
  * geometric tail), adjusted so the total is exactly `orders`. Each order gets a time between its customer's
  * registration and the end of 2025 (orders from 2019 on); order ids follow time.
  */
-export function planOrders(users: number, orders: number, roleOf: (n: number) => SeedRole, registeredOf: (n: number) => number): OrderPlan {
+export function planOrders(
+  users: number,
+  orders: number,
+  roleOf: (n: number) => SeedRole,
+  registeredOf: (n: number) => number,
+): OrderPlan {
   if (users > USER_BITS) throw new Error(`The seed plans at most ${USER_BITS} users`);
   const random = createRandom(20_251_001);
   const counts = new Uint32Array(users);
   let customers: number[] = [];
   for (let n = 0; n < users; n++) if (roleOf(n) === 'customer') customers.push(n);
   if (customers.length === 0) customers = Array.from({ length: users }, (_, n) => n);
-  if (customers.length === 0) return { counts, owners: new Uint32Array(0), minutes: new Uint32Array(0), busiest: -1, heavyCustomers: 0 };
+  if (customers.length === 0)
+    return { counts, owners: new Uint32Array(0), minutes: new Uint32Array(0), busiest: -1, heavyCustomers: 0 };
 
   shuffle(customers, random);
   const heavyCount = Math.min(customers.length, Math.max(1, Math.round(users / 3_300)));
@@ -58,7 +64,8 @@ export function planOrders(users: number, orders: number, roleOf: (n: number) =>
   for (let n = 0; n < users; n++) {
     if (counts[n] === 0) continue;
     const from = Math.max(ORDERS_FROM, registeredOf(n) + 3_600);
-    for (let i = 0; i < counts[n]; i++) keys[k++] = Math.floor((from + random.next() * (ORDERS_TO - from)) / 60) * USER_BITS + n;
+    for (let i = 0; i < counts[n]; i++)
+      keys[k++] = Math.floor((from + random.next() * (ORDERS_TO - from)) / 60) * USER_BITS + n;
   }
   keys.sort();
   const owners = new Uint32Array(orders);

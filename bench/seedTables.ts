@@ -17,8 +17,23 @@ export interface SeedTablesContext {
   order: (k: number) => SeedOrder;
 }
 
-const USER_LEVEL: Readonly<Record<SeedRole, string>> = { customer: '0', subscriber: '0', shop_manager: '9', administrator: '10' };
-const ADDRESS_FIELDS = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'postcode', 'country', 'state'] as const;
+const USER_LEVEL: Readonly<Record<SeedRole, string>> = {
+  customer: '0',
+  subscriber: '0',
+  shop_manager: '9',
+  administrator: '10',
+};
+const ADDRESS_FIELDS = [
+  'first_name',
+  'last_name',
+  'company',
+  'address_1',
+  'address_2',
+  'city',
+  'postcode',
+  'country',
+  'state',
+] as const;
 const DAY = 86_400;
 
 /** Meta rows per user: wp_insert_user's 11, role and level, WooCommerce's 3, billing 11, shipping 9. */
@@ -38,7 +53,18 @@ export function seedTables(context: SeedTablesContext): TableLoad[] {
   return [
     {
       table: 'users',
-      columns: ['ID', 'user_login', 'user_pass', 'user_nicename', 'user_email', 'user_url', 'user_registered', 'user_activation_key', 'user_status', 'display_name'],
+      columns: [
+        'ID',
+        'user_login',
+        'user_pass',
+        'user_nicename',
+        'user_email',
+        'user_url',
+        'user_registered',
+        'user_activation_key',
+        'user_status',
+        'display_name',
+      ],
       count: users,
       rows: () => everyUser((n, p) => [userRow(context, n, p)]),
     },
@@ -51,9 +77,29 @@ export function seedTables(context: SeedTablesContext): TableLoad[] {
     {
       table: 'posts',
       columns: [
-        'ID', 'post_author', 'post_date', 'post_date_gmt', 'post_content', 'post_title', 'post_excerpt', 'post_status', 'comment_status',
-        'ping_status', 'post_password', 'post_name', 'to_ping', 'pinged', 'post_modified', 'post_modified_gmt', 'post_content_filtered',
-        'post_parent', 'guid', 'menu_order', 'post_type', 'post_mime_type', 'comment_count',
+        'ID',
+        'post_author',
+        'post_date',
+        'post_date_gmt',
+        'post_content',
+        'post_title',
+        'post_excerpt',
+        'post_status',
+        'comment_status',
+        'ping_status',
+        'post_password',
+        'post_name',
+        'to_ping',
+        'pinged',
+        'post_modified',
+        'post_modified_gmt',
+        'post_content_filtered',
+        'post_parent',
+        'guid',
+        'menu_order',
+        'post_type',
+        'post_mime_type',
+        'comment_count',
       ],
       count: orders,
       rows: () => everyOrder((o) => [orderPostRow(context, o)]),
@@ -67,15 +113,44 @@ export function seedTables(context: SeedTablesContext): TableLoad[] {
     {
       table: 'wc_orders',
       columns: [
-        'id', 'status', 'currency', 'type', 'tax_amount', 'total_amount', 'customer_id', 'billing_email', 'date_created_gmt', 'date_updated_gmt',
-        'parent_order_id', 'payment_method', 'payment_method_title', 'transaction_id', 'ip_address', 'user_agent', 'customer_note',
+        'id',
+        'status',
+        'currency',
+        'type',
+        'tax_amount',
+        'total_amount',
+        'customer_id',
+        'billing_email',
+        'date_created_gmt',
+        'date_updated_gmt',
+        'parent_order_id',
+        'payment_method',
+        'payment_method_title',
+        'transaction_id',
+        'ip_address',
+        'user_agent',
+        'customer_note',
       ],
       count: orders,
       rows: () => everyOrder((o) => [hposOrderRow(o)]),
     },
     {
       table: 'wc_order_addresses',
-      columns: ['order_id', 'address_type', 'first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'state', 'postcode', 'country', 'email', 'phone'],
+      columns: [
+        'order_id',
+        'address_type',
+        'first_name',
+        'last_name',
+        'company',
+        'address_1',
+        'address_2',
+        'city',
+        'state',
+        'postcode',
+        'country',
+        'email',
+        'phone',
+      ],
       count: orders,
       rows: () => everyOrder((o) => [billingAddressRow(o)]),
     },
@@ -84,7 +159,18 @@ export function seedTables(context: SeedTablesContext): TableLoad[] {
 
 function userRow(context: SeedTablesContext, n: number, p: SeedPerson): SqlValue[] {
   // sanitize_title(user_login) for the nicename; display_name "First Last", so many customers share one.
-  return [context.firstUserId + n, p.login, context.passwordHash, p.login.replace(/\./g, '-'), p.email, '', p.registered, '', 0, `${p.firstName} ${p.lastName}`];
+  return [
+    context.firstUserId + n,
+    p.login,
+    context.passwordHash,
+    p.login.replace(/\./g, '-'),
+    p.email,
+    '',
+    p.registered,
+    '',
+    0,
+    `${p.firstName} ${p.lastName}`,
+  ];
 }
 
 /** What a customer created by WooCommerce (checkout or REST) and then active in the shop has, in write order. */
@@ -107,7 +193,20 @@ function userMetaRows(context: SeedTablesContext, n: number, p: SeedPerson): Sql
   return rows.map(([key, value]) => [id, key, value]);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** The shop_order post WC_Order_Data_Store_CPT::create writes (title "Order – <date>", password = order key). */
 function orderPostRow(context: SeedTablesContext, o: SeedOrder): SqlValue[] {
@@ -119,8 +218,29 @@ function orderPostRow(context: SeedTablesContext, o: SeedOrder): SqlValue[] {
   const title = `Order &ndash; ${month} ${date.getUTCDate()}, ${date.getUTCFullYear()} @ ${String(hours).padStart(2, '0')}:${minutes} ${ampm}`;
   const name = `order-${month.toLowerCase()}-${date.getUTCDate()}-${date.getUTCFullYear()}-${String(hours).padStart(2, '0')}${minutes}-${ampm.toLowerCase()}`;
   return [
-    o.id, 1, o.created, o.created, '', title, '', o.status, 'closed', 'closed', o.orderKey, name, '', '', o.updated, o.updated, '', 0,
-    `${context.siteUrl}/?post_type=shop_order&#038;p=${o.id}`, 0, 'shop_order', '', 0,
+    o.id,
+    1,
+    o.created,
+    o.created,
+    '',
+    title,
+    '',
+    o.status,
+    'closed',
+    'closed',
+    o.orderKey,
+    name,
+    '',
+    '',
+    o.updated,
+    o.updated,
+    '',
+    0,
+    `${context.siteUrl}/?post_type=shop_order&#038;p=${o.id}`,
+    0,
+    'shop_order',
+    '',
+    0,
   ];
 }
 
@@ -142,13 +262,41 @@ function orderPostmetaRows(o: SeedOrder): SqlValue[][] {
 
 function hposOrderRow(o: SeedOrder): SqlValue[] {
   return [
-    o.id, o.status, o.currency, 'shop_order', o.tax, o.total, o.customerId, o.customer.email, o.created, o.updated, 0,
-    o.paymentMethod, o.paymentMethodTitle, o.paymentMethod === 'stripe' ? `ch_${o.orderKey.slice(9)}` : '',
-    `192.0.2.${o.id % 250}`, 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36', '',
+    o.id,
+    o.status,
+    o.currency,
+    'shop_order',
+    o.tax,
+    o.total,
+    o.customerId,
+    o.customer.email,
+    o.created,
+    o.updated,
+    0,
+    o.paymentMethod,
+    o.paymentMethodTitle,
+    o.paymentMethod === 'stripe' ? `ch_${o.orderKey.slice(9)}` : '',
+    `192.0.2.${o.id % 250}`,
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+    '',
   ];
 }
 
 function billingAddressRow(o: SeedOrder): SqlValue[] {
   const a = o.customer.billing;
-  return [o.id, 'billing', a.first_name, a.last_name, a.company, a.address_1, a.address_2, a.city, a.state, a.postcode, a.country, o.customer.email, o.customer.phone];
+  return [
+    o.id,
+    'billing',
+    a.first_name,
+    a.last_name,
+    a.company,
+    a.address_1,
+    a.address_2,
+    a.city,
+    a.state,
+    a.postcode,
+    a.country,
+    o.customer.email,
+    o.customer.phone,
+  ];
 }

@@ -33,13 +33,25 @@ export async function openMysqlSeedWriter(url: string, prefix: string): Promise<
       const iterator = load.rows()[Symbol.iterator]();
       let done = 0;
       while (done < load.count) {
-        const sent = await send(connection, table, load.columns, iterator, Math.min(ROWS_PER_STATEMENT, load.count - done), (rows) => progress(done + rows));
+        const sent = await send(
+          connection,
+          table,
+          load.columns,
+          iterator,
+          Math.min(ROWS_PER_STATEMENT, load.count - done),
+          (rows) => progress(done + rows),
+        );
         if (sent === 0) break;
         done += sent;
       }
       const loaded = Date.now();
       await keys.restore();
-      return { table: load.table, rows: done, loadSeconds: (loaded - started) / 1000, keySeconds: (Date.now() - loaded) / 1000 };
+      return {
+        table: load.table,
+        rows: done,
+        loadSeconds: (loaded - started) / 1000,
+        keySeconds: (Date.now() - loaded) / 1000,
+      };
     },
     async close() {
       try {
@@ -54,7 +66,9 @@ export async function openMysqlSeedWriter(url: string, prefix: string): Promise<
 type RowIterator = Iterator<readonly SqlValue[]>;
 
 /** LOAD DATA is off by default on some servers: switch it on for the seed (and back after), if allowed. */
-async function enableLocalInfile(connection: Connection): Promise<{ enabled: boolean; reason: string; restore(): Promise<void> }> {
+async function enableLocalInfile(
+  connection: Connection,
+): Promise<{ enabled: boolean; reason: string; restore(): Promise<void> }> {
   const [[row]] = await connection.query<RowDataPacket[]>('SELECT @@GLOBAL.local_infile AS enabled');
   if (Number(row.enabled) === 1) return { enabled: true, reason: '', restore: async () => undefined };
   try {
@@ -70,7 +84,11 @@ async function enableLocalInfile(connection: Connection): Promise<{ enabled: boo
       },
     };
   } catch (error) {
-    return { enabled: false, reason: `local_infile is OFF: ${error instanceof Error ? error.message : String(error)}`, restore: async () => undefined };
+    return {
+      enabled: false,
+      reason: `local_infile is OFF: ${error instanceof Error ? error.message : String(error)}`,
+      restore: async () => undefined,
+    };
   }
 }
 
@@ -106,7 +124,9 @@ async function loadData(
   // LOCAL implies IGNORE: a bad value is a warning, not an error. The seed must be exact, so any warning fails it.
   if (result.warningStatus > 0 || result.affectedRows !== sent) {
     const [warnings] = await connection.query<RowDataPacket[]>('SHOW WARNINGS LIMIT 3');
-    throw new Error(`LOAD DATA into ${table}: ${result.affectedRows} of ${sent} rows, ${result.warningStatus} warnings: ${JSON.stringify(warnings)}`);
+    throw new Error(
+      `LOAD DATA into ${table}: ${result.affectedRows} of ${sent} rows, ${result.warningStatus} warnings: ${JSON.stringify(warnings)}`,
+    );
   }
   return sent;
 }
@@ -134,7 +154,10 @@ async function multiRowInsert(
         params.push(...next.value);
       }
       if (count === 0) break;
-      await connection.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array(count).fill(row).join(', ')}`, params);
+      await connection.query(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array(count).fill(row).join(', ')}`,
+        params,
+      );
       sent += count;
       progress(sent);
       if (++statements % INSERTS_PER_TRANSACTION === 0) {
@@ -157,4 +180,10 @@ function tsvField(value: SqlValue): string {
   return /[\\\t\n\r\0]/.test(value) ? value.replace(/[\\\t\n\r\0]/g, (c) => TSV_ESCAPES[c]) : value;
 }
 
-const TSV_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\\0' };
+const TSV_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\0': '\\0',
+};

@@ -29,7 +29,9 @@ export function openSqliteSeedWriter(file: string, prefix: string): SeedWriter {
         let statement = statements.get(rows);
         if (!statement) {
           const row = `(${load.columns.map(() => '?').join(', ')})`;
-          statement = db.prepare(`INSERT INTO "${table}" (${load.columns.join(', ')}) VALUES ${new Array(rows).fill(row).join(', ')}`);
+          statement = db.prepare(
+            `INSERT INTO "${table}" (${load.columns.join(', ')}) VALUES ${new Array(rows).fill(row).join(', ')}`,
+          );
           statements.set(rows, statement);
         }
         return statement;
@@ -62,7 +64,12 @@ export function openSqliteSeedWriter(file: string, prefix: string): SeedWriter {
       progress(done);
       const loaded = Date.now();
       await indexes.restore();
-      return { table: load.table, rows: done, loadSeconds: (loaded - started) / 1000, keySeconds: (Date.now() - loaded) / 1000 };
+      return {
+        table: load.table,
+        rows: done,
+        loadSeconds: (loaded - started) / 1000,
+        keySeconds: (Date.now() - loaded) / 1000,
+      };
     },
     async close() {
       db.pragma('journal_mode = WAL');

@@ -38,7 +38,10 @@ async function askWeights(connection: Connection): Promise<Map<number, number[]>
   );
   const weights = new Map<number, number[]>();
   codePoints.forEach((codePoint, i) => {
-    weights.set(codePoint, (answers[i].match(/..../g) ?? []).map((hex) => parseInt(hex, 16)));
+    weights.set(
+      codePoint,
+      (answers[i].match(/..../g) ?? []).map((hex) => parseInt(hex, 16)),
+    );
   });
   return weights;
 }
@@ -120,7 +123,8 @@ function checkRoundTrip(text: string, all: ReadonlyMap<number, readonly number[]
   );
   for (const [codePoint, weights] of all) {
     const got = byCodePoint.get(codePoint) ?? [implicitFirstWeight(codePoint), implicitSecondWeight(codePoint)];
-    if (got.join() !== weights.join()) throw new Error(`round trip: U+${codePoint.toString(16)} decodes to ${got.join()}`);
+    if (got.join() !== weights.join())
+      throw new Error(`round trip: U+${codePoint.toString(16)} decodes to ${got.join()}`);
   }
 }
 

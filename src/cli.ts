@@ -53,7 +53,9 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = await withDatabase('create', async (db, log) => {
         const result = await migrate(db, log, { siteUrl: seededSiteUrl(env) });
         process.stdout.write(
-          result.createdTables.length > 0 ? `Created tables: ${result.createdTables.join(', ')}\n` : 'All tables already exist.\n',
+          result.createdTables.length > 0
+            ? `Created tables: ${result.createdTables.join(', ')}\n`
+            : 'All tables already exist.\n',
         );
         if (result.seeded) {
           process.stdout.write('Seeded a new site with the administrator "admin".\n');
@@ -104,10 +106,12 @@ function refuseArguments(command: string, args: readonly string[]): boolean {
 function serveWorkersArgument(args: readonly string[]): number | undefined | null {
   if (args.length === 0) return undefined;
   const [first, second] = args;
-  const value = first === '--workers' ? second : first.startsWith('--workers=') ? first.slice('--workers='.length) : undefined;
+  const value =
+    first === '--workers' ? second : first.startsWith('--workers=') ? first.slice('--workers='.length) : undefined;
   const used = first === '--workers' ? 2 : 1;
   if (value === undefined || args.length > used) {
-    const unexpected = value === undefined ? (first === '--workers' ? '--workers without a value' : `"${first}"`) : `"${args[used]}"`;
+    const unexpected =
+      value === undefined ? (first === '--workers' ? '--workers without a value' : `"${first}"`) : `"${args[used]}"`;
     process.stderr.write(`Unexpected argument ${unexpected}.\n\n${COMMAND_USAGE.serve}\n`);
     process.exitCode = 2;
     return null;

@@ -7,7 +7,19 @@
 export { createHost } from './host/createHost';
 export { definePlugin } from './host/definePlugin';
 export { createLogger } from './host/logger';
-export type { Host, HostOptions, HostCloseOptions, Plugin, PluginHost, Logger, LogLevel, OptionsApi, OptionValue, OptionParser, HostConfig } from './host/types';
+export type {
+  Host,
+  HostOptions,
+  HostCloseOptions,
+  Plugin,
+  PluginHost,
+  Logger,
+  LogLevel,
+  OptionsApi,
+  OptionValue,
+  OptionParser,
+  HostConfig,
+} from './host/types';
 
 // Hooks: the hook map (extend it with `declare module 'wc-host' { interface FilterMap { … } }`) and the registry.
 export { HOST_HOOKS, type FilterMap, type ActionMap } from './hooks/hookMap';
@@ -29,7 +41,17 @@ export { RestError, isRestError } from './rest/RestError';
 export { RestRequest } from './rest/RestRequest';
 export { RestResponse, isRestResponse, type RestLink } from './rest/RestResponse';
 export { setPaginationHeaders, type PaginationInfo } from './rest/pagination';
-export type { RestApi, RouteEndpoint, RouteArg, RouteArgs, RouteParams, RouteHandler, JsonSchema, HttpMethod, MethodSpec } from './rest/types';
+export type {
+  RestApi,
+  RouteEndpoint,
+  RouteArg,
+  RouteArgs,
+  RouteParams,
+  RouteHandler,
+  JsonSchema,
+  HttpMethod,
+  MethodSpec,
+} from './rest/types';
 export { READABLE, CREATABLE, EDITABLE, DELETABLE, ALLMETHODS } from './rest/routes/routeMethods';
 export type { CurrentUser, AuthenticatedKey } from './auth/types';
 export type { UserPermissionContext } from './auth/restPermissions';

@@ -23,10 +23,20 @@ describe('the official WooCommerce JS client over plain HTTP', () => {
     const { host } = t;
     const loadRoles = (id: number) => loadCurrentUser(host.db, host.options, id).then((user) => user?.roles ?? null);
     const guard = (context: UserPermissionContext) => async (request: RestRequest) => {
-      if (await checkUserPermissions({ hooks: host.hooks, user: request.user, loadRoles }, context, Number(request.urlParams.id ?? 0))) {
+      if (
+        await checkUserPermissions(
+          { hooks: host.hooks, user: request.user, loadRoles },
+          context,
+          Number(request.urlParams.id ?? 0),
+        )
+      ) {
         return true;
       }
-      throw new RestError('woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.', authorizationRequiredCode(request.user));
+      throw new RestError(
+        'woocommerce_rest_cannot_view',
+        'Sorry, you cannot list resources.',
+        authorizationRequiredCode(request.user),
+      );
     };
     const echo = (request: RestRequest) => ({
       method: request.method,
@@ -76,7 +86,11 @@ describe('the official WooCommerce JS client over plain HTTP', () => {
 
   it('creates with a JSON body', async () => {
     const response = await api.post('things', { email: 'jo@example.com', billing: { city: 'Oslo' } });
-    expect(response.data).toMatchObject({ method: 'POST', user: 1, body: { email: 'jo@example.com', billing: { city: 'Oslo' } } });
+    expect(response.data).toMatchObject({
+      method: 'POST',
+      user: 1,
+      body: { email: 'jo@example.com', billing: { city: 'Oslo' } },
+    });
   });
 
   it('updates', async () => {
@@ -99,7 +113,10 @@ describe('the official WooCommerce JS client over plain HTTP', () => {
     await expect(wrong.get('things')).rejects.toMatchObject({
       response: {
         status: 401,
-        data: { code: 'woocommerce_rest_authentication_error', message: 'Invalid signature - provided signature does not match.' },
+        data: {
+          code: 'woocommerce_rest_authentication_error',
+          message: 'Invalid signature - provided signature does not match.',
+        },
       },
     });
   });

@@ -4,7 +4,11 @@ import OAuth from 'oauth-1.0a';
 import { createTestHost, type TestHost, type TestKey } from './helpers/testHost';
 import { hashConsumerKey } from '../src/auth/apiKeys';
 import { loadCurrentUser } from '../src/auth/currentUser';
-import { authorizationRequiredCode, checkUserPermissions, type UserPermissionContext } from '../src/auth/restPermissions';
+import {
+  authorizationRequiredCode,
+  checkUserPermissions,
+  type UserPermissionContext,
+} from '../src/auth/restPermissions';
 import { RestError } from '../src/rest/RestError';
 import { nowSiteMysql } from '../src/wp/siteTime';
 import type { RestRequest } from '../src/rest/RestRequest';
@@ -24,10 +28,19 @@ function registerTestRoutes(host: Host): void {
   const loadRoles = (id: number) => loadCurrentUser(host.db, host.options, id).then((user) => user?.roles ?? null);
   const guard = (context: UserPermissionContext) => async (request: RestRequest) => {
     const objectId = Number(request.urlParams.id ?? 0);
-    if (await checkUserPermissions({ hooks: host.hooks, user: request.user, loadRoles }, context, objectId)) return true;
-    throw new RestError('woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.', authorizationRequiredCode(request.user));
+    if (await checkUserPermissions({ hooks: host.hooks, user: request.user, loadRoles }, context, objectId))
+      return true;
+    throw new RestError(
+      'woocommerce_rest_cannot_view',
+      'Sorry, you cannot list resources.',
+      authorizationRequiredCode(request.user),
+    );
   };
-  const whoami = (request: RestRequest) => ({ user: request.user?.id ?? 0, roles: request.user?.roles ?? [], key: request.apiKey });
+  const whoami = (request: RestRequest) => ({
+    user: request.user?.id ?? 0,
+    roles: request.user?.roles ?? [],
+    key: request.apiKey,
+  });
   host.rest.registerRoute('wc/v2', '/whoami', [
     { methods: 'GET', callback: whoami, permissionCallback: guard('read') },
     { methods: ['POST', 'PUT', 'PATCH', 'DELETE'], callback: whoami, permissionCallback: guard('create') },
@@ -68,13 +81,21 @@ async function insertUser(host: Host, login: string, roles: string[]): Promise<n
   return result.insertId;
 }
 
-const basic = (key: TestKey, secret = key.consumerSecret) => `Basic ${Buffer.from(`${key.consumerKey}:${secret}`).toString('base64')}`;
+const basic = (key: TestKey, secret = key.consumerSecret) =>
+  `Basic ${Buffer.from(`${key.consumerKey}:${secret}`).toString('base64')}`;
 
-function oauthFor(key: TestKey, method: 'HMAC-SHA1' | 'HMAC-SHA256' = 'HMAC-SHA256', secret = key.consumerSecret): OAuth {
+function oauthFor(
+  key: TestKey,
+  method: 'HMAC-SHA1' | 'HMAC-SHA256' = 'HMAC-SHA256',
+  secret = key.consumerSecret,
+): OAuth {
   return new OAuth({
     consumer: { key: key.consumerKey, secret },
     signature_method: method,
-    hash_function: (base, signingKey) => createHmac(method === 'HMAC-SHA1' ? 'sha1' : 'sha256', signingKey).update(base).digest('base64'),
+    hash_function: (base, signingKey) =>
+      createHmac(method === 'HMAC-SHA1' ? 'sha1' : 'sha256', signingKey)
+        .update(base)
+        .digest('base64'),
   });
 }
 
@@ -140,7 +161,10 @@ describe('API keys over HTTP Basic and the query string', () => {
   it('ignores Basic auth over plain HTTP when the request came through a proxy', async () => {
     for (const header of ['X-Forwarded-For', 'Forwarded', 'X-Forwarded-Host']) {
       const value = header === 'Forwarded' ? 'for=198.51.100.7' : '198.51.100.7';
-      const response = await t.http.get('/wp-json/wc/v2/whoami').set(header, value).set('Authorization', basic(t.adminKey));
+      const response = await t.http
+        .get('/wp-json/wc/v2/whoami')
+        .set(header, value)
+        .set('Authorization', basic(t.adminKey));
       expect(response.status).toBe(401);
       expect(response.body).toMatchObject(CANNOT_VIEW);
     }
@@ -153,8 +177,10 @@ describe('API keys over HTTP Basic and the query string', () => {
   });
 
   it('lets woocommerce_rest_is_request_to_rest_api extend the namespaces', async () => {
-    t.host.hooks.addFilter('woocommerce_rest_is_request_to_rest_api', 'test', (isWc: boolean, request: RestRequest) =>
-      isWc || request.path.startsWith('/acme/'),
+    t.host.hooks.addFilter(
+      'woocommerce_rest_is_request_to_rest_api',
+      'test',
+      (isWc: boolean, request: RestRequest) => isWc || request.path.startsWith('/acme/'),
     );
     try {
       const response = await t.http.get('/wp-json/acme/v1/whoami').set('Authorization', basic(t.adminKey));
@@ -196,7 +222,9 @@ describe('API keys over HTTP Basic and the query string', () => {
     expect((await put(managerId)).status).toBe(200);
     expect((await put(1)).status).toBe(403);
     expect((await t.http.get('/wp-json/wc/v2/whoami').set('Authorization', basic(key))).status).toBe(200);
-    expect((await t.http.delete(`/wp-json/wc/v2/users/${customerId}`).set('Authorization', basic(key))).status).toBe(403);
+    expect((await t.http.delete(`/wp-json/wc/v2/users/${customerId}`).set('Authorization', basic(key))).status).toBe(
+      403,
+    );
   });
 
   it('leaves a key of a deleted user anonymous', async () => {
@@ -246,7 +274,11 @@ describe('API keys over HTTP Basic and the query string', () => {
     const key = await t.createKey(1, 'read');
     const table = t.host.db.table('woocommerce_api_keys');
     const lastAccess = async () =>
-      (await t.host.db.query<{ last_access: string | null }>(`SELECT last_access FROM ${table} WHERE key_id = ?`, [key.keyId]))[0].last_access;
+      (
+        await t.host.db.query<{ last_access: string | null }>(`SELECT last_access FROM ${table} WHERE key_id = ?`, [
+          key.keyId,
+        ])
+      )[0].last_access;
     const use = () => t.http.get('/wp-json/wc/v2/whoami').set('Authorization', basic(key)).expect(200);
 
     t.host.hooks.addFilter('woocommerce_disable_rest_api_access_log', 'test', () => true);
@@ -265,7 +297,10 @@ describe('API keys over HTTP Basic and the query string', () => {
     expect(Math.abs(written - (Date.now() + 5 * 3600_000))).toBeLessThan(5000);
 
     // Written 30 seconds ago: no write now.
-    const thirtySecondsAgo = new Date(Date.parse(`${await nowSiteMysql(t.host.options)}Z`) - 30_000).toISOString().slice(0, 19).replace('T', ' ');
+    const thirtySecondsAgo = new Date(Date.parse(`${await nowSiteMysql(t.host.options)}Z`) - 30_000)
+      .toISOString()
+      .slice(0, 19)
+      .replace('T', ' ');
     await t.host.db.execute(`UPDATE ${table} SET last_access = ? WHERE key_id = ?`, [thirtySecondsAgo, key.keyId]);
     await use();
     expect(await lastAccess()).toBe(thirtySecondsAgo);
@@ -284,7 +319,13 @@ describe('API keys over HTTPS and with WC_HOST_STRICT_AUTH', () => {
   function expectRefusalLogged(log: CapturedLog, key: TestKey, reason: RegExp): void {
     const refusals = log.withMessage('API key sent as such was not used');
     expect(refusals.map(fieldsOf)).toEqual([
-      { level: 'info', msg: 'API key sent as such was not used', path: '/wc/v2/whoami', client: expect.any(String), reason: expect.stringMatching(reason) },
+      {
+        level: 'info',
+        msg: 'API key sent as such was not used',
+        path: '/wc/v2/whoami',
+        client: expect.any(String),
+        reason: expect.stringMatching(reason),
+      },
     ]);
     const line = log.lines.find((text) => text.includes('API key sent as such was not used'));
     expect(line).not.toContain(key.consumerKey.slice(3));
@@ -344,7 +385,9 @@ describe('OAuth 1.0a', () => {
   const whoami = () => t.http.get('/wp-json/wc/v2/whoami').set('Host', HOST);
 
   it.each(['HMAC-SHA1', 'HMAC-SHA256'] as const)('authenticates %s parameters in the query string', async (method) => {
-    const response = await whoami().query(signedQuery(oauthFor(t.adminKey, method), 'GET', `${WHOAMI_URL}?page=2&search=jo%20hn`)).query({ page: '2', search: 'jo hn' });
+    const response = await whoami()
+      .query(signedQuery(oauthFor(t.adminKey, method), 'GET', `${WHOAMI_URL}?page=2&search=jo%20hn`))
+      .query({ page: '2', search: 'jo hn' });
     expect(response.status).toBe(200);
     expect(response.body.user).toBe(1);
   });
@@ -359,10 +402,18 @@ describe('OAuth 1.0a', () => {
   it('authenticates parameters from a form body, which is signed too', async () => {
     const data = { first_name: 'Jo Ann', oauth_version: '1.0' };
     const signed = signedQuery(oauthFor(t.adminKey), 'POST', WHOAMI_URL, data);
-    const response = await t.http.post('/wp-json/wc/v2/whoami').set('Host', HOST).type('form').send({ ...signed, ...data });
+    const response = await t.http
+      .post('/wp-json/wc/v2/whoami')
+      .set('Host', HOST)
+      .type('form')
+      .send({ ...signed, ...data });
     expect(response.status).toBe(200);
     const tampered = signedQuery(oauthFor(t.adminKey), 'POST', WHOAMI_URL, data);
-    const refused = await t.http.post('/wp-json/wc/v2/whoami').set('Host', HOST).type('form').send({ ...tampered, first_name: 'Mallory' });
+    const refused = await t.http
+      .post('/wp-json/wc/v2/whoami')
+      .set('Host', HOST)
+      .type('form')
+      .send({ ...tampered, first_name: 'Mallory' });
     expectAuthError(refused.body, 'Invalid signature - provided signature does not match.');
   });
 
@@ -376,7 +427,9 @@ describe('OAuth 1.0a', () => {
       `SELECT nonces FROM ${t.host.db.table('woocommerce_api_keys')} WHERE key_id = ?`,
       [t.adminKey.keyId],
     );
-    expect(rows[0].nonces).toContain(`i:${signed.oauth_timestamp};s:${signed.oauth_nonce.length}:"${signed.oauth_nonce}";`);
+    expect(rows[0].nonces).toContain(
+      `i:${signed.oauth_timestamp};s:${signed.oauth_nonce.length}:"${signed.oauth_nonce}";`,
+    );
   });
 
   it('refuses a nonce WooCommerce recorded in the nonces column', async () => {
@@ -404,12 +457,16 @@ describe('OAuth 1.0a', () => {
   });
 
   it('refuses a signature made with the wrong secret', async () => {
-    const response = await whoami().query(signedQuery(oauthFor(t.adminKey, 'HMAC-SHA256', 'cs_wrong'), 'GET', WHOAMI_URL));
+    const response = await whoami().query(
+      signedQuery(oauthFor(t.adminKey, 'HMAC-SHA256', 'cs_wrong'), 'GET', WHOAMI_URL),
+    );
     expectAuthError(response.body, 'Invalid signature - provided signature does not match.');
   });
 
   it('refuses a signature for another URL (the query string is not part of the base URL, the path is)', async () => {
-    const response = await whoami().query(signedQuery(oauthFor(t.adminKey), 'GET', `http://${HOST}/wp-json/wc/v2/other`));
+    const response = await whoami().query(
+      signedQuery(oauthFor(t.adminKey), 'GET', `http://${HOST}/wp-json/wc/v2/other`),
+    );
     expectAuthError(response.body, 'Invalid signature - provided signature does not match.');
   });
 
@@ -434,7 +491,11 @@ describe('OAuth 1.0a', () => {
     );
     const { oauth_nonce: _nonce, ...withoutNonce } = signedQuery(oauthFor(t.adminKey), 'GET', WHOAMI_URL);
     const four = await whoami().query(withoutNonce);
-    expectAuthError(four.body, 'Missing OAuth parameter oauth_nonce', 'woocommerce_rest_authentication_missing_parameter');
+    expectAuthError(
+      four.body,
+      'Missing OAuth parameter oauth_nonce',
+      'woocommerce_rest_authentication_missing_parameter',
+    );
   });
 
   it('reports a wrong Basic secret even when OAuth is not attempted, but lets OAuth errors replace it', async () => {
@@ -444,7 +505,9 @@ describe('OAuth 1.0a', () => {
     const both = await whoami().set('Authorization', wrongBasic).query({ oauth_nonce: 'x' });
     expect(both.body.code).toBe('woocommerce_rest_authentication_missing_parameter');
     // WooCommerce keeps the Basic error even when OAuth then succeeds.
-    const validOAuth = await whoami().set('Authorization', wrongBasic).query(signedQuery(oauthFor(t.adminKey), 'GET', WHOAMI_URL));
+    const validOAuth = await whoami()
+      .set('Authorization', wrongBasic)
+      .query(signedQuery(oauthFor(t.adminKey), 'GET', WHOAMI_URL));
     expectAuthError(validOAuth.body, 'Consumer secret is invalid.');
   });
 

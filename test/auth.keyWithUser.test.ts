@@ -36,9 +36,15 @@ async function insertUser(login: string, ...capabilities: string[]): Promise<num
      VALUES (?, '', ?, ?, '', '2025-01-01 00:00:00', '', 0, ?)`,
     [login, login, `${login}@example.com`, login],
   );
-  await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, 'nickname', ?)`, [result.insertId, login]);
+  await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, 'nickname', ?)`, [
+    result.insertId,
+    login,
+  ]);
   for (const value of capabilities) {
-    await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, 'wp_capabilities', ?)`, [result.insertId, value]);
+    await db.execute(
+      `INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, 'wp_capabilities', ?)`,
+      [result.insertId, value],
+    );
   }
   return result.insertId;
 }
@@ -94,7 +100,10 @@ describe('findKeyWithUser', () => {
   });
 
   it('takes the lowest key_id when two rows share a consumer key', async () => {
-    const first = await createApiKey(db, { userId: await insertUser('dup.first', 'a:1:{s:8:"customer";b:1;}'), permissions: 'read' });
+    const first = await createApiKey(db, {
+      userId: await insertUser('dup.first', 'a:1:{s:8:"customer";b:1;}'),
+      permissions: 'read',
+    });
     const other = await insertUser('dup.second', 'a:1:{s:10:"subscriber";b:1;}');
     await db.execute(
       `INSERT INTO ${db.table('woocommerce_api_keys')} (user_id, description, permissions, consumer_key, consumer_secret, truncated_key) VALUES (?, '', 'read', ?, 'cs_other', 'xxxxxxx')`,

@@ -20,7 +20,11 @@ describe('wc-host keys', () => {
   async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runKeysCommand(argv, { db: t.host.db, out: (line) => out.push(line), err: (line) => err.push(line) });
+    const code = await runKeysCommand(argv, {
+      db: t.host.db,
+      out: (line) => out.push(line),
+      err: (line) => err.push(line),
+    });
     return { code, out, err };
   }
 
@@ -77,10 +81,16 @@ describe('wc-host keys', () => {
 
   it.each([
     [['create', '--user', 'nobody', '--permissions', 'read'], 'No user with login or ID "nobody".'],
-    [['create', '--user', 'admin', '--permissions', 'admin'], '--permissions must be read, write or read_write, got "admin".'],
+    [
+      ['create', '--user', 'admin', '--permissions', 'admin'],
+      '--permissions must be read, write or read_write, got "admin".',
+    ],
     [['create', '--permissions', 'read'], 'Missing --user <login|id>.'],
     [['create', '--user', 'admin'], 'Missing --permissions read|write|read_write.'],
-    [['create', '--user', 'admin', '--permissions', 'read', '--description', 'x'.repeat(201)], 'The description may be at most 200 characters long.'],
+    [
+      ['create', '--user', 'admin', '--permissions', 'read', '--description', 'x'.repeat(201)],
+      'The description may be at most 200 characters long.',
+    ],
     [['create', '--user', 'admin', '--permissions', 'read', '--colour', 'red'], 'Unknown option --colour.'],
     [['create', '--user'], '--user needs a value.'],
     [['create', '--json=yes'], '--json takes no value.'],
@@ -102,19 +112,26 @@ describe('wc-host keys', () => {
   });
 
   it('lists keys without secrets: id, user, permissions, description, truncated key, last access', async () => {
-    const created = JSON.parse((await run('create', '--user', 'admin', '--permissions', 'write', '--description', 'List me', '--json')).out[0]);
+    const created = JSON.parse(
+      (await run('create', '--user', 'admin', '--permissions', 'write', '--description', 'List me', '--json')).out[0],
+    );
     const result = await run('list');
     expect(result.code).toBe(0);
     expect(result.out[0]).toMatch(/^KEY_ID\s+USER\s+PERMISSIONS\s+DESCRIPTION\s+KEY\s+LAST_ACCESS$/);
     const line = result.out.find((row) => row.startsWith(`${created.key_id} `));
-    expect(line).toMatch(new RegExp(`^${created.key_id}\\s+admin \\(#1\\)\\s+write\\s+List me\\s+…${created.consumer_key.slice(-7)}\\s+never$`));
+    expect(line).toMatch(
+      new RegExp(
+        `^${created.key_id}\\s+admin \\(#1\\)\\s+write\\s+List me\\s+…${created.consumer_key.slice(-7)}\\s+never$`,
+      ),
+    );
     const everything = result.out.join('\n');
     expect(everything).not.toContain(created.consumer_secret);
     expect(everything).not.toContain(created.consumer_key);
 
-    await t.host.db.execute(`UPDATE ${t.host.db.table('woocommerce_api_keys')} SET last_access = '2025-02-03 04:05:06', user_id = 999 WHERE key_id = ?`, [
-      created.key_id,
-    ]);
+    await t.host.db.execute(
+      `UPDATE ${t.host.db.table('woocommerce_api_keys')} SET last_access = '2025-02-03 04:05:06', user_id = 999 WHERE key_id = ?`,
+      [created.key_id],
+    );
     const after = (await run('list')).out.find((row) => row.startsWith(`${created.key_id} `));
     expect(after).toMatch(/#999 \(deleted\).*2025-02-03 04:05:06$/);
   });
@@ -123,7 +140,9 @@ describe('wc-host keys', () => {
     const created = JSON.parse((await run('create', '--user', 'admin', '--permissions', 'read', '--json')).out[0]);
     const result = await run('revoke', String(created.key_id));
     expect(result).toEqual({ code: 0, out: [`Revoked API key ${created.key_id}.`], err: [] });
-    const response = await t.http.get('/wp-json/wc/v2/whoami').set('Authorization', basic(created.consumer_key, created.consumer_secret));
+    const response = await t.http
+      .get('/wp-json/wc/v2/whoami')
+      .set('Authorization', basic(created.consumer_key, created.consumer_secret));
     expect(response.body).toEqual({ user: 0 });
     const again = await run('revoke', String(created.key_id));
     expect(again).toMatchObject({ code: 1, err: [`No API key with ID ${created.key_id}.`] });

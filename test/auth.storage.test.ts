@@ -46,10 +46,10 @@ async function insertUser(login: string, capabilities: string | null): Promise<n
     [login, login, `${login}@example.com`, login],
   );
   if (capabilities !== null) {
-    await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, 'wp_capabilities', ?)`, [
-      result.insertId,
-      capabilities,
-    ]);
+    await db.execute(
+      `INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, 'wp_capabilities', ?)`,
+      [result.insertId, capabilities],
+    );
   }
   return result.insertId;
 }
@@ -57,8 +57,19 @@ async function insertUser(login: string, capabilities: string | null): Promise<n
 describe('API key rows', () => {
   it('creates a key and finds it by the plain consumer key (sanitized like sanitize_text_field)', async () => {
     const created = await createApiKey(db, { userId: 1, permissions: 'read_write', description: 'Sync' });
-    expect(created).toMatchObject({ userId: 1, permissions: 'read_write', truncatedKey: created.consumerKey.slice(-7) });
-    const expected = { keyId: created.keyId, userId: 1, permissions: 'read_write', consumerSecret: created.consumerSecret, nonces: null, lastAccess: null };
+    expect(created).toMatchObject({
+      userId: 1,
+      permissions: 'read_write',
+      truncatedKey: created.consumerKey.slice(-7),
+    });
+    const expected = {
+      keyId: created.keyId,
+      userId: 1,
+      permissions: 'read_write',
+      consumerSecret: created.consumerSecret,
+      nonces: null,
+      lastAccess: null,
+    };
     await expect(findApiKeyByConsumerKey(db, created.consumerKey)).resolves.toEqual(expected);
     await expect(findApiKeyByConsumerKey(db, ` \t${created.consumerKey}\n`)).resolves.toEqual(expected);
     await expect(findApiKeyByConsumerKey(db, `${created.consumerKey}x`)).resolves.toBeNull();
@@ -99,7 +110,10 @@ describe('API key rows', () => {
 
   it('deletes all keys of one user only', async () => {
     const userId = await insertUser('key.owner', null);
-    const own = [await createApiKey(db, { userId, permissions: 'read' }), await createApiKey(db, { userId, permissions: 'write' })];
+    const own = [
+      await createApiKey(db, { userId, permissions: 'read' }),
+      await createApiKey(db, { userId, permissions: 'write' }),
+    ];
     const admins = await createApiKey(db, { userId: 1, permissions: 'read' });
     await expect(deleteApiKeysOfUser(db, userId)).resolves.toBe(2);
     for (const key of own) await expect(findApiKeyByConsumerKey(db, key.consumerKey)).resolves.toBeNull();
@@ -112,7 +126,9 @@ describe('API key rows', () => {
        VALUES (1, 'Woo', 'read', ?, 'cs_abcdef1234567890abcdef1234567890abcdef12', '2345678')`,
       ['59ffc570fe78ce987fd35b6f351fcb12bc6070ed52480a3f67f5372c3506fbd3'],
     );
-    expect(hashConsumerKey('ck_1234567890abcdef1234567890abcdef12345678')).toBe('59ffc570fe78ce987fd35b6f351fcb12bc6070ed52480a3f67f5372c3506fbd3');
+    expect(hashConsumerKey('ck_1234567890abcdef1234567890abcdef12345678')).toBe(
+      '59ffc570fe78ce987fd35b6f351fcb12bc6070ed52480a3f67f5372c3506fbd3',
+    );
     await expect(findApiKeyByConsumerKey(db, 'ck_1234567890abcdef1234567890abcdef12345678')).resolves.toMatchObject({
       permissions: 'read',
       consumerSecret: 'cs_abcdef1234567890abcdef1234567890abcdef12',
@@ -124,7 +140,15 @@ describe('loadCurrentUser', () => {
   it('loads the seeded administrator with WordPress and WooCommerce capabilities', async () => {
     const admin = await loadCurrentUser(db, options, 1);
     expect(admin).toMatchObject({ id: 1, login: 'admin', roles: ['administrator'] });
-    for (const cap of ['administrator', 'list_users', 'edit_users', 'delete_users', 'promote_users', 'create_users', 'create_customers']) {
+    for (const cap of [
+      'administrator',
+      'list_users',
+      'edit_users',
+      'delete_users',
+      'promote_users',
+      'create_users',
+      'create_customers',
+    ]) {
       expect(userCan(admin, cap)).toBe(true);
     }
   });
@@ -166,10 +190,10 @@ describe('loadCurrentUser', () => {
 
   it('uses the first capabilities row, as get_user_meta( single ) does', async () => {
     const id = await insertUser('two.rows', 'a:1:{s:8:"customer";b:1;}');
-    await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, 'wp_capabilities', ?)`, [
-      id,
-      'a:1:{s:13:"administrator";b:1;}',
-    ]);
+    await db.execute(
+      `INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, 'wp_capabilities', ?)`,
+      [id, 'a:1:{s:13:"administrator";b:1;}'],
+    );
     await expect(loadCurrentUser(db, options, id)).resolves.toMatchObject({ roles: ['customer'] });
   });
 
@@ -177,7 +201,10 @@ describe('loadCurrentUser', () => {
     const id = await insertUser('promoted.customer', 'a:1:{s:8:"customer";b:1;}');
     // Read once before the change, so capabilities computed for the old role definitions are already cached.
     expect(userCan(await loadCurrentUser(db, options, id), 'list_users')).toBe(false);
-    const roles = (await options.get('wp_user_roles')) as Record<string, { name: string; capabilities: Record<string, unknown> }>;
+    const roles = (await options.get('wp_user_roles')) as Record<
+      string,
+      { name: string; capabilities: Record<string, unknown> }
+    >;
     const original = JSON.parse(JSON.stringify(roles)) as typeof roles;
     roles.customer.capabilities.list_users = 1;
     roles.customer.capabilities.edit_users = '0';
@@ -215,7 +242,10 @@ describe('nonce store', () => {
     const key = await createApiKey(db, { userId: 1, permissions: 'read' });
     const now = 1700000000;
     const table = db.table('woocommerce_api_keys');
-    await db.execute(`UPDATE ${table} SET nonces = ? WHERE key_id = ?`, [`a:2:{i:${now - 901};s:3:"old";i:${now - 10};s:3:"new";}`, key.keyId]);
+    await db.execute(`UPDATE ${table} SET nonces = ? WHERE key_id = ?`, [
+      `a:2:{i:${now - 901};s:3:"old";i:${now - 10};s:3:"new";}`,
+      key.keyId,
+    ]);
     await expect(consumeNonce(db, key.keyId, now, 'abc', now)).resolves.toBe(true);
     await expect(consumeNonce(db, key.keyId, now, 'def', now)).resolves.toBe(true);
     await expect(consumeNonce(db, key.keyId, now + 5, 'new', now)).resolves.toBe(false);

@@ -18,7 +18,8 @@ function limits(overrides: Partial<Record<keyof AuthThrottleSettings, number>>):
   };
 }
 
-const basic = (key: TestKey, secret = key.consumerSecret) => `Basic ${Buffer.from(`${key.consumerKey}:${secret}`).toString('base64')}`;
+const basic = (key: TestKey, secret = key.consumerSecret) =>
+  `Basic ${Buffer.from(`${key.consumerKey}:${secret}`).toString('base64')}`;
 
 function expectThrottled(response: supertest.Response, limit: number): void {
   expect(response.status).toBe(429);
@@ -51,7 +52,8 @@ describe('failed authentications from one address with one key', () => {
     }
     const query = jest.spyOn(t.host.db, 'query');
     try {
-      for (let attempt = 0; attempt < 20; attempt++) expectThrottled(await t.http.get(CUSTOMERS).set('Authorization', wrong), 5);
+      for (let attempt = 0; attempt < 20; attempt++)
+        expectThrottled(await t.http.get(CUSTOMERS).set('Authorization', wrong), 5);
       expect(query).not.toHaveBeenCalled();
     } finally {
       query.mockRestore();
@@ -98,7 +100,10 @@ describe('failed authentications per address and per key', () => {
 
   beforeAll(async () => {
     // Behind a trusted proxy, so each request can come from an address of the test's choosing.
-    t = await createTestHost({ trustProxy: true, authThrottle: limits({ perAddressAndKey: 1000, perAddress: 4, perKey: 6 }) });
+    t = await createTestHost({
+      trustProxy: true,
+      authThrottle: limits({ perAddressAndKey: 1000, perAddress: 4, perKey: 6 }),
+    });
   });
   afterAll(() => t.close());
 
@@ -112,16 +117,24 @@ describe('failed authentications per address and per key', () => {
       expect([response.status, response.body.code]).toEqual([401, 'woocommerce_rest_cannot_view']);
     }
     expectThrottled(await t.http.get(CUSTOMERS).set(from('203.0.113.7')).set('Authorization', basic(t.adminKey)), 4);
-    expect((await t.http.get(CUSTOMERS).set(from('203.0.113.8')).set('Authorization', basic(t.adminKey))).status).toBe(200);
+    expect((await t.http.get(CUSTOMERS).set(from('203.0.113.8')).set('Authorization', basic(t.adminKey))).status).toBe(
+      200,
+    );
   });
 
   it('answers wrong secrets for a key attacked from many addresses with 429, while its right secret still works', async () => {
     const key = await t.createKey(1);
     for (let attempt = 0; attempt < 6; attempt++) {
-      const response = await t.http.get(CUSTOMERS).set(from(`198.51.100.${attempt}`)).set('Authorization', basic(key, 'cs_wrong'));
+      const response = await t.http
+        .get(CUSTOMERS)
+        .set(from(`198.51.100.${attempt}`))
+        .set('Authorization', basic(key, 'cs_wrong'));
       expect(response.status).toBe(401);
     }
-    expectThrottled(await t.http.get(CUSTOMERS).set(from('198.51.100.99')).set('Authorization', basic(key, 'cs_wrong')), 6);
+    expectThrottled(
+      await t.http.get(CUSTOMERS).set(from('198.51.100.99')).set('Authorization', basic(key, 'cs_wrong')),
+      6,
+    );
     expect((await t.http.get(CUSTOMERS).set(from('198.51.100.99')).set('Authorization', basic(key))).status).toBe(200);
   });
 });
@@ -131,7 +144,8 @@ describe('a request rate per API key', () => {
     const t = await createTestHost({ authThrottle: limits({ keyRequests: 3 }) });
     try {
       const limited = await t.createKey(1);
-      for (let request = 0; request < 3; request++) expect((await t.http.get(CUSTOMERS).set('Authorization', basic(limited))).status).toBe(200);
+      for (let request = 0; request < 3; request++)
+        expect((await t.http.get(CUSTOMERS).set('Authorization', basic(limited))).status).toBe(200);
       expectThrottled(await t.http.get(CUSTOMERS).set('Authorization', basic(limited)), 3);
       expect((await t.http.get(CUSTOMERS).set('Authorization', basic(t.adminKey))).status).toBe(200);
     } finally {
@@ -146,18 +160,24 @@ describe('throttling across processes on one database', () => {
     let second: Host | null = null;
     try {
       second = await createHost({
-        databaseUrl: t.host.dataSource.options.type === 'better-sqlite3' ? `sqlite:${String(t.host.dataSource.options.database)}` : hostUrl(t),
+        databaseUrl:
+          t.host.dataSource.options.type === 'better-sqlite3'
+            ? `sqlite:${String(t.host.dataSource.options.database)}`
+            : hostUrl(t),
         logger: createLogger('silent'),
         pluginModules: [],
         authThrottle: limits({ perAddressAndKey: 3, perAddress: 1000 }),
       });
       const wrong = basic(t.adminKey, 'cs_wrong');
-      for (let attempt = 0; attempt < 3; attempt++) expect((await t.http.get(CUSTOMERS).set('Authorization', wrong)).status).toBe(401);
+      for (let attempt = 0; attempt < 3; attempt++)
+        expect((await t.http.get(CUSTOMERS).set('Authorization', wrong)).status).toBe(401);
       // The other process learns of the block from the shared count at its first failure, and refuses from then on.
       const other = () => supertest(second!.app).get(CUSTOMERS).set('Authorization', wrong);
       expect((await other()).status).toBe(401);
       expect((await other()).status).toBe(429);
-      const rows = await t.host.db.query<{ points: number }>(`SELECT points FROM ${t.host.db.table('wc_host_rate_limits')} WHERE \`key\` LIKE 'wc_host_auth_pair:%'`);
+      const rows = await t.host.db.query<{ points: number }>(
+        `SELECT points FROM ${t.host.db.table('wc_host_rate_limits')} WHERE \`key\` LIKE 'wc_host_auth_pair:%'`,
+      );
       expect(rows.map((row) => Number(row.points))).toEqual([4]);
     } finally {
       await second?.close();
@@ -168,6 +188,12 @@ describe('throttling across processes on one database', () => {
 
 /** The test host's own database URL (MySQL), rebuilt from its TypeORM options. */
 function hostUrl(t: TestHost): string {
-  const options = t.host.dataSource.options as { host?: string; port?: number; username?: string; password?: string; database?: string };
+  const options = t.host.dataSource.options as {
+    host?: string;
+    port?: number;
+    username?: string;
+    password?: string;
+    database?: string;
+  };
   return `mysql://${options.username}:${options.password}@${options.host}:${options.port}/${options.database}`;
 }

@@ -11,7 +11,8 @@ import { createTestDatabase, openDb, type TestDatabase } from './helpers/testDat
 // The CLI as an operator runs it, through ts-node so the tests need no build step. `--` keeps node from reading
 // the CLI's own options (`--version`) as its own.
 const ROOT = path.resolve(__dirname, '..');
-const ENTRY = "require('./src/cli').main(process.argv.slice(1)).catch((e) => { process.stderr.write(e.message + '\\n'); process.exit(1); })";
+const ENTRY =
+  "require('./src/cli').main(process.argv.slice(1)).catch((e) => { process.stderr.write(e.message + '\\n'); process.exit(1); })";
 const nodeArgs = (args: string[]) => ['-r', 'ts-node/register/transpile-only', '-e', ENTRY, '--', ...args];
 
 jest.setTimeout(120_000);
@@ -43,7 +44,12 @@ function sqliteFile(): string {
 }
 
 function run(args: string[], vars: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, nodeArgs(args), { cwd: ROOT, env: { ...env, ...vars }, encoding: 'utf8', timeout: 90_000 });
+  return spawnSync(process.execPath, nodeArgs(args), {
+    cwd: ROOT,
+    env: { ...env, ...vars },
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
 }
 
 interface InProcessRun {
@@ -110,10 +116,11 @@ function serve(): Promise<{ url: string; lines: string[]; stop: () => Promise<nu
         resolve({
           url: match[1],
           lines,
-          stop: () => new Promise((done) => {
-            child.once('exit', (code) => done(code));
-            child.kill('SIGTERM');
-          }),
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', (code) => done(code));
+              child.kill('SIGTERM');
+            }),
         });
       }
     };
@@ -176,9 +183,19 @@ describe('the wc-host command, before there is a site', () => {
     const missing = isMysql
       ? `No WordPress tables (wp_users) in ${label}. Set DATABASE_URL and DB_TABLE_PREFIX to your site's database, or run \`npx wc-host migrate\` to create them.`
       : `No database at ${sqliteFile()}. Set DATABASE_URL to your database, or run \`npx wc-host migrate\` to create it.`;
-    for (const args of [['keys', 'create', '--user', 'admin', '--permissions', 'read'], ['keys', 'list'], ['db', 'index', '--status'], ['db', 'index']]) {
+    for (const args of [
+      ['keys', 'create', '--user', 'admin', '--permissions', 'read'],
+      ['keys', 'list'],
+      ['db', 'index', '--status'],
+      ['db', 'index'],
+    ]) {
       const result = await runInProcess(args);
-      expect({ args, code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({ args, code: 1, stdout: '', stderr: `${missing}\n` });
+      expect({ args, code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({
+        args,
+        code: 1,
+        stdout: '',
+        stderr: `${missing}\n`,
+      });
     }
     expect(await tablesInDatabase()).toEqual(isMysql ? [] : 'no file');
   });
@@ -199,7 +216,10 @@ describe('a database that cannot be opened', () => {
       return [
         {
           url: withDb(missing),
-          says: [`Database '${missing}' does not exist`, `CREATE DATABASE \`${missing}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci`],
+          says: [
+            `Database '${missing}' does not exist`,
+            `CREATE DATABASE \`${missing}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci`,
+          ],
         },
         {
           url: withDb(server.pathname.slice(1), (url) => (url.password = 'not-the-password')),
@@ -216,8 +236,17 @@ describe('a database that cannot be opened', () => {
     symlinkSync(path.join(dir, 'no', 'such', 'folder', 'site.sqlite'), dangling);
     writeFileSync(path.join(dir, 'a-file'), '');
     return [
-      { url: `sqlite:${dangling}`, says: [`Cannot open the SQLite database ${dangling} (unable to open database file)`, `its folder ${dir} must exist and be writable`] },
-      { url: `sqlite:${path.join(dir, 'a-file', 'site.sqlite')}`, says: [`Cannot create the folder ${path.join(dir, 'a-file')}`, 'a file is in the way'] },
+      {
+        url: `sqlite:${dangling}`,
+        says: [
+          `Cannot open the SQLite database ${dangling} (unable to open database file)`,
+          `its folder ${dir} must exist and be writable`,
+        ],
+      },
+      {
+        url: `sqlite:${path.join(dir, 'a-file', 'site.sqlite')}`,
+        says: [`Cannot create the folder ${path.join(dir, 'a-file')}`, 'a file is in the way'],
+      },
       { url: `sqlite:${dir}`, says: [`Cannot open the SQLite database ${dir}: it is a folder`] },
     ];
   }
@@ -247,8 +276,13 @@ describe('the site a new database is seeded with', () => {
       const rows = await open.db.query<{ option_name: string; option_value: string }>(
         `SELECT option_name, option_value FROM ${open.db.table('options')} WHERE option_name IN ('siteurl', 'home')`,
       );
-      const admin = await open.db.query<{ user_url: string }>(`SELECT user_url FROM ${open.db.table('users')} WHERE ID = 1`);
-      return { ...Object.fromEntries(rows.map((row) => [row.option_name, row.option_value])), admin: admin[0].user_url };
+      const admin = await open.db.query<{ user_url: string }>(
+        `SELECT user_url FROM ${open.db.table('users')} WHERE ID = 1`,
+      );
+      return {
+        ...Object.fromEntries(rows.map((row) => [row.option_name, row.option_value])),
+        admin: admin[0].user_url,
+      };
     } finally {
       await open.close();
     }
@@ -260,7 +294,10 @@ describe('the site a new database is seeded with', () => {
       [{ HOST: '::', PORT: '8081' }, 'http://localhost:8081'],
       [{ HOST: 'shop.internal', PORT: '80' }, 'http://shop.internal'],
       [{ HOST: '::1', PORT: '8080' }, 'http://[::1]:8080'],
-      [{ HOST: '0.0.0.0', PORT: '9090', WC_HOST_HOME_URL: 'https://shop.example.com/store/' }, 'https://shop.example.com/store'],
+      [
+        { HOST: '0.0.0.0', PORT: '9090', WC_HOST_HOME_URL: 'https://shop.example.com/store/' },
+        'https://shop.example.com/store',
+      ],
     ];
     for (const [index, [vars, expected]] of cases.entries()) {
       const tablePrefix = `s${index}_`;
@@ -282,12 +319,21 @@ describe('the site a new database is seeded with', () => {
       Object.assign(process.env, savedEnv);
       for (const name of ['HOST', 'PORT', 'DB_TABLE_PREFIX']) if (!(name in savedEnv)) delete process.env[name];
     }
-    expect(log.records().map((record) => record.msg).filter((msg) => msg.includes('keys create'))).toEqual([
+    expect(
+      log
+        .records()
+        .map((record) => record.msg)
+        .filter((msg) => msg.includes('keys create')),
+    ).toEqual([
       expect.stringMatching(
-        new RegExp(`Make an API key for it with: DATABASE_URL=${escapeRegExp(label)} DB_TABLE_PREFIX=hint_ npx wc-host keys create --user admin --permissions read_write$`),
+        new RegExp(
+          `Make an API key for it with: DATABASE_URL=${escapeRegExp(label)} DB_TABLE_PREFIX=hint_ npx wc-host keys create --user admin --permissions read_write$`,
+        ),
       ),
     ]);
-    expect(log.lines.join('\n')).not.toContain(isMysql ? `:${new URL(database.url).password}@` : 'no password in a SQLite URL');
+    expect(log.lines.join('\n')).not.toContain(
+      isMysql ? `:${new URL(database.url).password}@` : 'no password in a SQLite URL',
+    );
     expect((await seededUrls('hint_')).siteurl).toBe('http://127.0.0.1:8123');
   });
 });
@@ -302,7 +348,9 @@ describe('the wc-host command on a site', () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/Created tables: .*wp_users.*wp_usermeta/);
     expect(first.stdout).toContain('Seeded a new site with the administrator "admin".');
-    expect(first.stdout).toContain(`Make an API key for it with: DATABASE_URL=${label} npx wc-host keys create --user admin --permissions read_write\n`);
+    expect(first.stdout).toContain(
+      `Make an API key for it with: DATABASE_URL=${label} npx wc-host keys create --user admin --permissions read_write\n`,
+    );
     expect(first.stderr).toBe(`Database: ${label}\n`);
     const second = run(['migrate']);
     expect(second.status).toBe(0);

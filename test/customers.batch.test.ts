@@ -25,7 +25,8 @@ import {
 
 let t: TestHost;
 
-const batch = (body: unknown, key: TestKey = t.adminKey) => as(t.http.post(`${V2}/customers/batch`), key).send(body as object);
+const batch = (body: unknown, key: TestKey = t.adminKey) =>
+  as(t.http.post(`${V2}/customers/batch`), key).send(body as object);
 const get = (id: number) => as(t.http.get(`${V2}/customers/${id}`), t.adminKey);
 
 beforeAll(async () => {
@@ -36,14 +37,23 @@ afterAll(async () => {
   await t.close();
 });
 
-const invalidUser = (id: unknown) => ({ id, error: { code: 'wc_user_invalid_id', message: 'Invalid user ID.', data: { status: 404 } } });
+const invalidUser = (id: unknown) => ({
+  id,
+  error: { code: 'wc_user_invalid_id', message: 'Invalid user ID.', data: { status: 404 } },
+});
 
 describe('the documented batch example, as current WooCommerce answers it', () => {
   it('creates, updates and deletes in order, with per-item errors', async () => {
     const john = await createCustomer(t, JOHN_DOE);
     const response = await batch({
       create: [
-        { email: 'jane.roe@example.com', first_name: 'Jane', last_name: 'Roe', username: 'jane.roe', password: 'pw-Secret-1' },
+        {
+          email: 'jane.roe@example.com',
+          first_name: 'Jane',
+          last_name: 'Roe',
+          username: 'jane.roe',
+          password: 'pw-Secret-1',
+        },
         { email: 'john.doe@example.com', username: 'dup.in.batch' },
       ],
       update: [
@@ -58,7 +68,14 @@ describe('the documented batch example, as current WooCommerce answers it', () =
 
     const [jane, duplicate] = response.body.create;
     expect(keysOf(jane)).toEqual([...V2_ADMIN_KEYS, '_links']);
-    expect(jane).toMatchObject({ email: 'jane.roe@example.com', first_name: 'Jane', last_name: 'Roe', role: 'customer', username: 'jane.roe', billing: EMPTY_BILLING });
+    expect(jane).toMatchObject({
+      email: 'jane.roe@example.com',
+      first_name: 'Jane',
+      last_name: 'Roe',
+      role: 'customer',
+      username: 'jane.roe',
+      billing: EMPTY_BILLING,
+    });
     expect(jane._links).toEqual({
       self: [{ href: `${REST_ROOT}/wc/v2/customers/${jane.id}` }],
       collection: [{ href: `${REST_ROOT}/wc/v2/customers` }],
@@ -67,13 +84,19 @@ describe('the documented batch example, as current WooCommerce answers it', () =
       id: 0,
       error: {
         code: 'registration-error-email-exists',
-        message: 'An account is already registered with john.doe@example.com. Please log in or use a different email address.',
+        message:
+          'An account is already registered with john.doe@example.com. Please log in or use a different email address.',
         data: { status: 400 },
       },
     });
 
     const [updated, missing] = response.body.update;
-    expect(updated).toMatchObject({ id: john.id, first_name: 'John', last_name: 'Doe-Updated', billing: JOHN_DOE.billing });
+    expect(updated).toMatchObject({
+      id: john.id,
+      first_name: 'John',
+      last_name: 'Doe-Updated',
+      billing: JOHN_DOE.billing,
+    });
     expect(keysOf(updated)).toEqual([...V2_ADMIN_KEYS, '_links']);
     expect(missing).toEqual(invalidUser(999999));
     expect(response.body.delete).toEqual([invalidUser(999998)]);
@@ -88,7 +111,14 @@ describe('WooCommerce tests', () => {
       const post = (body: unknown) => as(fresh.http.post(`${V2}/customers/batch`), fresh.adminKey).send(body as object);
       const helpers = [];
       for (const name of ['batch1', 'batch2', 'batch3', 'batch4']) {
-        helpers.push(await createCustomer(fresh, { username: name, password: 'test123', email: `${name}@woo.local`, first_name: 'Justin' }));
+        helpers.push(
+          await createCustomer(fresh, {
+            username: name,
+            password: 'test123',
+            email: `${name}@woo.local`,
+            first_name: 'Justin',
+          }),
+        );
       }
       const [c1, c2, c3] = helpers;
       const response = await post({
@@ -149,7 +179,8 @@ describe('WooCommerce tests', () => {
         id: 1,
         error: {
           code: 'woocommerce_rest_cannot_delete',
-          message: 'Sorry, users with administrator role cannot be deleted via this endpoint. Allowed roles: customer, subscriber',
+          message:
+            'Sorry, users with administrator role cannot be deleted via this endpoint. Allowed roles: customer, subscriber',
           data: { status: 403 },
         },
       },
@@ -158,11 +189,31 @@ describe('WooCommerce tests', () => {
   });
 
   it('JS API tests: João Silva and John Doe — create (non-ASCII kept, order kept), update, delete', async () => {
-    const address = (postcode: string, country: string) => ({ address_1: '969 Market', city: 'San Francisco', state: 'CA', postcode, country });
+    const address = (postcode: string, country: string) => ({
+      address_1: '969 Market',
+      city: 'San Francisco',
+      state: 'CA',
+      postcode,
+      country,
+    });
     const created = await batch({
       create: [
-        { email: 'john.doe2@example.com', first_name: 'John', last_name: 'Doe', username: 'john.doe2', billing: address('94103', 'US'), shipping: address('94103', 'US') },
-        { email: 'joao.silva2@example.com', first_name: 'João', last_name: 'Silva', username: 'joao.silva2', billing: { ...address('12345-000', 'BR'), first_name: 'João' }, shipping: address('12345-000', 'BR') },
+        {
+          email: 'john.doe2@example.com',
+          first_name: 'John',
+          last_name: 'Doe',
+          username: 'john.doe2',
+          billing: address('94103', 'US'),
+          shipping: address('94103', 'US'),
+        },
+        {
+          email: 'joao.silva2@example.com',
+          first_name: 'João',
+          last_name: 'Silva',
+          username: 'joao.silva2',
+          billing: { ...address('12345-000', 'BR'), first_name: 'João' },
+          shipping: address('12345-000', 'BR'),
+        },
       ],
     });
     expect(created.status).toBe(200);
@@ -184,7 +235,11 @@ describe('WooCommerce tests', () => {
     expect(updated.status).toBe(200);
     expect(updated.body.update.map((c: { id: number }) => c.id)).toEqual([a, b]);
     expect(updated.body.update[0].email).toBe('emailupdated@example.com');
-    expect(updated.body.update[1].billing).toMatchObject({ address_1: '123 Addressupdate Street', postcode: '12345-000', first_name: 'João' });
+    expect(updated.body.update[1].billing).toMatchObject({
+      address_1: '123 Addressupdate Street',
+      postcode: '12345-000',
+      first_name: 'João',
+    });
 
     const deleted = await batch({ delete: [a, b] });
     expect(deleted.status).toBe(200);
@@ -202,7 +257,10 @@ describe('WooCommerce tests', () => {
     });
     const ids = created.body.create.map((c: { id: number }) => c.id);
     expect(new Set(ids).size).toBe(2);
-    expect(created.body.create.map((c: { email: string }) => c.email)).toEqual(['customer.batch.one@example.com', 'customer.batch.two@example.com']);
+    expect(created.body.create.map((c: { email: string }) => c.email)).toEqual([
+      'customer.batch.one@example.com',
+      'customer.batch.two@example.com',
+    ]);
     const updated = await as(t.http.put(`${V2}/customers/batch`), t.adminKey).send({
       update: [
         { id: ids[0], first_name: 'Jack' },
@@ -252,7 +310,12 @@ describe('batch rules', () => {
     t.host.hooks.addFilter('woocommerce_rest_batch_items_limit', 'test/limit', () => 2);
     try {
       const response = await batch({ delete: [0, 0, 0] });
-      expectError(response, 413, 'woocommerce_rest_request_entity_too_large', 'Unable to accept more than 2 items for this request.');
+      expectError(
+        response,
+        413,
+        'woocommerce_rest_request_entity_too_large',
+        'Unable to accept more than 2 items for this request.',
+      );
     } finally {
       t.host.hooks.removeFilter('woocommerce_rest_batch_items_limit', 'test/limit');
     }
@@ -262,14 +325,21 @@ describe('batch rules', () => {
     const customer = await createFixtureCustomer(t);
     const response = await batch({
       delete: [customer.id],
-      update: [{ id: customer.id, first_name: 'BeforeDelete' }, { id: customer.id, username: 'renamed' }],
+      update: [
+        { id: customer.id, first_name: 'BeforeDelete' },
+        { id: customer.id, username: 'renamed' },
+      ],
       create: [{ email: 'order.check@example.com', password: 'pw' }],
     });
     expect(keysOf(response.body)).toEqual(['create', 'update', 'delete']);
     expect(response.body.update[0].first_name).toBe('BeforeDelete');
     expect(response.body.update[1]).toEqual({
       id: customer.id,
-      error: { code: 'woocommerce_rest_customer_invalid_argument', message: "Username isn't editable.", data: { status: 400 } },
+      error: {
+        code: 'woocommerce_rest_customer_invalid_argument',
+        message: "Username isn't editable.",
+        data: { status: 400 },
+      },
     });
     expect(response.body.delete[0]).toMatchObject({ id: customer.id, first_name: 'BeforeDelete' });
     expect((await get(customer.id)).status).toBe(404);
@@ -279,19 +349,39 @@ describe('batch rules', () => {
   it('items skip REST validation: WooCommerce’s own errors come back', async () => {
     const customer = await createFixtureCustomer(t, { billing: { company: 'Acme' } });
     const response = await batch({
-      create: [{ username: 'no.email' }, { email: 'not-an-email' }, { email: 'billing.bad@example.com', billing: { email: 'nope' } }],
+      create: [
+        { username: 'no.email' },
+        { email: 'not-an-email' },
+        { email: 'billing.bad@example.com', billing: { email: 'nope' } },
+      ],
       update: [{ id: customer.id, billing: { company: null, city: 'Porto' } }, { first_name: 'NoId' }],
     });
     expect(response.body.create).toEqual([
-      { id: 0, error: { code: 'registration-error-invalid-email', message: 'Please provide a valid email address.', data: { status: 400 } } },
+      {
+        id: 0,
+        error: {
+          code: 'registration-error-invalid-email',
+          message: 'Please provide a valid email address.',
+          data: { status: 400 },
+        },
+      },
       { id: 0, error: { code: 'customer_invalid_email', message: 'Invalid email address', data: { status: 400 } } },
-      { id: 0, error: { code: 'customer_invalid_billing_email', message: 'Invalid billing email address', data: { status: 400 } } },
+      {
+        id: 0,
+        error: {
+          code: 'customer_invalid_billing_email',
+          message: 'Invalid billing email address',
+          data: { status: 400 },
+        },
+      },
     ]);
     // A null sub-key is "not present" (isset), so the company is kept.
     expect(response.body.update[0].billing).toMatchObject({ company: 'Acme', city: 'Porto' });
     expect(response.body.update[1]).toEqual(invalidUser(null));
     const { db } = t.host;
-    expect(await db.query(`SELECT ID FROM ${db.table('users')} WHERE user_email = 'billing.bad@example.com'`)).toEqual([]);
+    expect(await db.query(`SELECT ID FROM ${db.table('users')} WHERE user_email = 'billing.bad@example.com'`)).toEqual(
+      [],
+    );
   });
 
   it('an invalid update email is refused per item with customer_invalid_email and changes nothing', async () => {
@@ -323,7 +413,8 @@ describe('batch rules', () => {
     expect(response.body.delete[0]).toMatchObject({ id: subscriberId, role: 'subscriber' });
     expect(response.body.delete[1].error).toEqual({
       code: 'woocommerce_rest_cannot_delete',
-      message: 'Sorry, users with shop_manager role cannot be deleted via this endpoint. Allowed roles: customer, subscriber',
+      message:
+        'Sorry, users with shop_manager role cannot be deleted via this endpoint. Allowed roles: customer, subscriber',
       data: { status: 403 },
     });
   });
@@ -364,7 +455,9 @@ describe('the batch permission', () => {
       data: { status: 401 },
     });
     const { db } = t.host;
-    expect(await db.query(`SELECT ID FROM ${db.table('users')} WHERE user_email = 'forbidden@example.com'`)).toEqual([]);
+    expect(await db.query(`SELECT ID FROM ${db.table('users')} WHERE user_email = 'forbidden@example.com'`)).toEqual(
+      [],
+    );
   });
 
   it('GET on the batch route is not registered → 404 rest_no_route', async () => {

@@ -21,7 +21,11 @@ describe('the official JS client with its defaults round-trips a customer over w
     server = t.host.app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    api = new WooCommerceRestApi({ url: baseUrl, consumerKey: t.adminKey.consumerKey, consumerSecret: t.adminKey.consumerSecret });
+    api = new WooCommerceRestApi({
+      url: baseUrl,
+      consumerKey: t.adminKey.consumerKey,
+      consumerSecret: t.adminKey.consumerSecret,
+    });
   });
 
   afterAll(async () => {
@@ -31,7 +35,9 @@ describe('the official JS client with its defaults round-trips a customer over w
 
   it('signs with OAuth: the same key over Basic auth is refused on this host', async () => {
     const response = await fetch(`${baseUrl}/wp-json/wc/v3/customers`, {
-      headers: { Authorization: `Basic ${Buffer.from(`${t.adminKey.consumerKey}:${t.adminKey.consumerSecret}`).toString('base64')}` },
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${t.adminKey.consumerKey}:${t.adminKey.consumerSecret}`).toString('base64')}`,
+      },
     });
     expect(response.status).toBe(401);
   });
@@ -68,10 +74,16 @@ describe('the official JS client with its defaults round-trips a customer over w
     expect(listed.headers['x-wp-total']).toBe('1');
     expect(listed.data.map((customer: { id: number }) => customer.id)).toEqual([id]);
 
-    const updated = await api.put(`customers/${id}`, { first_name: 'Jack', shipping: { phone: '+1 555 0100', first_name: 'Jack' } });
+    const updated = await api.put(`customers/${id}`, {
+      first_name: 'Jack',
+      shipping: { phone: '+1 555 0100', first_name: 'Jack' },
+    });
     expect(updated.status).toBe(200);
     expect(updated.data).toMatchObject({ first_name: 'Jack', shipping: { first_name: 'Jack', phone: '+1 555 0100' } });
-    expect((await api.get(`customers/${id}`)).data).toMatchObject({ first_name: 'Jack', shipping: { phone: '+1 555 0100' } });
+    expect((await api.get(`customers/${id}`)).data).toMatchObject({
+      first_name: 'Jack',
+      shipping: { phone: '+1 555 0100' },
+    });
 
     const deleted = await api.delete(`customers/${id}`, { force: true });
     expect(deleted.status).toBe(200);
@@ -85,7 +97,10 @@ describe('the official JS client with its defaults round-trips a customer over w
   it('errors come back as WooCommerce errors (delete without force: 501)', async () => {
     const created = await api.post('customers', { email: 'client.keep@example.com', password: 'secret-pass' });
     await expect(api.delete(`customers/${created.data.id}`)).rejects.toMatchObject({
-      response: { status: 501, data: { code: 'woocommerce_rest_trash_not_supported', message: 'Customers do not support trashing.' } },
+      response: {
+        status: 501,
+        data: { code: 'woocommerce_rest_trash_not_supported', message: 'Customers do not support trashing.' },
+      },
     });
   });
 });

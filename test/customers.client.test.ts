@@ -27,7 +27,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const key = await t.createKey(1, 'read_write');
-  api = new WooCommerceRestApi({ url: baseUrl, consumerKey: key.consumerKey, consumerSecret: key.consumerSecret, version: 'wc/v2' });
+  api = new WooCommerceRestApi({
+    url: baseUrl,
+    consumerKey: key.consumerKey,
+    consumerSecret: key.consumerSecret,
+    version: 'wc/v2',
+  });
 });
 
 afterAll(async () => {
@@ -132,7 +137,10 @@ describe('the official JS client round-trips a customer over wc/v2 with OAuth', 
     expect(response.status).toBe(200);
     expect(response.data).toEqual(before);
     await expect(api.get(`customers/${id}`)).rejects.toMatchObject({
-      response: { status: 404, data: { code: 'wc_user_invalid_id', message: 'Invalid user ID.', data: { status: 404 } } },
+      response: {
+        status: 404,
+        data: { code: 'wc_user_invalid_id', message: 'Invalid user ID.', data: { status: 404 } },
+      },
     });
   });
 });

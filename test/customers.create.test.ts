@@ -46,7 +46,8 @@ const post = (body: Record<string, unknown>) => as(t.http.post(`${V2}/customers`
  * Order-figure caches WooCommerce writes when it first computes them; the names vary by version
  * (docs/wordpress-storage-and-auth.md#what-a-create-writes).
  */
-const isOrderStatsCache = (key: string) => /^(_order_count|_money_spent|_last_order|wc_order_count_|wc_money_spent_|wc_last_order_)/.test(key);
+const isOrderStatsCache = (key: string) =>
+  /^(_order_count|_money_spent|_last_order|wc_order_count_|wc_money_spent_|wc_last_order_)/.test(key);
 
 describe('John Doe, as WooCommerce 8.9.1 created him', () => {
   let response: Awaited<ReturnType<typeof post>>;
@@ -195,11 +196,16 @@ describe('John Doe, as WooCommerce 8.9.1 created him', () => {
 
 describe('WooCommerce unit and controller tests', () => {
   it('create_customer (1): exactly the documented keys and defaults', async () => {
-    const response = await post({ username: 'create_customer_test', password: 'test123', email: 'create_customer_test@woo.local' });
+    const response = await post({
+      username: 'create_customer_test',
+      password: 'test123',
+      email: 'create_customer_test@woo.local',
+    });
     expect(response.status).toBe(201);
     const { id, date_created, date_created_gmt, date_modified, date_modified_gmt, _links, ...rest } = response.body;
     expect(typeof id).toBe('number');
-    for (const date of [date_created, date_created_gmt, date_modified, date_modified_gmt]) expect(date).toMatch(REST_DATE);
+    for (const date of [date_created, date_created_gmt, date_modified, date_modified_gmt])
+      expect(date).toMatch(REST_DATE);
     expect(_links.self[0].href).toBe(`${REST_ROOT}/wc/v2/customers/${id}`);
     expect(rest).toEqual({
       email: 'create_customer_test@woo.local',
@@ -246,7 +252,11 @@ describe('WooCommerce unit and controller tests', () => {
   });
 
   it('create_customer_without_permission: anonymous → 401 woocommerce_rest_cannot_create, nothing written', async () => {
-    const response = await anonymous(t.http.post(`${V2}/customers`)).send({ email: 'anon@woo.local', username: 'anon', password: 'x' });
+    const response = await anonymous(t.http.post(`${V2}/customers`)).send({
+      email: 'anon@woo.local',
+      username: 'anon',
+      password: 'x',
+    });
     expect(response.body).toEqual({
       code: 'woocommerce_rest_cannot_create',
       message: 'Sorry, you are not allowed to create resources.',
@@ -305,14 +315,19 @@ describe('who may create', () => {
       data: { status: 401 },
     });
     const { db } = t.host;
-    expect(await db.query(`SELECT ID FROM ${db.table('users')} WHERE user_email = 'by.readonly@example.com'`)).toEqual([]);
+    expect(await db.query(`SELECT ID FROM ${db.table('users')} WHERE user_email = 'by.readonly@example.com'`)).toEqual(
+      [],
+    );
   });
 
   it('a shop manager may create customers (create_customers, WooCommerce 9.9+ / PR #56816), without meta_data in the answer', async () => {
     const manager = await createCustomer(t, { email: 'manager@example.com', password: 'pw' });
     await setRoles(t, manager.id, ['shop_manager'], 9);
     const key = await t.createKey(manager.id, 'read_write');
-    const response = await as(t.http.post(`${V2}/customers`), key).send({ email: 'by.manager@example.com', role: 'shop_manager' });
+    const response = await as(t.http.post(`${V2}/customers`), key).send({
+      email: 'by.manager@example.com',
+      role: 'shop_manager',
+    });
     expect(response.status).toBe(201);
     expect(response.body.role).toBe('customer');
     expect(response.body).not.toHaveProperty('meta_data');
@@ -322,7 +337,11 @@ describe('who may create', () => {
 describe('validation and registration errors', () => {
   it('an invalid email → customer_invalid_email (no REST format check on create)', async () => {
     const response = await post({ email: 'not-an-email', username: 'bademail' });
-    expect(response.body).toEqual({ code: 'customer_invalid_email', message: 'Invalid email address', data: { status: 400 } });
+    expect(response.body).toEqual({
+      code: 'customer_invalid_email',
+      message: 'Invalid email address',
+      data: { status: 400 },
+    });
     expect(response.status).toBe(400);
   });
 
@@ -353,9 +372,18 @@ describe('validation and registration errors', () => {
   });
 
   it('a given username keeps its case; names are sanitized (sanitize_text_field, then wc_clean)', async () => {
-    const response = await post({ email: 'case.kept@example.com', username: 'JohnD', password: 'pw', first_name: '<b>X</b> & Y' });
+    const response = await post({
+      email: 'case.kept@example.com',
+      username: 'JohnD',
+      password: 'pw',
+      first_name: '<b>X</b> & Y',
+    });
     expect(response.body).toMatchObject({ username: 'JohnD', first_name: 'X & Y' });
-    expect(await userRow(t, response.body.id)).toMatchObject({ user_login: 'JohnD', user_nicename: 'johnd', display_name: 'JohnD' });
+    expect(await userRow(t, response.body.id)).toMatchObject({
+      user_login: 'JohnD',
+      user_nicename: 'johnd',
+      display_name: 'JohnD',
+    });
     expect(await metaValues(t, response.body.id, 'first_name')).toEqual(['X & Y']);
   });
 
@@ -390,7 +418,12 @@ describe('validation and registration errors', () => {
       favourite_colour: 'blue',
     });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ orders_count: 0, total_spent: '0.00', is_paying_customer: false, avatar_url: gravatar('readonly@example.com') });
+    expect(response.body).toMatchObject({
+      orders_count: 0,
+      total_spent: '0.00',
+      is_paying_customer: false,
+      avatar_url: gravatar('readonly@example.com'),
+    });
     expect(response.body).not.toHaveProperty('favourite_colour');
   });
 });
@@ -399,9 +432,13 @@ describe('generated usernames and passwords', () => {
   const created: Array<{ id: number; password: string; generated: boolean }> = [];
 
   beforeAll(() => {
-    t.host.hooks.addAction('woocommerce_created_customer', 'test/capture', (id: number, data: { user_pass: string }, generated: boolean) => {
-      created.push({ id, password: data.user_pass, generated });
-    });
+    t.host.hooks.addAction(
+      'woocommerce_created_customer',
+      'test/capture',
+      (id: number, data: { user_pass: string }, generated: boolean) => {
+        created.push({ id, password: data.user_pass, generated });
+      },
+    );
   });
 
   it('username from the email: local part, lower-cased', async () => {

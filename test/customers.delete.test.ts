@@ -23,7 +23,8 @@ import {
 
 let t: TestHost;
 
-const del = (id: number | string, query = '', key: TestKey = t.adminKey) => as(t.http.delete(`${V2}/customers/${id}${query}`), key);
+const del = (id: number | string, query = '', key: TestKey = t.adminKey) =>
+  as(t.http.delete(`${V2}/customers/${id}${query}`), key);
 const get = (id: number) => as(t.http.get(`${V2}/customers/${id}`), t.adminKey);
 
 beforeAll(async () => {
@@ -47,7 +48,9 @@ async function insertPost(authorId: number): Promise<number> {
 
 async function postAuthor(postId: number): Promise<number> {
   const { db } = t.host;
-  const [row] = await db.query<{ post_author: number }>(`SELECT post_author FROM ${db.table('posts')} WHERE ID = ?`, [postId]);
+  const [row] = await db.query<{ post_author: number }>(`SELECT post_author FROM ${db.table('posts')} WHERE ID = ?`, [
+    postId,
+  ]);
   return Number(row.post_author);
 }
 
@@ -61,7 +64,11 @@ describe('John Doe, as WooCommerce 8.9.1 deleted him', () => {
   it('without force → 501 woocommerce_rest_trash_not_supported, nothing deleted', async () => {
     const response = await del(john.id);
     expect(response.status).toBe(501);
-    expect(response.body).toEqual({ code: 'woocommerce_rest_trash_not_supported', message: 'Customers do not support trashing.', data: { status: 501 } });
+    expect(response.body).toEqual({
+      code: 'woocommerce_rest_trash_not_supported',
+      message: 'Customers do not support trashing.',
+      data: { status: 501 },
+    });
     expect(response.headers.allow).toBe('GET, POST, PUT, PATCH, DELETE');
     expect((await get(john.id)).status).toBe(200);
   });
@@ -91,9 +98,15 @@ describe('John Doe, as WooCommerce 8.9.1 deleted him', () => {
     expect(await userRow(t, john.id)).toBeUndefined();
     expect(await metaRows(t, john.id)).toEqual([]);
     const { db } = t.host;
-    expect(await db.query(`SELECT key_id FROM ${db.table('woocommerce_api_keys')} WHERE user_id = ?`, [john.id])).toEqual([]);
-    expect(await db.query(`SELECT key_id FROM ${db.table('woocommerce_api_keys')} WHERE key_id = ?`, [keyOfJohn.keyId])).toEqual([]);
-    expect(await db.query(`SELECT key_id FROM ${db.table('woocommerce_api_keys')} WHERE key_id = ?`, [t.adminKey.keyId])).toHaveLength(1);
+    expect(
+      await db.query(`SELECT key_id FROM ${db.table('woocommerce_api_keys')} WHERE user_id = ?`, [john.id]),
+    ).toEqual([]);
+    expect(
+      await db.query(`SELECT key_id FROM ${db.table('woocommerce_api_keys')} WHERE key_id = ?`, [keyOfJohn.keyId]),
+    ).toEqual([]);
+    expect(
+      await db.query(`SELECT key_id FROM ${db.table('woocommerce_api_keys')} WHERE key_id = ?`, [t.adminKey.keyId]),
+    ).toHaveLength(1);
   });
 
   it('current WooCommerce: GET after delete → 404 wc_user_invalid_id', async () => {
@@ -122,7 +135,11 @@ describe('WooCommerce tests', () => {
   it('delete_customer_without_permission: anonymous → 401 woocommerce_rest_cannot_delete', async () => {
     const customer = await createFixtureCustomer(t);
     const response = await anonymous(t.http.delete(`${V2}/customers/${customer.id}?force=true`));
-    expect(response.body).toEqual({ code: 'woocommerce_rest_cannot_delete', message: 'Sorry, you are not allowed to delete this resource.', data: { status: 401 } });
+    expect(response.body).toEqual({
+      code: 'woocommerce_rest_cannot_delete',
+      message: 'Sorry, you are not allowed to delete this resource.',
+      data: { status: 401 },
+    });
     expect(response.status).toBe(401);
     expect((await get(customer.id)).status).toBe(200);
   });
@@ -135,7 +152,7 @@ describe('WooCommerce tests', () => {
     expect((await get(customer.id)).status).toBe(404);
   });
 
-  it('the JS test\'s follow-up GET of /customers/[object Object] is a rest_no_route 404', async () => {
+  it("the JS test's follow-up GET of /customers/[object Object] is a rest_no_route 404", async () => {
     const response = await as(t.http.get(`${V2}/customers/[object Object]`), t.adminKey);
     expectError(response, 404, 'rest_no_route', 'No route was found matching the URL and request method.');
   });
@@ -234,7 +251,11 @@ describe('keys and requesters', () => {
     const customer = await createFixtureCustomer(t);
     const key = await t.createKey(customer.id, 'read_write');
     const response = await del(customer.id, '?force=true', key);
-    expect(response.body).toEqual({ code: 'woocommerce_rest_cannot_delete', message: 'Sorry, you are not allowed to delete this resource.', data: { status: 403 } });
+    expect(response.body).toEqual({
+      code: 'woocommerce_rest_cannot_delete',
+      message: 'Sorry, you are not allowed to delete this resource.',
+      data: { status: 403 },
+    });
   });
 
   it('a read-only key → 401 woocommerce_rest_authentication_error', async () => {
@@ -254,7 +275,11 @@ describe('keys and requesters', () => {
     const key = await t.createKey(managerId, 'read_write');
     const customer = await createFixtureCustomer(t);
     const response = await del(customer.id, '?force=true', key);
-    expect(response.body).toEqual({ code: 'woocommerce_rest_cannot_delete', message: 'Sorry, you are not allowed to delete this resource.', data: { status: 403 } });
+    expect(response.body).toEqual({
+      code: 'woocommerce_rest_cannot_delete',
+      message: 'Sorry, you are not allowed to delete this resource.',
+      data: { status: 403 },
+    });
     expect(response.headers.allow).toBe('GET, POST, PUT, PATCH');
   });
 

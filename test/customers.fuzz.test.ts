@@ -15,12 +15,50 @@ import { createTestHost, type TestHost } from './helpers/testHost';
 
 const REQUESTS_PER_PATH = 1000;
 const VERSIONS = ['v1', 'v2', 'v3'] as const;
-const LIST_PARAMS = ['page', 'per_page', 'offset', 'include', 'exclude', 'search', 'order', 'orderby', 'email', 'role', 'context'];
+const LIST_PARAMS = [
+  'page',
+  'per_page',
+  'offset',
+  'include',
+  'exclude',
+  'search',
+  'order',
+  'orderby',
+  'email',
+  'role',
+  'context',
+];
 const GLOBAL_PARAMS = ['_fields', '_envelope', '_method'];
-const ITEM_FIELDS = ['id', 'email', 'first_name', 'last_name', 'username', 'billing', 'shipping', 'meta_data', 'role', 'date_created'];
+const ITEM_FIELDS = [
+  'id',
+  'email',
+  'first_name',
+  'last_name',
+  'username',
+  'billing',
+  'shipping',
+  'meta_data',
+  'role',
+  'date_created',
+];
 /** Rarely: a password that passes is hashed with bcrypt (~70 ms), which would make this test slow, not thorough. */
 const PASSWORD_PERCENT = 3;
-const WORDS = ['asc', 'desc', 'id', 'include', 'name', 'registered_date', 'all', 'customer', 'view', 'edit', 'a@example.com', '*', 'GET', 'DELETE'];
+const WORDS = [
+  'asc',
+  'desc',
+  'id',
+  'include',
+  'name',
+  'registered_date',
+  'all',
+  'customer',
+  'view',
+  'edit',
+  'a@example.com',
+  '*',
+  'GET',
+  'DELETE',
+];
 
 interface FuzzRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
@@ -57,26 +95,35 @@ afterAll(async () => {
 test.each([
   ['the customers lookup answering lists', 12, false],
   ["WordPress's own query answering lists", 34, true],
-])('no 5xx from %s', async (_label, seed, withoutLookup) => {
-  if (withoutLookup) await dropLookup(t.host.db);
-  const random = seededRandom(seed);
-  const failures: string[] = [];
-  for (let i = 0; i < REQUESTS_PER_PATH; i++) {
-    const request = fuzzRequest(random);
-    const response = await send(request);
-    const problem = problemWith(response);
-    if (problem) failures.push(`${request.method} ${request.url} ${JSON.stringify(request.body ?? null).slice(0, 300)} → ${problem}`);
-  }
-  expect(failures.slice(0, 20)).toEqual([]);
-}, 120_000);
+])(
+  'no 5xx from %s',
+  async (_label, seed, withoutLookup) => {
+    if (withoutLookup) await dropLookup(t.host.db);
+    const random = seededRandom(seed);
+    const failures: string[] = [];
+    for (let i = 0; i < REQUESTS_PER_PATH; i++) {
+      const request = fuzzRequest(random);
+      const response = await send(request);
+      const problem = problemWith(response);
+      if (problem)
+        failures.push(
+          `${request.method} ${request.url} ${JSON.stringify(request.body ?? null).slice(0, 300)} → ${problem}`,
+        );
+    }
+    expect(failures.slice(0, 20)).toEqual([]);
+  },
+  120_000,
+);
 
 function problemWith(response: Response): string | null {
   // WooCommerce's own answer to a DELETE without force (its contract: 501, not a failure).
-  if (response.status === 501 && (response.body as { code?: unknown }).code === 'woocommerce_rest_trash_not_supported') return null;
+  if (response.status === 501 && (response.body as { code?: unknown }).code === 'woocommerce_rest_trash_not_supported')
+    return null;
   if (response.status >= 500) return `${response.status} ${response.text.slice(0, 300)}`;
   if (response.status < 400) return null;
   const body = response.body as { code?: unknown; message?: unknown; data?: { status?: unknown } } | undefined;
-  const isWordPressError = typeof body?.code === 'string' && typeof body.message === 'string' && body.data?.status === response.status;
+  const isWordPressError =
+    typeof body?.code === 'string' && typeof body.message === 'string' && body.data?.status === response.status;
   return isWordPressError ? null : `${response.status} is not a WordPress error: ${response.text.slice(0, 300)}`;
 }
 
@@ -98,13 +145,24 @@ function fuzzRequest(random: SeededRandom): FuzzRequest {
     case 1:
       return { method: 'GET', url: `${base}${query(random, LIST_PARAMS)}` };
     case 2:
-      return { method: random.pick(['GET', 'OPTIONS'] as const), url: `${base}/${id()}${query(random, ['context', 'id'])}` };
+      return {
+        method: random.pick(['GET', 'OPTIONS'] as const),
+        url: `${base}/${id()}${query(random, ['context', 'id'])}`,
+      };
     case 3:
-      return { method: random.pick(['POST', 'PUT', 'PATCH'] as const), url: `${base}/${id()}${query(random, ITEM_FIELDS)}`, body: itemBody(random) };
+      return {
+        method: random.pick(['POST', 'PUT', 'PATCH'] as const),
+        url: `${base}/${id()}${query(random, ITEM_FIELDS)}`,
+        body: itemBody(random),
+      };
     case 4:
       return { method: 'DELETE', url: `${base}/${id()}${query(random, ['force', 'reassign', 'id'])}` };
     case 5:
-      return { method: random.pick(['POST', 'PUT', 'PATCH'] as const), url: `${base}/batch${query(random, ['create', 'update', 'delete'])}`, body: batchBody(random) };
+      return {
+        method: random.pick(['POST', 'PUT', 'PATCH'] as const),
+        url: `${base}/batch${query(random, ['create', 'update', 'delete'])}`,
+        body: batchBody(random),
+      };
     default:
       return random.chance(50)
         ? { method: 'GET', url: `${base}/${id()}/downloads${query(random, ['context', 'customer_id'])}` }
@@ -121,10 +179,23 @@ function query(random: SeededRandom, names: readonly string[]): string {
 }
 
 function itemBody(random: SeededRandom): FuzzRequest['body'] {
-  const fields = () => ({ ...itemFields(random), ...(random.chance(50) ? { email: fieldValue(random, 'email') } : {}) });
+  const fields = () => ({
+    ...itemFields(random),
+    ...(random.chance(50) ? { email: fieldValue(random, 'email') } : {}),
+  });
   switch (random.int(6)) {
     case 0:
-      return { raw: random.pick(['{', '[1,2]', '"text"', '12345678901234567890', 'null', '{"email": 1e999}', '{"a":'.repeat(600)]) };
+      return {
+        raw: random.pick([
+          '{',
+          '[1,2]',
+          '"text"',
+          '12345678901234567890',
+          'null',
+          '{"email": 1e999}',
+          '{"a":'.repeat(600),
+        ]),
+      };
     case 1:
       return { form: query(random, ITEM_FIELDS).slice(1) };
     default:
@@ -136,22 +207,30 @@ function itemBody(random: SeededRandom): FuzzRequest['body'] {
 function fieldValue(random: SeededRandom, name: string): unknown {
   if (random.chance(50)) return hostileJson(random);
   if (name === 'email') return `f${random.int(1_000_000)}@example.com`;
-  if (name === 'billing' || name === 'shipping') return { first_name: hostileJson(random), email: hostileJson(random), phone: hostileJson(random) };
+  if (name === 'billing' || name === 'shipping')
+    return { first_name: hostileJson(random), email: hostileJson(random), phone: hostileJson(random) };
   if (name === 'meta_data') return [{ key: 'fuzz', value: hostileJson(random), id: hostileJson(random) }];
   return random.pick(HOSTILE_NUMBERS);
 }
 
 function batchBody(random: SeededRandom): FuzzRequest['body'] {
-  const items = (make: () => unknown) => (random.chance(80) ? Array.from({ length: random.int(4) }, make) : hostileJson(random));
-  const update = () => ({ id: random.chance(50) ? random.pick(customerIds) : hostileJson(random), ...(itemFields(random)) });
+  const items = (make: () => unknown) =>
+    random.chance(80) ? Array.from({ length: random.int(4) }, make) : hostileJson(random);
+  const update = () => ({
+    id: random.chance(50) ? random.pick(customerIds) : hostileJson(random),
+    ...itemFields(random),
+  });
   const body: Record<string, unknown> = {};
   if (random.chance(40)) body.create = items(() => itemFields(random));
   if (random.chance(60)) body.update = items(update);
-  if (random.chance(50)) body.delete = items(() => (random.chance(20) ? random.pick(customerIds) : hostileJson(random)));
+  if (random.chance(50))
+    body.delete = items(() => (random.chance(20) ? random.pick(customerIds) : hostileJson(random)));
   return random.chance(85) ? { json: body } : itemBody(random);
 }
 
 function itemFields(random: SeededRandom): Record<string, unknown> {
-  const fields = Object.fromEntries(random.sample(ITEM_FIELDS, random.int(4)).map((name) => [name, fieldValue(random, name)]));
+  const fields = Object.fromEntries(
+    random.sample(ITEM_FIELDS, random.int(4)).map((name) => [name, fieldValue(random, name)]),
+  );
   return random.chance(PASSWORD_PERCENT) ? { ...fields, password: hostileJson(random) } : fields;
 }

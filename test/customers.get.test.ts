@@ -40,8 +40,22 @@ beforeAll(async () => {
     password: 'test123',
     email: 'get_customer_test@woo.local',
     first_name: 'Justin',
-    billing: { address_1: '123 South Street', address_2: 'Apt 1', city: 'San Francisco', state: 'CA', postcode: '94110', country: 'US' },
-    shipping: { address_1: '123 South Street', address_2: 'Apt 1', city: 'San Francisco', state: 'CA', postcode: '94110', country: 'US' },
+    billing: {
+      address_1: '123 South Street',
+      address_2: 'Apt 1',
+      city: 'San Francisco',
+      state: 'CA',
+      postcode: '94110',
+      country: 'US',
+    },
+    shipping: {
+      address_1: '123 South Street',
+      address_2: 'Apt 1',
+      city: 'San Francisco',
+      state: 'CA',
+      postcode: '94110',
+      country: 'US',
+    },
   });
 });
 
@@ -90,7 +104,14 @@ describe('WooCommerce unit tests (get_customer*)', () => {
     const response = await get(`/customers/${helperCustomer.id}`);
     expect(response.status).toBe(200);
     const row = await userRow(t, helperCustomer.id);
-    const address = { address_1: '123 South Street', address_2: 'Apt 1', city: 'San Francisco', state: 'CA', postcode: '94110', country: 'US' };
+    const address = {
+      address_1: '123 South Street',
+      address_2: 'Apt 1',
+      city: 'San Francisco',
+      state: 'CA',
+      postcode: '94110',
+      country: 'US',
+    };
     expect(response.body).toEqual({
       id: helperCustomer.id,
       date_created: restDate(row!.user_registered),
@@ -118,7 +139,11 @@ describe('WooCommerce unit tests (get_customer*)', () => {
 
   it('get_customer_without_permission: anonymous → 401 woocommerce_rest_cannot_view, no Allow', async () => {
     const response = await anonymous(t.http.get(`${V2}/customers/${helperCustomer.id}`));
-    expect(response.body).toEqual({ code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot view this resource.', data: { status: 401 } });
+    expect(response.body).toEqual({
+      code: 'woocommerce_rest_cannot_view',
+      message: 'Sorry, you cannot view this resource.',
+      data: { status: 401 },
+    });
     expect(response.status).toBe(401);
     expect(response.headers.allow).toBeUndefined();
   });
@@ -190,7 +215,10 @@ describe('any user can be read, whatever its role', () => {
   it('a user without any role reads as role customer', async () => {
     const { db } = t.host;
     const noRole = await createCustomer(t, { email: 'norole@example.com', password: 'pw-norole' });
-    await db.execute(`DELETE FROM ${db.table('usermeta')} WHERE user_id = ? AND meta_key = ?`, [noRole.id, `${db.prefix}capabilities`]);
+    await db.execute(`DELETE FROM ${db.table('usermeta')} WHERE user_id = ? AND meta_key = ?`, [
+      noRole.id,
+      `${db.prefix}capabilities`,
+    ]);
     expect((await get(`/customers/${noRole.id}`)).body.role).toBe('customer');
   });
 
@@ -208,7 +236,10 @@ describe('any user can be read, whatever its role', () => {
   it('is_paying_customer reflects the paying_customer meta', async () => {
     const { db } = t.host;
     const paying = await createCustomer(t, { email: 'paying@example.com', password: 'pw-paying' });
-    await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, 'paying_customer', '1')`, [paying.id]);
+    await db.execute(
+      `INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, 'paying_customer', '1')`,
+      [paying.id],
+    );
     const response = await get(`/customers/${paying.id}`);
     expect(response.body.is_paying_customer).toBe(true);
     expect(response.body.meta_data).toEqual([]);
@@ -224,8 +255,13 @@ describe('dates and avatar follow the site options', () => {
 
   it('gmt_offset 2: date_created is registration + 2 h, date_created_gmt stays UTC', async () => {
     const { db } = t.host;
-    await db.execute(`UPDATE ${db.table('users')} SET user_registered = '2020-01-01 12:00:00' WHERE ID = ?`, [helperCustomer.id]);
-    await db.execute(`UPDATE ${db.table('usermeta')} SET meta_value = '1577880000' WHERE user_id = ? AND meta_key = 'last_update'`, [helperCustomer.id]);
+    await db.execute(`UPDATE ${db.table('users')} SET user_registered = '2020-01-01 12:00:00' WHERE ID = ?`, [
+      helperCustomer.id,
+    ]);
+    await db.execute(
+      `UPDATE ${db.table('usermeta')} SET meta_value = '1577880000' WHERE user_id = ? AND meta_key = 'last_update'`,
+      [helperCustomer.id],
+    );
     await t.host.options.update('gmt_offset', '2');
     const response = await get(`/customers/${helperCustomer.id}`);
     expect(response.body.date_created).toBe('2020-01-01T14:00:00');
@@ -247,9 +283,17 @@ describe('meta_data: administrators only; protected and internal keys hidden', (
 
   beforeAll(async () => {
     const { db } = t.host;
-    metaCustomer = await createCustomer(t, { email: 'meta.reader@example.com', password: 'pw-meta', meta_data: [{ key: 'first_visible', value: 'one' }] });
+    metaCustomer = await createCustomer(t, {
+      email: 'meta.reader@example.com',
+      password: 'pw-meta',
+      meta_data: [{ key: 'first_visible', value: 'one' }],
+    });
     const insert = (key: string, value: string) =>
-      db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [metaCustomer.id, key, value]);
+      db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [
+        metaCustomer.id,
+        key,
+        value,
+      ]);
     await insert('_protected_key', 'hidden');
     await insert('wc_last_active', '1700000000');
     await insert('dismissed_wp_pointers', '');
@@ -269,7 +313,10 @@ describe('meta_data: administrators only; protected and internal keys hidden', (
     const ids = response.body.meta_data.map((meta: { id: number }) => meta.id);
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
     const { db } = t.host;
-    const [row] = await db.query<{ umeta_id: number }>(`SELECT umeta_id FROM ${db.table('usermeta')} WHERE user_id = ? AND meta_key = 'first_visible'`, [metaCustomer.id]);
+    const [row] = await db.query<{ umeta_id: number }>(
+      `SELECT umeta_id FROM ${db.table('usermeta')} WHERE user_id = ? AND meta_key = 'first_visible'`,
+      [metaCustomer.id],
+    );
     expect(ids[0]).toBe(Number(row.umeta_id));
   });
 
@@ -287,7 +334,11 @@ describe('permissions', () => {
     const customerKey = await t.createKey(john.id, 'read_write');
     for (const id of [john.id, helperCustomer.id]) {
       const response = await get(`/customers/${id}`, customerKey);
-      expect(response.body).toEqual({ code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot view this resource.', data: { status: 403 } });
+      expect(response.body).toEqual({
+        code: 'woocommerce_rest_cannot_view',
+        message: 'Sorry, you cannot view this resource.',
+        data: { status: 403 },
+      });
       expect(response.status).toBe(403);
     }
   });

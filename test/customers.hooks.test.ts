@@ -6,7 +6,12 @@ import { RestError } from '../src/rest/RestError';
 import { RestRequest } from '../src/rest/RestRequest';
 import { RestResponse } from '../src/rest/RestResponse';
 import { checkPassword } from '../src/wp/password';
-import { CUSTOMER_HOOKS, RegistrationErrors, type CustomerHookName, type NewCustomerData } from '../plugins/customers/hooks';
+import {
+  CUSTOMER_HOOKS,
+  RegistrationErrors,
+  type CustomerHookName,
+  type NewCustomerData,
+} from '../plugins/customers/hooks';
 import { Customer } from '../plugins/customers/model/Customer';
 import type { WpUser } from '../plugins/customers/model/WpUser';
 
@@ -76,7 +81,11 @@ const recorder = definePlugin({
     for (const [hook, kind] of Object.entries(HOOK_KINDS) as Array<[CustomerHookName, 'filter' | 'action']>) {
       const record = (args: unknown[]) => {
         const customer = args.find((arg): arg is Customer => arg instanceof Customer);
-        calls.push({ hook, args, ...(customer ? { customer: { id: customer.id, email: customer.get('email') } } : {}) });
+        calls.push({
+          hook,
+          args,
+          ...(customer ? { customer: { id: customer.id, email: customer.get('email') } } : {}),
+        });
         seen.add(hook);
       };
       if (kind === 'filter') {
@@ -118,12 +127,17 @@ afterEach(() => {
 });
 
 const post = (body: Record<string, unknown>) => as(t.http.post(`${V2}/customers`), t.adminKey).send(body);
-const put = (id: number, body: Record<string, unknown>) => as(t.http.put(`${V2}/customers/${id}`), t.adminKey).send(body);
+const put = (id: number, body: Record<string, unknown>) =>
+  as(t.http.put(`${V2}/customers/${id}`), t.adminKey).send(body);
 const get = (path: string) => as(t.http.get(`${V2}${path}`), t.adminKey);
 const del = (id: number) => as(t.http.delete(`${V2}/customers/${id}?force=true`), t.adminKey);
 
 /** Filters that run whenever a schema is needed or customers are prepared, whatever the operation. */
-const UBIQUITOUS: readonly CustomerHookName[] = [CUSTOMER_HOOKS.restCustomerSchema, CUSTOMER_HOOKS.orderStatuses, CUSTOMER_HOOKS.orderIsPaidStatuses];
+const UBIQUITOUS: readonly CustomerHookName[] = [
+  CUSTOMER_HOOKS.restCustomerSchema,
+  CUSTOMER_HOOKS.orderStatuses,
+  CUSTOMER_HOOKS.orderIsPaidStatuses,
+];
 /** The hooks that ran, in order — without the ubiquitous filters. */
 const sequence = () => calls.map((call) => call.hook).filter((hook) => !UBIQUITOUS.includes(hook));
 const callsOf = (hook: CustomerHookName) => calls.filter((call) => call.hook === hook);
@@ -135,7 +149,8 @@ const argsOf = (hook: CustomerHookName, index = 0) => {
 
 async function tableCounts(): Promise<{ users: number; usermeta: number }> {
   const { db } = t.host;
-  const count = async (table: string) => Number((await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${db.table(table)}`))[0].n);
+  const count = async (table: string) =>
+    Number((await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${db.table(table)}`))[0].n);
   return { users: await count('users'), usermeta: await count('usermeta') };
 }
 
@@ -149,20 +164,34 @@ async function storedMeta(userId: number, key: string): Promise<string[]> {
 }
 
 const wpUserShape = (user: { id: number; login: string; email: string }) =>
-  expect.objectContaining({ ID: user.id, user_login: user.login, user_email: user.email, roles: ['customer'], meta: expect.any(Array) });
+  expect.objectContaining({
+    ID: user.id,
+    user_login: user.login,
+    user_email: user.email,
+    roles: ['customer'],
+    meta: expect.any(Array),
+  });
 
 describe('a create fires the hooks of WC_REST_Customers_Controller, WC_Customer and wc_create_new_customer in order', () => {
   it('with their arguments, each at its moment', async () => {
     const email = 'anna.lee@example.com';
     const moments: Record<string, unknown> = {};
     behaviour.woocommerce_before_customer_object_save = async () => {
-      moments.usersWithEmailBeforeSave = (await t.host.db.query(`SELECT ID FROM ${t.host.db.table('users')} WHERE user_email = ?`, [email])).length;
+      moments.usersWithEmailBeforeSave = (
+        await t.host.db.query(`SELECT ID FROM ${t.host.db.table('users')} WHERE user_email = ?`, [email])
+      ).length;
     };
     behaviour.user_register = async (id: number) => {
-      moments.atUserRegister = { caps: await storedMeta(id, 'wp_capabilities'), city: await storedMeta(id, 'billing_city') };
+      moments.atUserRegister = {
+        caps: await storedMeta(id, 'wp_capabilities'),
+        city: await storedMeta(id, 'billing_city'),
+      };
     };
     behaviour.woocommerce_new_customer = async (id: number) => {
-      moments.atNewCustomer = { city: await storedMeta(id, 'billing_city'), lastUpdate: (await storedMeta(id, 'last_update')).length };
+      moments.atNewCustomer = {
+        city: await storedMeta(id, 'billing_city'),
+        lastUpdate: (await storedMeta(id, 'last_update')).length,
+      };
     };
     const response = await post({ email, first_name: 'Anna', billing: { city: 'Porto' } }).expect(201);
     const id: number = response.body.id;
@@ -196,7 +225,11 @@ describe('a create fires the hooks of WC_REST_Customers_Controller, WC_Customer 
       [true, 'read', 0, 'user'],
       [true, 'create', 0, 'user'],
     ]);
-    expect(moments).toEqual({ usersWithEmailBeforeSave: 0, atUserRegister: { caps: ['a:1:{s:8:"customer";b:1;}'], city: [] }, atNewCustomer: { city: ['Porto'], lastUpdate: 1 } });
+    expect(moments).toEqual({
+      usersWithEmailBeforeSave: 0,
+      atUserRegister: { caps: ['a:1:{s:8:"customer";b:1;}'], city: [] },
+      atNewCustomer: { city: ['Porto'], lastUpdate: 1 },
+    });
 
     const [before] = callsOf('woocommerce_before_customer_object_save');
     expect(before.args).toEqual([expect.any(Customer), 'customer']);
@@ -253,17 +286,30 @@ describe('a create fires the hooks of WC_REST_Customers_Controller, WC_Customer 
 
     const [prepared, preparedUser, preparedRequest] = argsOf('woocommerce_rest_prepare_customer');
     expect(prepared).toBeInstanceOf(RestResponse);
-    expect((prepared as RestResponse<Record<string, unknown>>).data).toMatchObject({ id, email, first_name: 'Anna', username: 'anna.lee' });
+    expect((prepared as RestResponse<Record<string, unknown>>).data).toMatchObject({
+      id,
+      email,
+      first_name: 'Anna',
+      username: 'anna.lee',
+    });
     expect(preparedUser).toEqual(wpUserShape({ id, login: 'anna.lee', email }));
     expect(preparedRequest).toBe(insertRequest);
   });
 
   it('a given password: no random_password, and woocommerce_created_customer says it was not generated', async () => {
-    const response = await post({ email: 'given.pw@example.com', username: 'given.pw', password: 'Given-Secret-1' }).expect(201);
+    const response = await post({
+      email: 'given.pw@example.com',
+      username: 'given.pw',
+      password: 'Given-Secret-1',
+    }).expect(201);
     expect(callsOf('random_password')).toEqual([]);
     // The username was given: nothing generates one.
     expect(callsOf('woocommerce_new_customer_username')).toEqual([]);
-    expect(argsOf('woocommerce_created_customer')).toEqual([response.body.id, expect.objectContaining({ user_pass: 'Given-Secret-1' }), false]);
+    expect(argsOf('woocommerce_created_customer')).toEqual([
+      response.body.id,
+      expect.objectContaining({ user_pass: 'Given-Secret-1' }),
+      false,
+    ]);
   });
 });
 
@@ -295,7 +341,11 @@ describe('updates, deletes and lists fire their hooks', () => {
       expect.any(Customer),
     ]);
     const passwordHash = (await userRow(t, id))!.user_pass;
-    expect(argsOf('profile_update', 1)).toEqual([id, expect.objectContaining({ ID: id }), { ID: id, user_pass: passwordHash }]);
+    expect(argsOf('profile_update', 1)).toEqual([
+      id,
+      expect.objectContaining({ ID: id }),
+      { ID: id, user_pass: passwordHash },
+    ]);
     expect(await checkPassword('Changed-Secret-2', passwordHash)).toBe(true);
     const [updated] = callsOf('woocommerce_update_customer');
     expect(updated.args).toEqual([id, expect.any(Customer)]);
@@ -311,7 +361,9 @@ describe('updates, deletes and lists fire their hooks', () => {
     const customer = await createFixtureCustomer(t);
     const id: number = customer.id;
     const rowsAt: Record<string, number> = {};
-    const countRows = async () => (await storedMeta(id, 'wp_capabilities')).length + (await t.host.db.query(`SELECT ID FROM ${t.host.db.table('users')} WHERE ID = ?`, [id])).length;
+    const countRows = async () =>
+      (await storedMeta(id, 'wp_capabilities')).length +
+      (await t.host.db.query(`SELECT ID FROM ${t.host.db.table('users')} WHERE ID = ?`, [id])).length;
     behaviour.delete_user = async () => {
       rowsAt.deleteUser = await countRows();
     };
@@ -349,7 +401,16 @@ describe('updates, deletes and lists fire their hooks', () => {
     const response = await get('/customers?per_page=3&page=2&order=desc&orderby=registered_date').expect(200);
     expect(argsOf('woocommerce_rest_check_permissions')).toEqual([true, 'read', 0, 'user']);
     const [args, request] = argsOf('woocommerce_rest_customer_query');
-    expect(args).toEqual({ exclude: [], include: [], order: 'desc', number: 3, offset: 3, orderby: 'registered', search: '', role: 'customer' });
+    expect(args).toEqual({
+      exclude: [],
+      include: [],
+      order: 'desc',
+      number: 3,
+      offset: 3,
+      orderby: 'registered',
+      search: '',
+      role: 'customer',
+    });
     expect(request).toBeInstanceOf(RestRequest);
     expect(callsOf('woocommerce_rest_prepare_customer')).toHaveLength(response.body.length);
   });
@@ -392,7 +453,11 @@ describe('filters change what the API does', () => {
       (await get(`/customers/${id}`).expect(200)).body,
       (await get(`/customers?include=${id}`).expect(200)).body[0],
       (await put(id, { first_name: 'Vip' }).expect(200)).body,
-      (await as(t.http.post(`${V2}/customers/batch`), t.adminKey).send({ update: [{ id, last_name: 'One' }] }).expect(200)).body.update[0],
+      (
+        await as(t.http.post(`${V2}/customers/batch`), t.adminKey)
+          .send({ update: [{ id, last_name: 'One' }] })
+          .expect(200)
+      ).body.update[0],
       (await del(id).expect(200)).body,
     ]) {
       expect(body).toMatchObject({ id, tier: 'gold' });
@@ -404,7 +469,10 @@ describe('filters change what the API does', () => {
   it('woocommerce_rest_customer_query: a meta_query or another role changes the list and its total', async () => {
     const withVat = await createFixtureCustomer(t, { meta_data: [{ key: 'vat_number', value: 'PT123456789' }] });
     const subscriber = await makeUserWithRole(t, 'subscriber');
-    behaviour.woocommerce_rest_customer_query = (args: Record<string, unknown>) => ({ ...args, meta_query: [{ key: 'vat_number', compare: 'EXISTS' }] });
+    behaviour.woocommerce_rest_customer_query = (args: Record<string, unknown>) => ({
+      ...args,
+      meta_query: [{ key: 'vat_number', compare: 'EXISTS' }],
+    });
     const vatOnly = await get('/customers').expect(200);
     expect(vatOnly.body.map((customer: { id: number }) => customer.id)).toEqual([withVat.id]);
     expect(vatOnly.headers['x-wp-total']).toBe('1');
@@ -419,7 +487,12 @@ describe('filters change what the API does', () => {
     behaviour.woocommerce_rest_batch_items_limit = () => 2;
     const batch = (body: Record<string, unknown>) => as(t.http.post(`${V2}/customers/batch`), t.adminKey).send(body);
     const tooMany = await batch({ create: [{ email: 'batch.a@example.com' }], delete: [999001, 999002] });
-    expectError(tooMany, 413, 'woocommerce_rest_request_entity_too_large', 'Unable to accept more than 2 items for this request.');
+    expectError(
+      tooMany,
+      413,
+      'woocommerce_rest_request_entity_too_large',
+      'Unable to accept more than 2 items for this request.',
+    );
     expect(argsOf('woocommerce_rest_batch_items_limit')).toEqual([100, 'customers']);
     expect(callsOf('woocommerce_before_customer_object_save')).toEqual([]);
     const atLimit = await batch({ delete: [999001, 999002] }).expect(200);
@@ -429,7 +502,12 @@ describe('filters change what the API does', () => {
   it('woocommerce_rest_customer_allowed_roles: adding shop_manager lets the API delete a shop manager', async () => {
     const manager = await makeUserWithRole(t, 'shop_manager', 9);
     const refused = await del(manager);
-    expectError(refused, 403, 'woocommerce_rest_cannot_delete', 'Sorry, users with shop_manager role cannot be deleted via this endpoint. Allowed roles: customer, subscriber');
+    expectError(
+      refused,
+      403,
+      'woocommerce_rest_cannot_delete',
+      'Sorry, users with shop_manager role cannot be deleted via this endpoint. Allowed roles: customer, subscriber',
+    );
     expect(await userRow(t, manager)).toBeDefined();
     behaviour.woocommerce_rest_customer_allowed_roles = (roles: string[]) => [...roles, 'shop_manager'];
     const deleted = await del(manager).expect(200);
@@ -450,16 +528,24 @@ describe('filters change what the API does', () => {
 
   it('woocommerce_rest_check_permissions: denies what the capabilities allow, and grants what they do not', async () => {
     const id = (await createFixtureCustomer(t)).id;
-    behaviour.woocommerce_rest_check_permissions = (allowed: boolean, context: string) => (context === 'delete' ? false : allowed);
-    expectError(await del(id), 403, 'woocommerce_rest_cannot_delete', 'Sorry, you are not allowed to delete this resource.');
+    behaviour.woocommerce_rest_check_permissions = (allowed: boolean, context: string) =>
+      context === 'delete' ? false : allowed;
+    expectError(
+      await del(id),
+      403,
+      'woocommerce_rest_cannot_delete',
+      'Sorry, you are not allowed to delete this resource.',
+    );
     expect(await userRow(t, id)).toBeDefined();
-    behaviour.woocommerce_rest_check_permissions = (allowed: boolean, context: string) => (context === 'read' ? false : allowed);
+    behaviour.woocommerce_rest_check_permissions = (allowed: boolean, context: string) =>
+      context === 'read' ? false : allowed;
     expectError(await get('/customers'), 403, 'woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.');
 
     const customerKey = await t.createKey(id);
     const ownRecord = () => as(t.http.get(`${V2}/customers/${id}`), customerKey);
     expectError(await ownRecord(), 403, 'woocommerce_rest_cannot_view');
-    behaviour.woocommerce_rest_check_permissions = (allowed: boolean, context: string, objectId: number) => allowed || (context === 'read' && objectId === id);
+    behaviour.woocommerce_rest_check_permissions = (allowed: boolean, context: string, objectId: number) =>
+      allowed || (context === 'read' && objectId === id);
     expect((await ownRecord().expect(200)).body.id).toBe(id);
   });
 
@@ -470,19 +556,37 @@ describe('filters change what the API does', () => {
       referrer: { description: 'Who referred the customer.', type: 'string', context: ['edit'] },
     });
     const options = await t.http.options(`${V2}/customers`).expect(200);
-    expect(options.body.schema.properties.tier).toEqual({ description: 'Loyalty tier.', type: 'string', context: ['view', 'edit'], readonly: true });
-    expect(options.body.schema.properties.referrer).toEqual({ description: 'Who referred the customer.', type: 'string', context: ['edit'] });
-    const postArgs = options.body.endpoints.find((endpoint: { methods: string[] }) => endpoint.methods.includes('POST')).args;
+    expect(options.body.schema.properties.tier).toEqual({
+      description: 'Loyalty tier.',
+      type: 'string',
+      context: ['view', 'edit'],
+      readonly: true,
+    });
+    expect(options.body.schema.properties.referrer).toEqual({
+      description: 'Who referred the customer.',
+      type: 'string',
+      context: ['edit'],
+    });
+    const postArgs = options.body.endpoints.find((endpoint: { methods: string[] }) =>
+      endpoint.methods.includes('POST'),
+    ).args;
     expect(postArgs.referrer).toMatchObject({ type: 'string', required: false });
     expect(postArgs).not.toHaveProperty('tier');
-    expect(Object.keys(argsOf('woocommerce_rest_customer_schema')[0] as object)).toEqual(expect.arrayContaining(['id', 'email', 'billing', 'meta_data']));
+    expect(Object.keys(argsOf('woocommerce_rest_customer_schema')[0] as object)).toEqual(
+      expect.arrayContaining(['id', 'email', 'billing', 'meta_data']),
+    );
   });
 
   it('illegal_user_logins: a generated name on the list becomes woo_user_NNNN (filterable); a given one → invalid_username', async () => {
     behaviour.illegal_user_logins = (logins: string[]) => [...logins, 'Forbidden'];
     const generated = await post({ email: 'forbidden@example.com' }).expect(201);
     expect(generated.body.username).toMatch(/^woo_user_\d{4}$/);
-    expect(argsOf('woocommerce_generated_customer_username')).toEqual([generated.body.username, 'forbidden@example.com', {}, '']);
+    expect(argsOf('woocommerce_generated_customer_username')).toEqual([
+      generated.body.username,
+      'forbidden@example.com',
+      {},
+      '',
+    ]);
     // The final filter sees the replacement name.
     expect(argsOf('woocommerce_new_customer_username')[0]).toBe(generated.body.username);
 
@@ -491,7 +595,11 @@ describe('filters change what the API does', () => {
 
     const counts = await tableCounts();
     const given = await post({ email: 'given.forbidden@example.com', username: 'FORBIDDEN', password: 'secret-pass' });
-    expect(given.body).toEqual({ code: 'invalid_username', message: 'Sorry, that username is not allowed.', data: { status: 400 } });
+    expect(given.body).toEqual({
+      code: 'invalid_username',
+      message: 'Sorry, that username is not allowed.',
+      data: { status: 400 },
+    });
     expect(given.status).toBe(400);
     expect(await tableCounts()).toEqual(counts);
   });
@@ -501,14 +609,26 @@ describe('filters change what the API does', () => {
     const response = await post({ email: 'random.pw@example.com' }).expect(201);
     const row = await userRow(t, response.body.id);
     expect(await checkPassword('Chosen-By-Plugin-42', row!.user_pass)).toBe(true);
-    expect(argsOf('woocommerce_created_customer')).toEqual([response.body.id, expect.objectContaining({ user_pass: 'Chosen-By-Plugin-42' }), true]);
+    expect(argsOf('woocommerce_created_customer')).toEqual([
+      response.body.id,
+      expect.objectContaining({ user_pass: 'Chosen-By-Plugin-42' }),
+      true,
+    ]);
   });
 
   it('woocommerce_new_customer_data: its result is what wp_insert_user stores', async () => {
-    behaviour.woocommerce_new_customer_data = (data: NewCustomerData) => ({ ...data, user_login: 'renamed.by.data', first_name: 'Nora', last_name: 'North' });
+    behaviour.woocommerce_new_customer_data = (data: NewCustomerData) => ({
+      ...data,
+      user_login: 'renamed.by.data',
+      first_name: 'Nora',
+      last_name: 'North',
+    });
     const response = await post({ email: 'data.filter@example.com' }).expect(201);
     expect(response.body).toMatchObject({ username: 'renamed.by.data', first_name: 'Nora', last_name: 'North' });
-    expect(await userRow(t, response.body.id)).toMatchObject({ user_login: 'renamed.by.data', user_nicename: 'renamed-by-data' });
+    expect(await userRow(t, response.body.id)).toMatchObject({
+      user_login: 'renamed.by.data',
+      user_nicename: 'renamed-by-data',
+    });
     expect(await metaValues(t, response.body.id, 'nickname')).toEqual(['renamed.by.data']);
     expect(await metaValues(t, response.body.id, 'first_name')).toEqual(['Nora']);
   });
@@ -536,7 +656,9 @@ describe('filters change what the API does', () => {
       ...args,
       display_name: `${customer.get('first_name')} ${customer.get('last_name')}`.trim() || args.display_name,
     });
-    const response = await post({ email: 'display.name@example.com', first_name: 'Dee', last_name: 'Splay' }).expect(201);
+    const response = await post({ email: 'display.name@example.com', first_name: 'Dee', last_name: 'Splay' }).expect(
+      201,
+    );
     expect((await userRow(t, response.body.id))!.display_name).toBe('Dee Splay');
     await put(response.body.id, { last_name: 'Play' }).expect(200);
     expect((await userRow(t, response.body.id))!.display_name).toBe('Dee Play');
@@ -562,9 +684,15 @@ describe('a RestError thrown by a callback refuses the request and writes nothin
     calls.length = 0;
     const counts = await tableCounts();
     const created = await post({ email: 'refused@example.com', billing: { city: 'Porto' } });
-    expect({ status: created.status, body: created.body }).toEqual({ status: 409, body: { code: 'acme_refused', message: 'Refused by policy.', data: { status: 409 } } });
+    expect({ status: created.status, body: created.body }).toEqual({
+      status: 409,
+      body: { code: 'acme_refused', message: 'Refused by policy.', data: { status: 409 } },
+    });
     const updated = await put(existing.id, { billing: { city: 'Nice' }, email: 'moved@example.com' });
-    expect({ status: updated.status, body: updated.body }).toEqual({ status: 409, body: { code: 'acme_refused', message: 'Refused by policy.', data: { status: 409 } } });
+    expect({ status: updated.status, body: updated.body }).toEqual({
+      status: 409,
+      body: { code: 'acme_refused', message: 'Refused by policy.', data: { status: 409 } },
+    });
     expect(await tableCounts()).toEqual(counts);
     expect(await metaValues(t, existing.id, 'billing_city')).toEqual(['Lyon']);
     expect((await userRow(t, existing.id))!.user_email).toBe(existing.email);
@@ -576,8 +704,16 @@ describe('a RestError thrown by a callback refuses the request and writes nothin
       throw new RestError('acme_crm_down', 'CRM unavailable.', 503);
     };
     const counts = await tableCounts();
-    const response = await post({ email: 'rolled.back@example.com', first_name: 'Ro', billing: { city: 'Porto' }, meta_data: [{ key: 'k', value: 'v' }] });
-    expect({ status: response.status, body: response.body }).toEqual({ status: 503, body: { code: 'acme_crm_down', message: 'CRM unavailable.', data: { status: 503 } } });
+    const response = await post({
+      email: 'rolled.back@example.com',
+      first_name: 'Ro',
+      billing: { city: 'Porto' },
+      meta_data: [{ key: 'k', value: 'v' }],
+    });
+    expect({ status: response.status, body: response.body }).toEqual({
+      status: 503,
+      body: { code: 'acme_crm_down', message: 'CRM unavailable.', data: { status: 503 } },
+    });
     expect(await tableCounts()).toEqual(counts);
     expect(callsOf('user_register')).toHaveLength(1);
     expect(callsOf('woocommerce_after_customer_object_save')).toEqual([]);
@@ -604,16 +740,30 @@ describe('order statuses and downloads', () => {
     calls.length = 0;
     behaviour.woocommerce_order_is_paid_statuses = (statuses) => [...(statuses as string[]), 'on-hold'];
     await get(`/customers/${customer.id}`).expect(200);
-    expect(argsOf('wc_order_statuses')).toEqual([expect.objectContaining({ 'wc-completed': 'Completed', 'wc-pending': 'Pending payment' })]);
+    expect(argsOf('wc_order_statuses')).toEqual([
+      expect.objectContaining({ 'wc-completed': 'Completed', 'wc-pending': 'Pending payment' }),
+    ]);
     expect(argsOf('woocommerce_order_is_paid_statuses')).toEqual([['processing', 'completed']]);
   });
 
   it('GET /customers/<id>/downloads: permissions, each order and file, the list, then each download response', async () => {
     const customer = await createFixtureCustomer(t);
     const db = t.host.db;
-    const product = await insertDownloadableProduct(db, 7100, 'Ebook', [{ id: 'file-a', name: 'Chapter 1', file: 'https://shop.example/a.pdf' }]);
-    const order = await insertPost(db, 7101, 'shop_order', 'wc-completed', 'Order', { _order_key: 'wc_order_hooks', _customer_user: String(customer.id) });
-    await insertDownloadPermission(db, { downloadId: 'file-a', productId: product, orderId: order, orderKey: 'wc_order_hooks', userId: customer.id, email: customer.email });
+    const product = await insertDownloadableProduct(db, 7100, 'Ebook', [
+      { id: 'file-a', name: 'Chapter 1', file: 'https://shop.example/a.pdf' },
+    ]);
+    const order = await insertPost(db, 7101, 'shop_order', 'wc-completed', 'Order', {
+      _order_key: 'wc_order_hooks',
+      _customer_user: String(customer.id),
+    });
+    await insertDownloadPermission(db, {
+      downloadId: 'file-a',
+      productId: product,
+      orderId: order,
+      orderKey: 'wc_order_hooks',
+      userId: customer.id,
+      email: customer.email,
+    });
     behaviour.woocommerce_downloadable_product_name = (name) => `${String(name)} (PDF)`;
     calls.length = 0;
 
@@ -631,10 +781,20 @@ describe('order statuses and downloads', () => {
       'woocommerce_rest_check_permissions',
     ]);
     const [permissions, permissionsOf] = argsOf('woocommerce_permission_list');
-    expect(permissions).toEqual([expect.objectContaining({ download_id: 'file-a', product_id: product, order_id: order, user_id: customer.id })]);
+    expect(permissions).toEqual([
+      expect.objectContaining({ download_id: 'file-a', product_id: product, order_id: order, user_id: customer.id }),
+    ]);
     expect(permissionsOf).toBe(customer.id);
-    expect(argsOf('woocommerce_order_is_download_permitted')).toEqual([true, { id: order, status: 'wc-completed', orderKey: 'wc_order_hooks' }]);
-    expect(argsOf('woocommerce_downloadable_product_name')).toEqual(['Chapter 1', expect.objectContaining({ id: product, name: 'Ebook' }), 'file-a', 0]);
+    expect(argsOf('woocommerce_order_is_download_permitted')).toEqual([
+      true,
+      { id: order, status: 'wc-completed', orderKey: 'wc_order_hooks' },
+    ]);
+    expect(argsOf('woocommerce_downloadable_product_name')).toEqual([
+      'Chapter 1',
+      expect.objectContaining({ id: product, name: 'Ebook' }),
+      'file-a',
+      0,
+    ]);
     const [downloads, downloadsOf] = argsOf('woocommerce_customer_available_downloads');
     expect(downloads).toEqual([expect.objectContaining({ download_id: 'file-a', download_name: 'Chapter 1 (PDF)' })]);
     expect(downloadsOf).toBe(customer.id);

@@ -39,35 +39,48 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  for (const hook of ['woocommerce_created_customer', 'woocommerce_new_customer'] as const) t.host.hooks.removeAllActions(hook, 'test/integrity');
+  for (const hook of ['woocommerce_created_customer', 'woocommerce_new_customer'] as const)
+    t.host.hooks.removeAllActions(hook, 'test/integrity');
 });
 
 const post = (body: Record<string, unknown>) => as(t.http.post(`${V2}/customers`), t.adminKey).send(body);
 
 async function countRows(table: 'users' | 'usermeta', where = '1 = 1', params: unknown[] = []): Promise<number> {
   const { db } = t.host;
-  return Number((await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${db.table(table)} WHERE ${where}`, params))[0].n);
+  return Number(
+    (await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${db.table(table)} WHERE ${where}`, params))[0].n,
+  );
 }
 
 describe('racing creates', () => {
   it('20 parallel creates with the same email (in any letter case): one 201, the others registration-error-email-exists, one row', async () => {
-    const emails = Array.from({ length: 20 }, (_, i) => (i % 2 ? 'Same.Person@Example.com' : 'same.person@example.com'));
-    const responses = await Promise.all(emails.map((email, i) => post({ email, username: `same-person-${i}`, password: 'race-pass' })));
+    const emails = Array.from({ length: 20 }, (_, i) =>
+      i % 2 ? 'Same.Person@Example.com' : 'same.person@example.com',
+    );
+    const responses = await Promise.all(
+      emails.map((email, i) => post({ email, username: `same-person-${i}`, password: 'race-pass' })),
+    );
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
     const refused = responses.filter((r) => r.status !== 201);
-    expect(new Set(refused.map((r) => `${r.status} ${r.body.code}`))).toEqual(new Set(['400 registration-error-email-exists']));
+    expect(new Set(refused.map((r) => `${r.status} ${r.body.code}`))).toEqual(
+      new Set(['400 registration-error-email-exists']),
+    );
     expect(await countRows('users', 'LOWER(user_email) = ?', ['same.person@example.com'])).toBe(1);
     expect(await countRows('users', "user_login LIKE 'same-person-%'")).toBe(1);
   });
 
   it('20 parallel creates with the same username: one 201, the others registration-error-username-exists, one row', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => post({ email: `twin${i}@example.com`, username: 'twin', password: 'race-pass' })),
+      Array.from({ length: 20 }, (_, i) =>
+        post({ email: `twin${i}@example.com`, username: 'twin', password: 'race-pass' }),
+      ),
     );
     const winners = responses.filter((r) => r.status === 201);
     expect(winners).toHaveLength(1);
     const refused = responses.filter((r) => r.status !== 201);
-    expect(new Set(refused.map((r) => `${r.status} ${r.body.code}`))).toEqual(new Set(['400 registration-error-username-exists']));
+    expect(new Set(refused.map((r) => `${r.status} ${r.body.code}`))).toEqual(
+      new Set(['400 registration-error-username-exists']),
+    );
     expect(await countRows('users', 'user_login = ?', ['twin'])).toBe(1);
     expect(await countRows('users', "user_email LIKE 'twin%@example.com'")).toBe(1);
     // The loser's meta never got written either.
@@ -75,7 +88,9 @@ describe('racing creates', () => {
   });
 
   it('30 parallel creates of different customers all succeed, each with its own complete rows', async () => {
-    const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => post({ email: `parallel${i}@example.com`, billing: { city: `City ${i}` } })));
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => post({ email: `parallel${i}@example.com`, billing: { city: `City ${i}` } })),
+    );
     expect(responses.map((r) => `${r.status} ${r.body.code ?? ''}`)).toEqual(Array(30).fill('201 '));
     const ids = responses.map((r) => r.body.id as number);
     expect(new Set(ids).size).toBe(30);
@@ -94,7 +109,12 @@ describe('a failure after the user row was inserted leaves nothing behind', () =
       throw new RestError('acme_crm_down', 'CRM unavailable.', 503);
     });
     const [users, meta] = [await countRows('users'), await countRows('usermeta')];
-    const response = await post({ email: 'midway@example.com', first_name: 'Mid', billing: { city: 'Porto' }, meta_data: [{ key: 'k', value: 'v' }] });
+    const response = await post({
+      email: 'midway@example.com',
+      first_name: 'Mid',
+      billing: { city: 'Porto' },
+      meta_data: [{ key: 'k', value: 'v' }],
+    });
     expect({ status: response.status, body: response.body }).toEqual({
       status: 503,
       body: { code: 'acme_crm_down', message: 'CRM unavailable.', data: { status: 503 } },
@@ -114,17 +134,24 @@ describe('a failure after the user row was inserted leaves nothing behind', () =
   });
 
   it('in a batch, the failing item is reported and leaves no rows; the others are created', async () => {
-    t.host.hooks.addAction('woocommerce_created_customer', 'test/integrity', (_id: number, data: { user_email: string }) => {
-      if (data.user_email === 'batch.fails@example.com') throw new RestError('acme_refused', 'Refused.', 400);
-    });
+    t.host.hooks.addAction(
+      'woocommerce_created_customer',
+      'test/integrity',
+      (_id: number, data: { user_email: string }) => {
+        if (data.user_email === 'batch.fails@example.com') throw new RestError('acme_refused', 'Refused.', 400);
+      },
+    );
     const response = await as(t.http.post(`${V2}/customers/batch`), t.adminKey)
-      .send({ create: ['batch.ok1@example.com', 'batch.fails@example.com', 'batch.ok2@example.com'].map((email) => ({ email, password: 'pw-batch' })) })
+      .send({
+        create: ['batch.ok1@example.com', 'batch.fails@example.com', 'batch.ok2@example.com'].map((email) => ({
+          email,
+          password: 'pw-batch',
+        })),
+      })
       .expect(200);
-    expect(response.body.create.map((item: { id: number; error?: { code: string } }) => item.error?.code ?? 'created')).toEqual([
-      'created',
-      'acme_refused',
-      'created',
-    ]);
+    expect(
+      response.body.create.map((item: { id: number; error?: { code: string } }) => item.error?.code ?? 'created'),
+    ).toEqual(['created', 'acme_refused', 'created']);
     expect(await countRows('users', "user_email LIKE 'batch.%@example.com'")).toBe(2);
     expect(await countRows('usermeta', "meta_key = 'nickname' AND meta_value = 'batch.fails'")).toBe(0);
   });
@@ -138,7 +165,9 @@ describe('hashing passwords does not hold up other requests', () => {
 
     const batchStart = Date.now();
     const batch = as(t.http.post(`${V2}/customers/batch`), t.adminKey)
-      .send({ create: Array.from({ length: 100 }, (_, i) => ({ email: `busy${i}@example.com`, password: `pw-${i}-secret` })) })
+      .send({
+        create: Array.from({ length: 100 }, (_, i) => ({ email: `busy${i}@example.com`, password: `pw-${i}-secret` })),
+      })
       .then((response) => ({ response, end: Date.now() }));
     await firstCreate;
     const getStart = Date.now();
@@ -166,10 +195,21 @@ describe('persistence', () => {
       const key = await createApiKey(first.db, { userId: 1, permissions: 'read_write' });
       const created = [];
       for (const body of [
-        { email: 'durable.one@example.com', first_name: 'Dura', billing: { city: 'Lisbon' }, meta_data: [{ key: 'tier', value: { level: 2 } }] },
+        {
+          email: 'durable.one@example.com',
+          first_name: 'Dura',
+          billing: { city: 'Lisbon' },
+          meta_data: [{ key: 'tier', value: { level: 2 } }],
+        },
         { email: 'durable.two@example.com', username: 'durable2', password: 'Durable-Pass-2' },
       ]) {
-        created.push((await as(supertest(first.app).post(`${V2}/customers`), key).send(body).expect(201)).body);
+        created.push(
+          (
+            await as(supertest(first.app).post(`${V2}/customers`), key)
+              .send(body)
+              .expect(201)
+          ).body,
+        );
       }
       await first.close();
 
@@ -181,7 +221,11 @@ describe('persistence', () => {
         }
         const list = await as(supertest(second.app).get(`${V2}/customers?role=all&orderby=id`), key).expect(200);
         // Not seeded twice: one administrator, then the two customers.
-        expect(list.body.map((customer: { username: string }) => customer.username)).toEqual(['admin', 'durable.one', 'durable2']);
+        expect(list.body.map((customer: { username: string }) => customer.username)).toEqual([
+          'admin',
+          'durable.one',
+          'durable2',
+        ]);
       } finally {
         await second.close();
       }
@@ -221,14 +265,21 @@ describe('users WordPress wrote', () => {
       ['_woocommerce_persistent_cart_1', 'a:1:{s:4:"cart";a:0:{}}'],
     ];
     for (const [key, value] of rows) {
-      await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [id, key, value]);
+      await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [
+        id,
+        key,
+        value,
+      ]);
     }
   });
 
   it('are served field by field: first role, null date_modified, unserialized meta_data, internal keys hidden', async () => {
     const response = await as(t.http.get(`${V2}/customers/${id}`), t.adminKey).expect(200);
     const metaId = async (key: string) => {
-      const [row] = await t.host.db.query<{ umeta_id: number }>(`SELECT umeta_id FROM ${t.host.db.table('usermeta')} WHERE user_id = ? AND meta_key = ?`, [id, key]);
+      const [row] = await t.host.db.query<{ umeta_id: number }>(
+        `SELECT umeta_id FROM ${t.host.db.table('usermeta')} WHERE user_id = ? AND meta_key = ?`,
+        [id, key],
+      );
       return Number(row.umeta_id);
     };
     expect(response.body).toEqual({
@@ -279,8 +330,14 @@ describe('users WordPress wrote', () => {
       [id],
     );
     const startedAt = Math.floor(Date.now() / 1000);
-    const response = await as(t.http.put(`${V2}/customers/${id}`), t.adminKey).send({ first_name: 'Wen', billing: { city: 'Antwerp' } }).expect(200);
-    expect(response.body).toMatchObject({ first_name: 'Wen', role: 'customer', billing: { city: 'Antwerp', country: 'BE' } });
+    const response = await as(t.http.put(`${V2}/customers/${id}`), t.adminKey)
+      .send({ first_name: 'Wen', billing: { city: 'Antwerp' } })
+      .expect(200);
+    expect(response.body).toMatchObject({
+      first_name: 'Wen',
+      role: 'customer',
+      billing: { city: 'Antwerp', country: 'BE' },
+    });
     expect(response.body.date_modified_gmt).not.toBeNull();
 
     const after = await t.host.db.query<{ umeta_id: number; meta_key: string; meta_value: string }>(
@@ -362,7 +419,8 @@ describe('rows written by a create', () => {
   });
 
   it('nicenames: logins that slug alike get -2, -3; a long base is cut so the suffix fits in 50 characters', async () => {
-    const nicenameOf = async (body: Record<string, unknown>) => (await userRow(t, (await createCustomer(t, { password: 'pw-nice', ...body })).id))!.user_nicename;
+    const nicenameOf = async (body: Record<string, unknown>) =>
+      (await userRow(t, (await createCustomer(t, { password: 'pw-nice', ...body })).id))!.user_nicename;
     expect(await nicenameOf({ email: 'nice1@example.com', username: 'Mary Ann' })).toBe('mary-ann');
     expect(await nicenameOf({ email: 'nice2@example.com', username: 'mary.ann' })).toBe('mary-ann-2');
     expect(await nicenameOf({ email: 'nice3@example.com', username: 'mary-ann' })).toBe('mary-ann-3');

@@ -80,8 +80,18 @@ describe('with customers', () => {
     const setColumn = (id: number, column: string, value: string) =>
       db.execute(`UPDATE ${db.table('users')} SET ${column} = ? WHERE ID = ?`, [value, id]);
     john = await createCustomer(t, JOHN_DOE);
-    testcustomer = await createCustomer(t, { username: 'testcustomer', password: 'hunter2', email: 'test@woo.local', first_name: 'Justin' });
-    test2 = await createCustomer(t, { username: 'test2', password: 'hunter2', email: 'test2@woo.local', first_name: 'Justin' });
+    testcustomer = await createCustomer(t, {
+      username: 'testcustomer',
+      password: 'hunter2',
+      email: 'test@woo.local',
+      first_name: 'Justin',
+    });
+    test2 = await createCustomer(t, {
+      username: 'test2',
+      password: 'hunter2',
+      email: 'test2@woo.local',
+      first_name: 'Justin',
+    });
     carol = await createCustomer(t, { username: 'carol@home', password: 'pw', email: 'carol@example.org' });
     await setColumn(carol.id, 'display_name', 'Carol C');
     seven = await createCustomer(t, { username: 'seven', password: 'pw', email: '777@example.com' });
@@ -90,7 +100,13 @@ describe('with customers', () => {
     await setColumn(bob.id, 'user_url', 'https://shop.example.net/bob');
     zorro = await createCustomer(t, { username: 'zorro', password: 'pw', email: 'zorro@example.com' });
     await setColumn(zorro.id, 'display_name', 'Zorro Masked');
-    quentin = await createCustomer(t, { username: 'q1', password: 'pw', email: 'q1@example.com', first_name: 'Quentin', last_name: 'Tarantella' });
+    quentin = await createCustomer(t, {
+      username: 'q1',
+      password: 'pw',
+      email: 'q1@example.com',
+      first_name: 'Quentin',
+      last_name: 'Tarantella',
+    });
     subscriberId = await makeUserWithRole(t, 'subscriber');
     managerId = await makeUserWithRole(t, 'shop_manager', 9);
     const rows = await db.query<{ ID: number; user_login: string }>(`SELECT ID, user_login FROM ${db.table('users')}`);
@@ -118,7 +134,11 @@ describe('with customers', () => {
       expect(response.headers.allow).toBe('GET, POST');
       const item = response.body.find((customer: { id: number }) => customer.id === john.id);
       expect(keysOf(item)).toEqual([...V2_ADMIN_KEYS, '_links']);
-      expect(item).toMatchObject({ email: 'john.doe@example.com', first_name: 'John', shipping: { ...JOHN_DOE.shipping, phone: '' } });
+      expect(item).toMatchObject({
+        email: 'john.doe@example.com',
+        first_name: 'John',
+        shipping: { ...JOHN_DOE.shipping, phone: '' },
+      });
       expect(item._links).toEqual({
         self: [{ href: `${REST_ROOT}/wc/v2/customers/${john.id}` }],
         collection: [{ href: `${REST_ROOT}/wc/v2/customers` }],
@@ -148,11 +168,16 @@ describe('with customers', () => {
     it('role=all lists every user', async () => {
       const response = await list('?role=all&per_page=100');
       expect(response.headers['x-wp-total']).toBe(String(everyone.length));
-      expect(response.body.map((customer: { id: number }) => customer.id).sort((a: number, b: number) => a - b)).toEqual(
-        everyone.map(([id]) => id).sort((a, b) => a - b),
-      );
+      expect(
+        response.body.map((customer: { id: number }) => customer.id).sort((a: number, b: number) => a - b),
+      ).toEqual(everyone.map(([id]) => id).sort((a, b) => a - b));
       const admin = response.body.find((customer: { id: number }) => customer.id === 1);
-      expect(admin).toMatchObject({ role: 'administrator', username: 'admin', date_modified: null, date_modified_gmt: null });
+      expect(admin).toMatchObject({
+        role: 'administrator',
+        username: 'admin',
+        date_modified: null,
+        date_modified_gmt: null,
+      });
     });
 
     it('a specific role: subscriber, shop_manager, administrator', async () => {
@@ -337,7 +362,11 @@ describe('with customers', () => {
 
     it('include: the order of the include list', async () => {
       const ids = [zorro.id, john.id, bob.id];
-      expect(usernames((await list(`?orderby=include&include=${ids.join(',')}`)).body)).toEqual(['zorro', 'john.doe', 'bob']);
+      expect(usernames((await list(`?orderby=include&include=${ids.join(',')}`)).body)).toEqual([
+        'zorro',
+        'john.doe',
+        'bob',
+      ]);
     });
 
     it('include without an include list falls back to user_login', async () => {
@@ -363,7 +392,13 @@ describe('parameter validation: 400 before permission', () => {
     data: {
       status: 400,
       params: { [param]: `${param} must be between 1 (inclusive) and 100 (inclusive)` },
-      details: { [param]: { code: 'rest_out_of_bounds', message: `${param} must be between 1 (inclusive) and 100 (inclusive)`, data: null } },
+      details: {
+        [param]: {
+          code: 'rest_out_of_bounds',
+          message: `${param} must be between 1 (inclusive) and 100 (inclusive)`,
+          data: null,
+        },
+      },
     },
   });
 
@@ -406,7 +441,13 @@ describe('parameter validation: 400 before permission', () => {
       data: {
         status: 400,
         params: { orderby: 'orderby is not one of id, include, name, and registered_date.' },
-        details: { orderby: { code: 'rest_not_in_enum', message: 'orderby is not one of id, include, name, and registered_date.', data: null } },
+        details: {
+          orderby: {
+            code: 'rest_not_in_enum',
+            message: 'orderby is not one of id, include, name, and registered_date.',
+            data: null,
+          },
+        },
       },
     });
   });
@@ -446,7 +487,11 @@ describe('permissions (get_customers_without_permission)', () => {
   it('anonymous → 401 woocommerce_rest_cannot_view, Vary: Origin, no Allow, no no-cache headers', async () => {
     const response = await anonymous(t.http.get(`${V2}/customers`));
     expect(response.status).toBe(401);
-    expect(response.body).toEqual({ code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.', data: { status: 401 } });
+    expect(response.body).toEqual({
+      code: 'woocommerce_rest_cannot_view',
+      message: 'Sorry, you cannot list resources.',
+      data: { status: 401 },
+    });
     expect(response.headers.vary).toBe('Origin');
     expect(response.headers.allow).toBeUndefined();
     expect(response.headers['cache-control']).toBeUndefined();
@@ -457,7 +502,11 @@ describe('permissions (get_customers_without_permission)', () => {
     const customer = await createCustomer(t, { email: 'lister@example.com', password: 'pw' });
     const key = await t.createKey(customer.id, 'read');
     const response = await list('', key);
-    expect(response.body).toEqual({ code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.', data: { status: 403 } });
+    expect(response.body).toEqual({
+      code: 'woocommerce_rest_cannot_view',
+      message: 'Sorry, you cannot list resources.',
+      data: { status: 403 },
+    });
     expect(response.status).toBe(403);
   });
 

@@ -17,7 +17,10 @@ beforeAll(async () => {
   opened = await openDb(database.url);
   db = opened.db;
   await migrate(db, createLogger('silent'));
-  roles = await createOptionsApi(db).get('wp_user_roles', { parse: (stored) => stored as unknown as RolesOption, default: {} });
+  roles = await createOptionsApi(db).get('wp_user_roles', {
+    parse: (stored) => stored as unknown as RolesOption,
+    default: {},
+  });
 });
 
 afterAll(async () => {
@@ -32,19 +35,35 @@ async function insertUser(login: string, meta: Array<[string | null, string | nu
     [login, login, `${login}@example.com`, login],
   );
   for (const [key, value] of meta) {
-    await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [result.insertId, key, value]);
+    await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [
+      result.insertId,
+      key,
+      value,
+    ]);
   }
   return result.insertId;
 }
 
 it('loads one user (with meta, without meta, with NULL keys or values) as the many-user path does', async () => {
-  const withMeta = await insertUser('with.meta', [['wp_capabilities', 'a:1:{s:8:"customer";b:1;}'], ['first_name', 'Ana'], ['first_name', 'Second'], ['billing_city', null], [null, 'orphan key']]);
+  const withMeta = await insertUser('with.meta', [
+    ['wp_capabilities', 'a:1:{s:8:"customer";b:1;}'],
+    ['first_name', 'Ana'],
+    ['first_name', 'Second'],
+    ['billing_city', null],
+    [null, 'orphan key'],
+  ]);
   const withoutMeta = await insertUser('without.meta', []);
   for (const id of [withMeta, withoutMeta, 1]) {
     const [many] = (await loadUsers(db, [id, 987654], roles)).filter((user) => user.ID === id);
     expect(await loadUser(db, id, roles)).toEqual(many);
   }
-  expect((await loadUser(db, withMeta, roles))?.meta.map((m) => m.meta_key)).toEqual(['wp_capabilities', 'first_name', 'first_name', 'billing_city', '']);
+  expect((await loadUser(db, withMeta, roles))?.meta.map((m) => m.meta_key)).toEqual([
+    'wp_capabilities',
+    'first_name',
+    'first_name',
+    'billing_city',
+    '',
+  ]);
   expect((await loadUser(db, withoutMeta, roles))?.meta).toEqual([]);
   await expect(loadUser(db, 987654, roles)).resolves.toBeNull();
 });

@@ -32,7 +32,10 @@ async function lookupSql(query: string): Promise<string[]> {
   const read = jest.spyOn(db, 'query');
   const readLong = jest.spyOn(db, 'queryLong');
   try {
-    await t.http.get(`/wp-json/wc/v3/customers?${query}`).auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).expect(200);
+    await t.http
+      .get(`/wp-json/wc/v3/customers?${query}`)
+      .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)
+      .expect(200);
     return [...read.mock.calls, ...readLong.mock.calls]
       .filter(([sql]) => /wc_host_customer_(lookup|search)\W+l\b/.test(sql))
       .map(([sql, params]) => inline(sql, params ?? []));
@@ -76,7 +79,7 @@ it('a wild search on SQLite starts from the trigram matches; on MySQL it scans t
   else expect(sql).toMatch(/wc_host_customer_search\W+l\b/);
 });
 
-it('a page of the default list is a range of the role group\'s name index', async () => {
+it("a page of the default list is a range of the role group's name index", async () => {
   const [sql] = await lookupSql('per_page=5&page=3');
   expect(await plan(sql)).toMatch(/group_name/);
 });
@@ -87,8 +90,13 @@ it("a page's order figures (100 customers) come from the customers' orders, not 
   const readLong = jest.spyOn(db, 'queryLong');
   let sql: string;
   try {
-    await t.http.get('/wp-json/wc/v2/customers?per_page=100').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).expect(200);
-    const [call] = [...read.mock.calls, ...readLong.mock.calls].filter(([text]) => /wc_orders/.test(text) && /GROUP BY/.test(text));
+    await t.http
+      .get('/wp-json/wc/v2/customers?per_page=100')
+      .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)
+      .expect(200);
+    const [call] = [...read.mock.calls, ...readLong.mock.calls].filter(
+      ([text]) => /wc_orders/.test(text) && /GROUP BY/.test(text),
+    );
     sql = inline(call[0], call[1] ?? []);
   } finally {
     read.mockRestore();

@@ -15,7 +15,12 @@ let admin: Awaited<ReturnType<typeof createConnection>>;
 beforeAll(async () => {
   database = await createTestDatabase();
   const url = new URL(database.url);
-  admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+  admin = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  });
   const name = url.pathname.slice(1);
   for (const host of ['127.0.0.1', 'localhost']) {
     await admin.query(`CREATE USER IF NOT EXISTS '${USER}'@'${host}' IDENTIFIED BY 'secret'`);
@@ -39,7 +44,9 @@ it('refuses with the missing privilege named, and removes what it had created', 
     await migrate(opened.db, silent);
     const before = await readSchemaCatalog(opened.db);
     const lookup = new CustomerLookup(opened.db, silent);
-    await expect(lookup.install(() => undefined)).rejects.toThrow(/lacks the TRIGGER privilege.*Nothing was left half made/s);
+    await expect(lookup.install(() => undefined)).rejects.toThrow(
+      /lacks the TRIGGER privilege.*Nothing was left half made/s,
+    );
     expect(await readSchemaCatalog(opened.db)).toEqual(before);
     expect(await lookup.status()).toMatchObject({ installed: false, ready: false });
   } finally {

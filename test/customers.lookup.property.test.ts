@@ -25,9 +25,40 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const random = seededRandom(20261206);
 
 const WORDS = [
-  'muller', 'Müller', 'MÜLLER', 'Mueller', 'tanaka', 'Tanaka', 'TANAKA', 'smith', 'Smíth', 'garcía', 'Garcia', 'zoë', 'Zoe',
-  'strasse', 'Straße', 'æon', 'Aeon', 'Øster', 'oster', "o'brien", '50%off', 'a_b', 'back\\slash', '田中', 'emoji😀',
-  'ı', 'İstanbul', 'ab\tc', 'x\u0001y', 'Łukasz', 'lukasz', 'Chloé', 'chloe', 'Ólafur',
+  'muller',
+  'Müller',
+  'MÜLLER',
+  'Mueller',
+  'tanaka',
+  'Tanaka',
+  'TANAKA',
+  'smith',
+  'Smíth',
+  'garcía',
+  'Garcia',
+  'zoë',
+  'Zoe',
+  'strasse',
+  'Straße',
+  'æon',
+  'Aeon',
+  'Øster',
+  'oster',
+  "o'brien",
+  '50%off',
+  'a_b',
+  'back\\slash',
+  '田中',
+  'emoji😀',
+  'ı',
+  'İstanbul',
+  'ab\tc',
+  'x\u0001y',
+  'Łukasz',
+  'lukasz',
+  'Chloé',
+  'chloe',
+  'Ólafur',
 ];
 const DOMAINS = ['example.com', 'Example.COM', 'exämple.org', 'shop.test'];
 const CAPABILITIES = [
@@ -45,9 +76,18 @@ const CAPABILITIES = [
   'a:0:{}',
 ];
 const ROLES = ['customer', 'subscriber', 'shop_manager', 'administrator', 'CUSTOMER', 'customers', 'editor'];
-const DATES = ['2020-01-01 00:00:00', '2021-06-15 12:30:00', '2021-06-15 12:30:00', '2023-11-30 23:59:59', '0000-00-00 00:00:00'];
+const DATES = [
+  '2020-01-01 00:00:00',
+  '2021-06-15 12:30:00',
+  '2021-06-15 12:30:00',
+  '2023-11-30 23:59:59',
+  '0000-00-00 00:00:00',
+];
 
-type UserRow = Pick<Row<WpUser>, 'ID' | 'user_login' | 'user_email' | 'user_url' | 'user_nicename' | 'display_name' | 'user_registered'>;
+type UserRow = Pick<
+  Row<WpUser>,
+  'ID' | 'user_login' | 'user_email' | 'user_url' | 'user_nicename' | 'display_name' | 'user_registered'
+>;
 
 let database: TestDatabase;
 let opened: OpenDb;
@@ -72,14 +112,25 @@ function makeUser(id: number): UserRow {
     user_login: login,
     user_email: `${login.replace(/\s/g, '')}@${random.pick(DOMAINS)}`.slice(0, 100),
     user_url: random.chance(30) ? `https://${last}.example/${first}`.slice(0, 100) : '',
-    user_nicename: login.toLowerCase().replace(/[^a-z0-9_-]/g, '-').slice(0, 50),
+    user_nicename: login
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]/g, '-')
+      .slice(0, 50),
     display_name: display.slice(0, 250),
     user_registered: random.pick(DATES),
   };
 }
 
 async function insertUsers(rows: UserRow[]): Promise<void> {
-  const columns = ['ID', 'user_login', 'user_email', 'user_url', 'user_nicename', 'display_name', 'user_registered'] as const;
+  const columns = [
+    'ID',
+    'user_login',
+    'user_email',
+    'user_url',
+    'user_nicename',
+    'display_name',
+    'user_registered',
+  ] as const;
   await db.execute(
     `INSERT INTO ${db.table('users')} (${columns.join(', ')}) VALUES ${rows.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`,
     rows.flatMap((row) => columns.map((column) => row[column])),
@@ -91,7 +142,10 @@ async function insertUsers(rows: UserRow[]): Promise<void> {
     meta.push(row.ID, `${db.prefix}capabilities`, random.pick(CAPABILITIES));
   }
   if (meta.length > 0) {
-    await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES ${new Array(meta.length / 3).fill('(?, ?, ?)').join(', ')}`, meta);
+    await db.execute(
+      `INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES ${new Array(meta.length / 3).fill('(?, ?, ?)').join(', ')}`,
+      meta,
+    );
   }
 }
 
@@ -102,7 +156,11 @@ function someTerm(): string {
   const chars = Array.from(text);
   const start = random.int(chars.length + 1);
   const piece = chars.slice(start, start + 1 + random.int(8)).join('');
-  const varied = random.chance(30) ? piece.toUpperCase() : random.chance(20) ? piece.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : piece;
+  const varied = random.chance(30)
+    ? piece.toUpperCase()
+    : random.chance(20)
+      ? piece.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+      : piece;
   return varied.trim() === '' ? 'mu' : varied;
 }
 
@@ -120,7 +178,11 @@ function randomQuery(): UserQueryArgs {
   if (random.chance(45)) {
     const term = random.chance(10) ? String(random.pick([...users.keys()])) : someTerm();
     args.search = random.pick([`*${term}*`, `*${term}*`, `${term}*`, `*${term}`, term, '**']);
-    if (random.chance(20)) args.search_columns = random.sample(['ID', 'user_login', 'user_email', 'user_url', 'user_nicename', 'display_name'], 1 + random.int(3));
+    if (random.chance(20))
+      args.search_columns = random.sample(
+        ['ID', 'user_login', 'user_email', 'user_url', 'user_nicename', 'display_name'],
+        1 + random.int(3),
+      );
   }
   const includes = random.chance(15);
   if (includes) args.include = random.sample([...users.keys(), 999_999], 1 + random.int(30));
@@ -143,7 +205,9 @@ async function expectSameAnswer(args: UserQueryArgs): Promise<void> {
   if (fast) answeredByLookup++;
   // Anything else must be answered, and answered right; the message names the query that differed.
   if (fast === null || JSON.stringify(fast) !== JSON.stringify(plain)) {
-    throw new Error(`lookup ≠ WordPress for ${JSON.stringify(args)}:\n lookup    ${JSON.stringify(fast)}\n WordPress ${JSON.stringify(plain)}`);
+    throw new Error(
+      `lookup ≠ WordPress for ${JSON.stringify(args)}:\n lookup    ${JSON.stringify(fast)}\n WordPress ${JSON.stringify(plain)}`,
+    );
   }
 }
 
@@ -194,8 +258,15 @@ it('stays exact on the very next query after rows change behind its back', async
       await db.execute(`UPDATE ${db.table('users')} SET display_name = ? WHERE ID = ?`, [name, id]);
       (users.get(id) as UserRow).display_name = name;
     } else if (change === 1) {
-      await db.execute(`DELETE FROM ${db.table('usermeta')} WHERE user_id = ? AND meta_key = ?`, [id, `${db.prefix}capabilities`]);
-      await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [id, `${db.prefix}capabilities`, random.pick(CAPABILITIES)]);
+      await db.execute(`DELETE FROM ${db.table('usermeta')} WHERE user_id = ? AND meta_key = ?`, [
+        id,
+        `${db.prefix}capabilities`,
+      ]);
+      await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [
+        id,
+        `${db.prefix}capabilities`,
+        random.pick(CAPABILITIES),
+      ]);
     } else if (change === 2) {
       await db.execute(`DELETE FROM ${db.table('usermeta')} WHERE user_id = ?`, [id]);
       await db.execute(`DELETE FROM ${db.table('users')} WHERE ID = ?`, [id]);
@@ -203,9 +274,17 @@ it('stays exact on the very next query after rows change behind its back', async
     } else if (change === 3) {
       await insertUsers(Array.from({ length: 1 + random.int(5) }, () => makeUser(nextId++)));
     } else if (change === 4) {
-      await db.execute(`UPDATE ${db.table('users')} SET user_registered = ?, user_email = ? WHERE ID = ?`, [random.pick(DATES), `${word()}@${random.pick(DOMAINS)}`, id]);
+      await db.execute(`UPDATE ${db.table('users')} SET user_registered = ?, user_email = ? WHERE ID = ?`, [
+        random.pick(DATES),
+        `${word()}@${random.pick(DOMAINS)}`,
+        id,
+      ]);
     } else {
-      await db.execute(`UPDATE ${db.table('usermeta')} SET meta_value = ? WHERE user_id = ? AND meta_key = ?`, [random.pick(CAPABILITIES), id, `${db.prefix}capabilities`]);
+      await db.execute(`UPDATE ${db.table('usermeta')} SET meta_value = ? WHERE user_id = ? AND meta_key = ?`, [
+        random.pick(CAPABILITIES),
+        id,
+        `${db.prefix}capabilities`,
+      ]);
     }
     for (let i = 0; i < 4; i++) await expectSameAnswer(randomQuery());
   }
@@ -214,7 +293,11 @@ it('stays exact on the very next query after rows change behind its back', async
 
 it('leaves to WordPress a role filter over users with two capabilities rows, which WordPress lists twice', async () => {
   const id = [...users.keys()][0];
-  await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [id, `${db.prefix}capabilities`, 'a:1:{s:8:"customer";b:1;}']);
+  await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [
+    id,
+    `${db.prefix}capabilities`,
+    'a:1:{s:8:"customer";b:1;}',
+  ]);
   const query = parseUserQuery({ role: 'customer', orderby: 'display_name', order: 'asc', number: 5000 });
   expect(await lookup.answer(query)).toBeNull();
   expect(await lookup.answer(parseUserQuery({ orderby: 'ID', order: 'asc', number: 10 }))).toEqual(

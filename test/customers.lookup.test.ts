@@ -41,15 +41,27 @@ const ids = (body: Array<Record<string, any>>) => body.map((customer) => custome
 
 let nextId = 5000;
 /** A user written as a SQL import would: the row, its capabilities, and some meta. */
-async function importUser(login: string, displayName: string, role = 'customer', extra: Array<[string, string]> = []): Promise<number> {
+async function importUser(
+  login: string,
+  displayName: string,
+  role = 'customer',
+  extra: Array<[string, string]> = [],
+): Promise<number> {
   const id = nextId++;
   await db.execute(
     `INSERT INTO ${db.table('users')} (ID, user_login, user_nicename, user_email, display_name, user_registered) VALUES (?, ?, ?, ?, ?, ?)`,
     [id, login, login, `${login}@import.example`, displayName, '2022-03-04 05:06:07'],
   );
-  const meta: Array<[string, string]> = [[`${db.prefix}capabilities`, `a:1:{s:${role.length}:"${role}";b:1;}`], ...extra];
+  const meta: Array<[string, string]> = [
+    [`${db.prefix}capabilities`, `a:1:{s:${role.length}:"${role}";b:1;}`],
+    ...extra,
+  ];
   for (const [key, value] of meta) {
-    await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [id, key, value]);
+    await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [
+      id,
+      key,
+      value,
+    ]);
   }
   return id;
 }
@@ -106,7 +118,10 @@ describe('on a database wc-host created', () => {
     const id = await importUser('cache.meta', 'Cache Meta', 'customer', [['billing_city', 'Porto']]);
     // Made, then kept (asked for again), then reused.
     for (let i = 0; i < 3; i++) expect((await list(`include=${id}`)).body[0].billing.city).toBe('Porto');
-    await db.execute(`UPDATE ${db.table('usermeta')} SET meta_value = 'Osaka' WHERE user_id = ? AND meta_key = 'billing_city'`, [id]);
+    await db.execute(
+      `UPDATE ${db.table('usermeta')} SET meta_value = 'Osaka' WHERE user_id = ? AND meta_key = 'billing_city'`,
+      [id],
+    );
     expect((await list(`include=${id}`)).body[0].billing.city).toBe('Osaka');
   });
 
@@ -117,9 +132,13 @@ describe('on a database wc-host created', () => {
     const query = jest.spyOn(db, 'query');
     try {
       await list(`include=${id}`);
-      const readsOfMeta = () => query.mock.calls.filter(([sql, params]) => /usermeta/.test(sql) && boundValues(params).includes(id)).length;
+      const readsOfMeta = () =>
+        query.mock.calls.filter(([sql, params]) => /usermeta/.test(sql) && boundValues(params).includes(id)).length;
       expect(readsOfMeta()).toBe(0);
-      await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, 'last_update', '1')`, [id]);
+      await db.execute(
+        `INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, 'last_update', '1')`,
+        [id],
+      );
       await list(`include=${id}`);
       expect(readsOfMeta()).toBe(1);
     } finally {
@@ -131,7 +150,10 @@ describe('on a database wc-host created', () => {
     const first = await importUser('cache.admit1', 'Cache Admit One');
     const second = await importUser('cache.admit2', 'Cache Admit Two');
     const reads = [jest.spyOn(db, 'query'), jest.spyOn(db, 'queryLong')];
-    const versionReads = () => reads.flatMap((read) => read.mock.calls).filter(([sql]) => sql.startsWith(`SELECT user_id, version FROM ${db.table(LOOKUP_TABLES.versions)}`)).length;
+    const versionReads = () =>
+      reads
+        .flatMap((read) => read.mock.calls)
+        .filter(([sql]) => sql.startsWith(`SELECT user_id, version FROM ${db.table(LOOKUP_TABLES.versions)}`)).length;
     try {
       expect(ids((await list(`include=${first},${second}&orderby=id`)).body)).toEqual([first, second]);
       expect(versionReads()).toBe(0);
@@ -146,19 +168,33 @@ describe('on a database wc-host created', () => {
   it('keeps a customer asked for twice by GET one, until the customer changes', async () => {
     const id = await importUser('cache.one', 'Cache One', 'customer', [['billing_city', 'Porto']]);
     const one = async () =>
-      (await t.http.get(`${V3}/${id}`).set('Host', 'shop.test').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).expect(200)).body;
+      (
+        await t.http
+          .get(`${V3}/${id}`)
+          .set('Host', 'shop.test')
+          .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)
+          .expect(200)
+      ).body;
     const first = await one();
-    expect(first).toMatchObject({ id, billing: { city: 'Porto' }, _links: { self: [{ href: `http://shop.test/wp-json/wc/v3/customers/${id}` }] } });
+    expect(first).toMatchObject({
+      id,
+      billing: { city: 'Porto' },
+      _links: { self: [{ href: `http://shop.test/wp-json/wc/v3/customers/${id}` }] },
+    });
     // Asked for again: now kept.
     expect(await one()).toEqual(first);
     const query = jest.spyOn(db, 'query');
     try {
-      const readsOfMeta = () => query.mock.calls.filter(([sql, params]) => /usermeta/.test(sql) && boundValues(params).includes(id)).length;
+      const readsOfMeta = () =>
+        query.mock.calls.filter(([sql, params]) => /usermeta/.test(sql) && boundValues(params).includes(id)).length;
       const permissionReads = readsOfMeta();
       expect(await one()).toEqual(first);
       // Only the permission check's own read of the user: the item itself was reused.
       const reused = readsOfMeta() - permissionReads;
-      await db.execute(`UPDATE ${db.table('usermeta')} SET meta_value = 'Osaka' WHERE user_id = ? AND meta_key = 'billing_city'`, [id]);
+      await db.execute(
+        `UPDATE ${db.table('usermeta')} SET meta_value = 'Osaka' WHERE user_id = ? AND meta_key = 'billing_city'`,
+        [id],
+      );
       const before = readsOfMeta();
       expect((await one()).billing.city).toBe('Osaka');
       expect(readsOfMeta() - before).toBeGreaterThan(reused);
@@ -172,7 +208,8 @@ describe('on a database wc-host created', () => {
     const prefetch = jest.spyOn(CustomersModule.prototype, 'prefetch');
     // A page's users are read either way in (long reads off the event loop on SQLite).
     const reads = [jest.spyOn(db, 'query'), jest.spyOn(db, 'queryLong')];
-    const metaReads = () => reads.flatMap((read) => read.mock.calls).filter(([sql]) => /FROM \S*usermeta\S* WHERE user_id IN/.test(sql));
+    const metaReads = () =>
+      reads.flatMap((read) => read.mock.calls).filter(([sql]) => /FROM \S*usermeta\S* WHERE user_id IN/.test(sql));
     try {
       const walk = (n: number) => list(`role=customer&orderby=id&order=desc&per_page=3&page=${n}`);
       await walk(1);
@@ -226,12 +263,16 @@ describe('on a database wc-host created', () => {
         `INSERT INTO ${db.table('posts')} (ID, post_author, post_date, post_date_gmt, post_content, post_title, post_excerpt, post_status, post_name, to_ping, pinged, post_modified, post_modified_gmt, post_content_filtered, post_type) VALUES (?, 1, '2024-01-01 00:00:00', '2024-01-01 00:00:00', '', 'Order', '', 'wc-completed', '', '', '', '2024-01-01 00:00:00', '2024-01-01 00:00:00', '', 'shop_order')`,
         [order],
       );
-      await db.execute(`INSERT INTO ${db.table('postmeta')} (post_id, meta_key, meta_value) VALUES (?, '_customer_user', ?), (?, '_order_total', '12.5')`, [order, String(id), order]);
+      await db.execute(
+        `INSERT INTO ${db.table('postmeta')} (post_id, meta_key, meta_value) VALUES (?, '_customer_user', ?), (?, '_order_total', '12.5')`,
+        [order, String(id), order],
+      );
     }
     expect(await v2()).toMatchObject({ orders_count: 1, total_spent: '12.50' });
     expect(await one()).toMatchObject({ orders_count: 1, total_spent: '12.50' });
     // Posts storage keeps the status on the post: a change there alone must show too.
-    if (hpos === 'yes') await db.execute(`UPDATE ${db.table('wc_orders')} SET status = 'wc-cancelled' WHERE id = ?`, [order]);
+    if (hpos === 'yes')
+      await db.execute(`UPDATE ${db.table('wc_orders')} SET status = 'wc-cancelled' WHERE id = ?`, [order]);
     else await db.execute(`UPDATE ${db.table('posts')} SET post_status = 'wc-cancelled' WHERE ID = ?`, [order]);
     expect(await one()).toMatchObject({ orders_count: 1, total_spent: '0.00' });
     expect(await v2()).toMatchObject({ orders_count: 1, total_spent: '0.00' });
@@ -246,15 +287,21 @@ describe('on a database wc-host created', () => {
     let statsSql: string;
     try {
       await t.http
-        .get(`/wp-json/wc/v2/customers?include=${ids.join(',')}`).set('Host', 'shop.test').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).expect(200);
+        .get(`/wp-json/wc/v2/customers?include=${ids.join(',')}`)
+        .set('Host', 'shop.test')
+        .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)
+        .expect(200);
       const calls = reads.flatMap((read) => read.mock.calls);
       statsSql = String(calls.find(([sql]) => /_customer_user/.test(sql) && /GROUP BY/.test(sql))?.[0] ?? '');
     } finally {
       for (const read of reads) read.mockRestore();
     }
     expect(statsSql).not.toBe('');
-    const plan = await db.query<Record<string, unknown>>(`EXPLAIN ${db.dialect === 'sqlite' ? 'QUERY PLAN ' : ''}${statsSql.replace(/\?/g, "'0'")}`);
-    if (db.dialect === 'sqlite') expect(JSON.stringify(plan)).toContain('USING INDEX wp_postmeta_wc_host_customer_user');
+    const plan = await db.query<Record<string, unknown>>(
+      `EXPLAIN ${db.dialect === 'sqlite' ? 'QUERY PLAN ' : ''}${statsSql.replace(/\?/g, "'0'")}`,
+    );
+    if (db.dialect === 'sqlite')
+      expect(JSON.stringify(plan)).toContain('USING INDEX wp_postmeta_wc_host_customer_user');
     else expect(plan.some((row) => String(row.possible_keys ?? '').includes('wc_host_customer_user'))).toBe(true);
   });
 
@@ -300,7 +347,13 @@ describe('on a database wc-host created', () => {
       `INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
       rows.flatMap((id) => [id, `${db.prefix}capabilities`, 'a:1:{s:8:"customer";b:1;}']),
     );
-    const query = parseUserQuery({ search: '*bulk.example*', role: 'customer', orderby: 'display_name', order: 'asc', number: 5 });
+    const query = parseUserQuery({
+      search: '*bulk.example*',
+      role: 'customer',
+      orderby: 'display_name',
+      order: 'asc',
+      number: 5,
+    });
     expect(await small.answer(query)).toBeNull();
     // Meanwhile the HTTP API answers with WordPress's query, right.
     expect((await list('search=bulk.example&per_page=5')).total).toBe(count);
@@ -313,7 +366,9 @@ describe('on a database wc-host created', () => {
     const ids = await Promise.all([1, 2, 3].map((i) => importUser(`inline.${i}`, `Inline ${i}`)));
     const apply = jest.spyOn(db, 'transaction');
     try {
-      expect((await small.answer(parseUserQuery({ search: '*inline.*', orderby: 'ID', order: 'asc', number: 10 })))?.ids).toEqual(ids);
+      expect(
+        (await small.answer(parseUserQuery({ search: '*inline.*', orderby: 'ID', order: 'asc', number: 10 })))?.ids,
+      ).toEqual(ids);
       expect(apply).toHaveBeenCalled();
     } finally {
       apply.mockRestore();
@@ -335,8 +390,12 @@ describe('on an existing WordPress database', () => {
     await migrate(existing, silent);
     // What makes it "existing": wc-host did not create it.
     await existing.execute(`DELETE FROM ${existing.table('wc_host_state')}`);
-    await existing.execute(`INSERT INTO ${existing.table('users')} (ID, user_login, user_email, display_name) VALUES (2, 'müller', 'm@example.com', 'Müller')`);
-    await existing.execute(`INSERT INTO ${existing.table('usermeta')} (user_id, meta_key, meta_value) VALUES (2, 'wp_capabilities', 'a:1:{s:8:"customer";b:1;}')`);
+    await existing.execute(
+      `INSERT INTO ${existing.table('users')} (ID, user_login, user_email, display_name) VALUES (2, 'müller', 'm@example.com', 'Müller')`,
+    );
+    await existing.execute(
+      `INSERT INTO ${existing.table('usermeta')} (user_id, meta_key, meta_value) VALUES (2, 'wp_capabilities', 'a:1:{s:8:"customer";b:1;}')`,
+    );
     catalogBefore = await readSchemaCatalog(existing);
   });
 
@@ -362,7 +421,10 @@ describe('on an existing WordPress database', () => {
         .get(`${V3}?search=muller`)
         .auth(key.consumerKey, key.consumerSecret)
         .expect(200);
-      expect([response.headers['x-wp-total'], response.body.map((customer: { id: number }) => customer.id)]).toEqual(['1', [2]]);
+      expect([response.headers['x-wp-total'], response.body.map((customer: { id: number }) => customer.id)]).toEqual([
+        '1',
+        [2],
+      ]);
     } finally {
       await started.close();
     }
@@ -399,11 +461,15 @@ describe('on an existing WordPress database', () => {
       await existing.execute(`UPDATE ${state} SET value = 0 WHERE name = 'ready'`);
       await existing.execute(`UPDATE ${state} SET value = 2 WHERE name = 'backfilled_below'`);
       await existing.execute(`DELETE FROM ${existing.table(LOOKUP_TABLES.lookup)} WHERE user_id = 2`);
-      await existing.execute(`UPDATE ${existing.table(LOOKUP_TABLES.roles)} SET users = users - 1 WHERE capabilities LIKE '%customer%'`);
+      await existing.execute(
+        `UPDATE ${existing.table(LOOKUP_TABLES.roles)} SET users = users - 1 WHERE capabilities LIKE '%customer%'`,
+      );
       expect(await index.status()).toMatchObject({ ready: false });
       await index.install(() => undefined);
       expect(await index.status()).toMatchObject({ ready: true });
-      const [{ users }] = await existing.query<{ users: number | string }>(`SELECT SUM(users) AS users FROM ${existing.table(LOOKUP_TABLES.roles)}`);
+      const [{ users }] = await existing.query<{ users: number | string }>(
+        `SELECT SUM(users) AS users FROM ${existing.table(LOOKUP_TABLES.roles)}`,
+      );
       expect(Number(users)).toBe(2);
       await index.drop();
     } finally {

@@ -20,11 +20,14 @@ const ids: number[] = [];
 beforeAll(async () => {
   t = await createTestHost();
   for (const name of ['alice', 'bob', 'carol', 'dave']) {
-    const created = await t.http.post('/wp-json/wc/v3/customers').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).send({
-      email: `${name}@example.com`,
-      first_name: name,
-      password: 'secret',
-    });
+    const created = await t.http
+      .post('/wp-json/wc/v3/customers')
+      .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)
+      .send({
+        email: `${name}@example.com`,
+        first_name: name,
+        password: 'secret',
+      });
     expect(created.status).toBe(201);
     ids.push(created.body.id as number);
   }
@@ -35,7 +38,9 @@ afterAll(async () => {
 });
 
 function list(version: string, query: string): Promise<Response> {
-  return t.http.get(`/wp-json/wc/${version}/customers?${query}`).auth(t.adminKey.consumerKey, t.adminKey.consumerSecret);
+  return t.http
+    .get(`/wp-json/wc/${version}/customers?${query}`)
+    .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret);
 }
 
 function listedIds(response: Response): number[] {
@@ -62,7 +67,13 @@ describe.each([
   });
 
   it.each(VERSIONS)('%s: a page or an offset past 2^64 is an empty page with the real totals', async (version) => {
-    for (const query of [`page=${HUGE}`, `offset=${UINT64_MAX}`, `page=${UINT64_MAX}&per_page=100`, 'page=1e30', `offset=${'9'.repeat(400)}0&page=2`]) {
+    for (const query of [
+      `page=${HUGE}`,
+      `offset=${UINT64_MAX}`,
+      `page=${UINT64_MAX}&per_page=100`,
+      'page=1e30',
+      `offset=${'9'.repeat(400)}0&page=2`,
+    ]) {
       const response = await list(version, query);
       expect({ query, status: response.status, body: response.body }).toEqual({ query, status: 200, body: [] });
       expect(response.headers['x-wp-total']).toBe('4');
@@ -79,14 +90,24 @@ describe.each([
 
   it('a page of more than 100 is refused, whatever its size', async () => {
     for (const perPage of ['101', HUGE, '1e30']) {
-      expectInvalidParam(await list('v2', `per_page=${perPage}`), 'per_page', 'rest_out_of_bounds', 'per_page must be between 1 (inclusive) and 100 (inclusive)');
+      expectInvalidParam(
+        await list('v2', `per_page=${perPage}`),
+        'per_page',
+        'rest_out_of_bounds',
+        'per_page must be between 1 (inclusive) and 100 (inclusive)',
+      );
     }
   });
 
   it('page below 1 is out of bounds; fractions, hex, empty values and lists are not integers', async () => {
     // WordPress checks the bounds before integrality: 1e-7 is below 1 before it is a fraction.
     for (const page of ['0', '-1', `-${HUGE}`, '1e-7']) {
-      expectInvalidParam(await list('v1', `page=${page}`), 'page', 'rest_out_of_bounds', 'page must be greater than or equal to 1');
+      expectInvalidParam(
+        await list('v1', `page=${page}`),
+        'page',
+        'rest_out_of_bounds',
+        'page must be greater than or equal to 1',
+      );
     }
     for (const page of ['page=1.5', 'page=0x10', 'page=', 'page[]=1', 'page[a]=1', 'page=abc']) {
       expectInvalidParam(await list('v3', page), 'page', 'rest_invalid_type', 'page is not of type integer.');
@@ -129,7 +150,10 @@ describe.each([
     const included = await list('v3', `include=${HUGE},${ids[2]},${'9'.repeat(400)}&orderby=include`);
     expect(included.status).toBe(200);
     expect(listedIds(included)).toEqual([ids[2]]);
-    expect(listedIds(await list('v3', `include=${ids[3]},${UINT64_MAX},${ids[0]}&orderby=include&order=asc`))).toEqual([ids[3], ids[0]]);
+    expect(listedIds(await list('v3', `include=${ids[3]},${UINT64_MAX},${ids[0]}&orderby=include&order=asc`))).toEqual([
+      ids[3],
+      ids[0],
+    ]);
     expect(listedIds(await list('v3', `exclude=${HUGE},${ids[0]}&orderby=id`))).toEqual(ids.slice(1));
     // wp_parse_id_list: "" and lists of lists hold no id, so nothing is filtered.
     expect(listedIds(await list('v3', 'include=&orderby=id'))).toEqual(ids);
@@ -138,7 +162,8 @@ describe.each([
 });
 
 describe('ids in the path and in bodies', () => {
-  const auth = (request: ReturnType<TestHost['http']['get']>) => request.auth(t.adminKey.consumerKey, t.adminKey.consumerSecret);
+  const auth = (request: ReturnType<TestHost['http']['get']>) =>
+    request.auth(t.adminKey.consumerKey, t.adminKey.consumerSecret);
 
   it.each(VERSIONS)('%s: an id past every integer type is an unknown customer', async (version) => {
     for (const id of [HUGE, UINT64_MAX, '9223372036854775808', '9007199254740993', '9'.repeat(400)]) {
@@ -148,27 +173,47 @@ describe('ids in the path and in bodies', () => {
         await auth(t.http.put(base)).send({ first_name: 'x' }),
         await auth(t.http.delete(`${base}?force=true`)),
       ]) {
-        expect(response.body).toEqual({ code: 'wc_user_invalid_id', message: 'Invalid user ID.', data: { status: 404 } });
+        expect(response.body).toEqual({
+          code: 'wc_user_invalid_id',
+          message: 'Invalid user ID.',
+          data: { status: 404 },
+        });
       }
       const downloads = await auth(t.http.get(`${base}/downloads`));
-      expect(downloads.body).toEqual({ code: 'woocommerce_rest_customer_invalid', message: 'Resource does not exist.', data: { status: 404 } });
+      expect(downloads.body).toEqual({
+        code: 'woocommerce_rest_customer_invalid',
+        message: 'Resource does not exist.',
+        data: { status: 404 },
+      });
     }
   });
 
   it('reassign past every integer type names no user', async () => {
     const response = await auth(t.http.delete(`/wp-json/wc/v3/customers/${ids[3]}?force=true&reassign=${HUGE}`));
-    expect(response.body).toEqual({ code: 'woocommerce_rest_customer_invalid_reassign', message: 'Invalid resource id for reassignment.', data: { status: 400 } });
+    expect(response.body).toEqual({
+      code: 'woocommerce_rest_customer_invalid_reassign',
+      message: 'Invalid resource id for reassignment.',
+      data: { status: 400 },
+    });
     expect((await auth(t.http.get(`/wp-json/wc/v3/customers/${ids[3]}`))).status).toBe(200);
   });
 
   it('batch items with such ids fail one by one; the others are done', async () => {
     const response = await auth(t.http.post('/wp-json/wc/v3/customers/batch')).send({
-      update: [{ id: HUGE, first_name: 'x' }, { id: 2 ** 64, first_name: 'y' }, { id: ids[0], first_name: 'Alice' }],
+      update: [
+        { id: HUGE, first_name: 'x' },
+        { id: 2 ** 64, first_name: 'y' },
+        { id: ids[0], first_name: 'Alice' },
+      ],
       delete: [HUGE, 1e300, -1, 1.5],
     });
     expect(response.status).toBe(200);
     const update = response.body.update as Array<{ id: unknown; first_name?: string; error?: { code: string } }>;
-    expect(update.map((item) => item.error?.code ?? item.first_name)).toEqual(['wc_user_invalid_id', 'wc_user_invalid_id', 'Alice']);
+    expect(update.map((item) => item.error?.code ?? item.first_name)).toEqual([
+      'wc_user_invalid_id',
+      'wc_user_invalid_id',
+      'Alice',
+    ]);
     const deleted = response.body.delete as Array<{ error: { code: string; data: { status: number } } }>;
     expect(deleted.map((item) => [item.error.code, item.error.data.status])).toEqual([
       ['wc_user_invalid_id', 404],

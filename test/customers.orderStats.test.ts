@@ -14,32 +14,61 @@ afterAll(async () => {
 const auth = () => [t.adminKey.consumerKey, t.adminKey.consumerSecret] as const;
 
 async function createCustomer(email: string): Promise<number> {
-  const response = await t.http.post('/wp-json/wc/v2/customers').auth(...auth()).send({ email }).expect(201);
+  const response = await t.http
+    .post('/wp-json/wc/v2/customers')
+    .auth(...auth())
+    .send({ email })
+    .expect(201);
   return response.body.id;
 }
 
 let nextOrderId = 1000;
 
 /** A classic-storage order as WooCommerce writes it: a shop_order post with `_customer_user` and `_order_total`. */
-async function postsOrder(db: Db, customerId: number, status: string, total: string, type = 'shop_order'): Promise<number> {
+async function postsOrder(
+  db: Db,
+  customerId: number,
+  status: string,
+  total: string,
+  type = 'shop_order',
+): Promise<number> {
   const id = nextOrderId++;
   await db.execute(
     `INSERT INTO ${db.table('posts')} (ID, post_author, post_date, post_date_gmt, post_content, post_title, post_excerpt, post_status, post_password, post_name, to_ping, pinged, post_modified, post_modified_gmt, post_content_filtered, post_parent, guid, menu_order, post_type, post_mime_type, comment_count)
      VALUES (?, 1, ?, ?, '', ?, '', ?, '', '', '', '', ?, ?, '', 0, '', 0, ?, '', 0)`,
-    [id, `2024-01-0${(id % 9) + 1} 10:00:00`, `2024-01-0${(id % 9) + 1} 10:00:00`, `Order #${id}`, status, '2024-01-01 10:00:00', '2024-01-01 10:00:00', type],
+    [
+      id,
+      `2024-01-0${(id % 9) + 1} 10:00:00`,
+      `2024-01-0${(id % 9) + 1} 10:00:00`,
+      `Order #${id}`,
+      status,
+      '2024-01-01 10:00:00',
+      '2024-01-01 10:00:00',
+      type,
+    ],
   );
   for (const [key, value] of [
     ['_customer_user', String(customerId)],
     ['_order_total', total],
     ['_order_key', `wc_order_${id}`],
   ]) {
-    await db.execute(`INSERT INTO ${db.table('postmeta')} (post_id, meta_key, meta_value) VALUES (?, ?, ?)`, [id, key, value]);
+    await db.execute(`INSERT INTO ${db.table('postmeta')} (post_id, meta_key, meta_value) VALUES (?, ?, ?)`, [
+      id,
+      key,
+      value,
+    ]);
   }
   return id;
 }
 
 /** An HPOS order row as WooCommerce writes it in `wc_orders`. */
-async function hposOrder(db: Db, customerId: number, status: string, total: string, type = 'shop_order'): Promise<number> {
+async function hposOrder(
+  db: Db,
+  customerId: number,
+  status: string,
+  total: string,
+  type = 'shop_order',
+): Promise<number> {
   const id = nextOrderId++;
   await db.execute(
     `INSERT INTO ${db.table('wc_orders')} (id, status, currency, type, tax_amount, total_amount, customer_id, billing_email, date_created_gmt, date_updated_gmt, parent_order_id)
@@ -50,7 +79,10 @@ async function hposOrder(db: Db, customerId: number, status: string, total: stri
 }
 
 async function figures(id: number, namespace = 'wc/v2') {
-  const response = await t.http.get(`/wp-json/${namespace}/customers/${id}`).auth(...auth()).expect(200);
+  const response = await t.http
+    .get(`/wp-json/${namespace}/customers/${id}`)
+    .auth(...auth())
+    .expect(200);
   return response.body;
 }
 
@@ -72,8 +104,17 @@ describe('order figures over the classic posts storage', () => {
     const a = await createCustomer('list.a@example.com');
     const b = await createCustomer('list.b@example.com');
     await postsOrder(db, a, 'wc-completed', '1234.5');
-    const response = await t.http.get(`/wp-json/wc/v2/customers?include=${a},${b}&orderby=include`).auth(...auth()).expect(200);
-    expect(response.body.map((c: { id: number; orders_count: number; total_spent: string }) => [c.id, c.orders_count, c.total_spent])).toEqual([
+    const response = await t.http
+      .get(`/wp-json/wc/v2/customers?include=${a},${b}&orderby=include`)
+      .auth(...auth())
+      .expect(200);
+    expect(
+      response.body.map((c: { id: number; orders_count: number; total_spent: string }) => [
+        c.id,
+        c.orders_count,
+        c.total_spent,
+      ]),
+    ).toEqual([
       [a, 1, '1234.50'],
       [b, 0, '0.00'],
     ]);
@@ -95,7 +136,10 @@ describe('order figures over the classic posts storage', () => {
     const db = t.host.db;
     const id = await createCustomer('posts.leaver@example.com');
     const order = await postsOrder(db, id, 'wc-completed', '8.00');
-    await t.http.delete(`/wp-json/wc/v2/customers/${id}?force=true`).auth(...auth()).expect(200);
+    await t.http
+      .delete(`/wp-json/wc/v2/customers/${id}?force=true`)
+      .auth(...auth())
+      .expect(200);
     const rows = await db.query<{ meta_value: string }>(
       `SELECT meta_value FROM ${db.table('postmeta')} WHERE post_id = ? AND meta_key = '_customer_user'`,
       [order],
@@ -129,8 +173,14 @@ describe('order figures over HPOS (woocommerce_custom_orders_table_enabled = yes
     const db = t.host.db;
     const id = await createCustomer('hpos.leaver@example.com');
     const order = await hposOrder(db, id, 'wc-completed', '8.00000000');
-    await t.http.delete(`/wp-json/wc/v2/customers/${id}?force=true`).auth(...auth()).expect(200);
-    const rows = await db.query<{ customer_id: number | string }>(`SELECT customer_id FROM ${db.table('wc_orders')} WHERE id = ?`, [order]);
+    await t.http
+      .delete(`/wp-json/wc/v2/customers/${id}?force=true`)
+      .auth(...auth())
+      .expect(200);
+    const rows = await db.query<{ customer_id: number | string }>(
+      `SELECT customer_id FROM ${db.table('wc_orders')} WHERE id = ?`,
+      [order],
+    );
     expect(rows.map((row) => Number(row.customer_id))).toEqual([0]);
   });
 });

@@ -65,7 +65,10 @@ async function expectLoyaltyPlugin(send: {
   createCustomer(body: Record<string, unknown>): Promise<JsonResponse>;
   getPath(path: string): Promise<JsonResponse>;
 }): Promise<void> {
-  const created = await send.createCustomer({ email: 'jane.roe@example.com', meta_data: [{ key: 'vip', value: 'yes' }] });
+  const created = await send.createCustomer({
+    email: 'jane.roe@example.com',
+    meta_data: [{ key: 'vip', value: 'yes' }],
+  });
   expect(created.status).toBe(201);
   expect(created.body).toMatchObject({ username: 'acme.jane.roe', loyalty_tier: 'gold' });
   expect(created.body._links.loyalty).toEqual([{ href: `https://loyalty.example/members/${created.body.id}` }]);
@@ -80,7 +83,10 @@ async function expectLoyaltyPlugin(send: {
   expect(listed.body.map((customer: { loyalty_tier: string }) => customer.loyalty_tier)).toEqual(['gold', 'standard']);
 
   const last = await send.getPath('/acme/v1/last-customer');
-  expect({ status: last.status, body: last.body }).toEqual({ status: 200, body: { id: plain.body.id, login: 'given.name' } });
+  expect({ status: last.status, body: last.body }).toEqual({
+    status: 200,
+    body: { id: plain.body.id, login: 'given.name' },
+  });
 }
 
 describe('a plugin file outside the project', () => {
@@ -89,7 +95,8 @@ describe('a plugin file outside the project', () => {
     const t = await createTestHost({ pluginModules: [file] });
     try {
       await expectLoyaltyPlugin({
-        createCustomer: (body) => as(t.http.post(`${V2}/customers`), t.adminKey).send({ password: 'plugin-pass', ...body }),
+        createCustomer: (body) =>
+          as(t.http.post(`${V2}/customers`), t.adminKey).send({ password: 'plugin-pass', ...body }),
         getPath: (route) => as(t.http.get(`/wp-json${route}`), t.adminKey),
       });
       expect(t.host.rest.namespaces()).toContain('acme/v1');
@@ -101,7 +108,8 @@ describe('a plugin file outside the project', () => {
 
 describe('the wc-host command with WC_HOST_PLUGINS', () => {
   // The CLI through ts-node, as cli.test.ts runs it, so no build is needed.
-  const ENTRY = "require('./src/cli').main(process.argv.slice(1)).catch((e) => { process.stderr.write('wc-host: ' + e.message + '\\n'); process.exit(1); })";
+  const ENTRY =
+    "require('./src/cli').main(process.argv.slice(1)).catch((e) => { process.stderr.write('wc-host: ' + e.message + '\\n'); process.exit(1); })";
   const nodeArgs = (args: string[]) => ['-r', 'ts-node/register/transpile-only', '-e', ENTRY, ...args];
   let database: TestDatabase;
   let env: NodeJS.ProcessEnv;
@@ -149,11 +157,15 @@ describe('the wc-host command with WC_HOST_PLUGINS', () => {
 
   it('an ES module plugin listed in WC_HOST_PLUGINS works over HTTP: its route and its customer hooks', async () => {
     const file = await pluginFile('loyalty.mjs', `export default ${PLUGIN_OBJECT};\n`);
-    const keys = spawnSync(process.execPath, nodeArgs(['keys', 'create', '--user', 'admin', '--permissions', 'read_write', '--json']), {
-      cwd: ROOT,
-      env,
-      encoding: 'utf8',
-    });
+    const keys = spawnSync(
+      process.execPath,
+      nodeArgs(['keys', 'create', '--user', 'admin', '--permissions', 'read_write', '--json']),
+      {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+      },
+    );
     expect(keys.status).toBe(0);
     const key = JSON.parse(keys.stdout) as { consumer_key: string; consumer_secret: string };
     const authorization = `Basic ${Buffer.from(`${key.consumer_key}:${key.consumer_secret}`).toString('base64')}`;
@@ -168,7 +180,8 @@ describe('the wc-host command with WC_HOST_PLUGINS', () => {
         return { status: response.status, body: await response.json() };
       };
       await expectLoyaltyPlugin({
-        createCustomer: (body) => request('/wc/v2/customers', { method: 'POST', body: JSON.stringify({ password: 'plugin-pass', ...body }) }),
+        createCustomer: (body) =>
+          request('/wc/v2/customers', { method: 'POST', body: JSON.stringify({ password: 'plugin-pass', ...body }) }),
         getPath: (route) => request(route),
       });
       const index = await request('/');
@@ -190,7 +203,9 @@ describe('the wc-host command with WC_HOST_PLUGINS', () => {
       timeout: 30_000,
     });
     expect(started.status).toBe(1);
-    expect(started.stderr).toContain(`wc-host: Plugin "acme/broken" (${file}) failed to register: missing ACME_LICENCE_KEY`);
+    expect(started.stderr).toContain(
+      `wc-host: Plugin "acme/broken" (${file}) failed to register: missing ACME_LICENCE_KEY`,
+    );
     expect(started.stdout).not.toContain('listening on');
   });
 });

@@ -1,6 +1,14 @@
 import { createTestHost, type TestHost, type TestKey } from './helpers/testHost';
 import { REFERENCE_OPTIONS_CUSTOMERS_BODY } from './helpers/restReference';
-import { V2_SCHEMA_PROPERTIES, REST_ROOT, V2, anonymous, as, createFixtureCustomer, makeUserWithRole } from './helpers/customers';
+import {
+  V2_SCHEMA_PROPERTIES,
+  REST_ROOT,
+  V2,
+  anonymous,
+  as,
+  createFixtureCustomer,
+  makeUserWithRole,
+} from './helpers/customers';
 
 /**
  * OPTIONS, discovery and the Allow header of the wc/v2 customers routes
@@ -25,7 +33,6 @@ afterAll(async () => {
   await t.close();
 });
 
-
 describe('OPTIONS /wc/v2/customers, as WooCommerce 8.9.1 answered it', () => {
   it('answers the reference body byte for byte, with Allow: GET, POST', async () => {
     const response = await options('/customers');
@@ -38,16 +45,47 @@ describe('OPTIONS /wc/v2/customers, as WooCommerce 8.9.1 answered it', () => {
   it('customer_schema: 18 properties with the address sub-properties, shipping without phone', async () => {
     const { body } = await options('/customers');
     const { schema } = body;
-    expect(schema).toMatchObject({ $schema: 'http://json-schema.org/draft-04/schema#', title: 'customer', type: 'object' });
+    expect(schema).toMatchObject({
+      $schema: 'http://json-schema.org/draft-04/schema#',
+      title: 'customer',
+      type: 'object',
+    });
     expect(Object.keys(schema.properties)).toEqual(V2_SCHEMA_PROPERTIES);
     expect(Object.keys(schema.properties.billing.properties)).toEqual([
-      'first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'state', 'postcode', 'country', 'email', 'phone',
+      'first_name',
+      'last_name',
+      'company',
+      'address_1',
+      'address_2',
+      'city',
+      'state',
+      'postcode',
+      'country',
+      'email',
+      'phone',
     ]);
     expect(Object.keys(schema.properties.shipping.properties)).toEqual([
-      'first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'state', 'postcode', 'country',
+      'first_name',
+      'last_name',
+      'company',
+      'address_1',
+      'address_2',
+      'city',
+      'state',
+      'postcode',
+      'country',
     ]);
     expect(schema.properties.password.context).toEqual(['edit']);
-    for (const readOnly of ['id', 'date_created', 'date_modified_gmt', 'role', 'is_paying_customer', 'orders_count', 'total_spent', 'avatar_url']) {
+    for (const readOnly of [
+      'id',
+      'date_created',
+      'date_modified_gmt',
+      'role',
+      'is_paying_customer',
+      'orders_count',
+      'total_spent',
+      'avatar_url',
+    ]) {
       expect(schema.properties[readOnly].readonly).toBe(true);
     }
   });
@@ -108,7 +146,11 @@ describe('OPTIONS on the other routes', () => {
     const { body } = response;
     expect(body.namespace).toBe('wc/v2');
     expect(body.methods).toEqual(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
-    expect(body.endpoints.map((endpoint: { methods: string[] }) => endpoint.methods)).toEqual([['GET'], ['POST', 'PUT', 'PATCH'], ['DELETE']]);
+    expect(body.endpoints.map((endpoint: { methods: string[] }) => endpoint.methods)).toEqual([
+      ['GET'],
+      ['POST', 'PUT', 'PATCH'],
+      ['DELETE'],
+    ]);
     expect(body.endpoints[0].args).toEqual({
       id: { description: 'Unique identifier for the resource.', type: 'integer', required: false },
       context: {
@@ -119,10 +161,20 @@ describe('OPTIONS on the other routes', () => {
         required: false,
       },
     });
-    expect(body.endpoints[1].args.email).toEqual({ description: 'The email address for the customer.', type: 'string', format: 'email', required: false });
+    expect(body.endpoints[1].args.email).toEqual({
+      description: 'The email address for the customer.',
+      type: 'string',
+      format: 'email',
+      required: false,
+    });
     expect(body.endpoints[2].args).toEqual({
       id: { description: 'Unique identifier for the resource.', type: 'integer', required: false },
-      force: { default: false, type: 'boolean', description: 'Required to be true, as resource does not support trashing.', required: false },
+      force: {
+        default: false,
+        type: 'boolean',
+        description: 'Required to be true, as resource does not support trashing.',
+        required: false,
+      },
       reassign: { default: 0, type: 'integer', description: 'ID to reassign posts to.', required: false },
     });
     expect(body.schema.title).toBe('customer');
@@ -139,9 +191,24 @@ describe('OPTIONS on the other routes', () => {
       title: 'batch',
       type: 'object',
       properties: {
-        create: { description: 'List of created resources.', type: 'array', context: ['view', 'edit'], items: { type: 'object' } },
-        update: { description: 'List of updated resources.', type: 'array', context: ['view', 'edit'], items: { type: 'object' } },
-        delete: { description: 'List of delete resources.', type: 'array', context: ['view', 'edit'], items: { type: 'integer' } },
+        create: {
+          description: 'List of created resources.',
+          type: 'array',
+          context: ['view', 'edit'],
+          items: { type: 'object' },
+        },
+        update: {
+          description: 'List of updated resources.',
+          type: 'array',
+          context: ['view', 'edit'],
+          items: { type: 'object' },
+        },
+        delete: {
+          description: 'List of delete resources.',
+          type: 'array',
+          context: ['view', 'edit'],
+          items: { type: 'integer' },
+        },
       },
     });
     expect(response.body._links).toEqual({ self: [{ href: `${REST_ROOT}/wc/v2/customers/batch` }] });
@@ -156,7 +223,7 @@ describe('OPTIONS on the other routes', () => {
 });
 
 describe('the Allow header follows the requester', () => {
-  it('an administrator on an administrator: no DELETE (current WooCommerce\'s allowed roles)', async () => {
+  it("an administrator on an administrator: no DELETE (current WooCommerce's allowed roles)", async () => {
     expect((await as(t.http.get(`${V2}/customers/1`), t.adminKey)).headers.allow).toBe('GET, POST, PUT, PATCH');
   });
 

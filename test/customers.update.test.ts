@@ -49,7 +49,11 @@ describe('an update as WooCommerce 8.9.1 answered it, and the WooCommerce tests'
   });
 
   it('names and address sub-fields merge into the customer', async () => {
-    const response = await put(john.id, { first_name: 'James', billing: { first_name: 'James' }, shipping: { first_name: 'James' } });
+    const response = await put(john.id, {
+      first_name: 'James',
+      billing: { first_name: 'James' },
+      shipping: { first_name: 'James' },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.allow).toBe('GET, POST, PUT, PATCH, DELETE');
     expect(keysOf(response.body)).toEqual([...V2_ADMIN_KEYS, '_links']);
@@ -67,18 +71,30 @@ describe('an update as WooCommerce 8.9.1 answered it, and the WooCommerce tests'
   });
 
   it('update_customer: email and first_name change', async () => {
-    const customer = await createCustomer(t, { username: 'update_customer_test', password: 'test123', email: 'update_customer_test@woo.local' });
+    const customer = await createCustomer(t, {
+      username: 'update_customer_test',
+      password: 'test123',
+      email: 'update_customer_test@woo.local',
+    });
     const before = await get(customer.id);
     expect(before.body).toMatchObject({ username: 'update_customer_test', email: 'update_customer_test@woo.local' });
     const response = await put(customer.id, { email: 'updated_email@woo.local', first_name: 'UpdatedTest' });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ email: 'updated_email@woo.local', first_name: 'UpdatedTest', avatar_url: gravatar('updated_email@woo.local') });
+    expect(response.body).toMatchObject({
+      email: 'updated_email@woo.local',
+      first_name: 'UpdatedTest',
+      avatar_url: gravatar('updated_email@woo.local'),
+    });
     expect((await userRow(t, customer.id))!.user_email).toBe('updated_email@woo.local');
   });
 
   it('update_customer_without_permission: anonymous → 401 woocommerce_rest_cannot_edit', async () => {
     const response = await anonymous(t.http.put(`${V2}/customers/${john.id}`)).send({ first_name: 'Anon' });
-    expect(response.body).toEqual({ code: 'woocommerce_rest_cannot_edit', message: 'Sorry, you are not allowed to edit this resource.', data: { status: 401 } });
+    expect(response.body).toEqual({
+      code: 'woocommerce_rest_cannot_edit',
+      message: 'Sorry, you are not allowed to edit this resource.',
+      data: { status: 401 },
+    });
     expect(response.status).toBe(401);
     expect((await get(john.id)).body.first_name).toBe('James');
   });
@@ -101,11 +117,19 @@ describe('an update as WooCommerce 8.9.1 answered it, and the WooCommerce tests'
   });
 
   it('Playwright test: create with billing.city, PUT first_name Jack, GET confirms', async () => {
-    const created = await createCustomer(t, { email: 'customer.roundtrip.1@example.com', username: 'customer.roundtrip.1', billing: { city: 'San Francisco' } });
+    const created = await createCustomer(t, {
+      email: 'customer.roundtrip.1@example.com',
+      username: 'customer.roundtrip.1',
+      billing: { city: 'San Francisco' },
+    });
     expect(created.billing.city).toBe('San Francisco');
     expect((await put(created.id, { first_name: 'Jack' })).status).toBe(200);
     const after = await get(created.id);
-    expect(after.body).toMatchObject({ first_name: 'Jack', email: 'customer.roundtrip.1@example.com', billing: { ...EMPTY_BILLING, city: 'San Francisco' } });
+    expect(after.body).toMatchObject({
+      first_name: 'Jack',
+      email: 'customer.roundtrip.1@example.com',
+      billing: { ...EMPTY_BILLING, city: 'San Francisco' },
+    });
   });
 });
 
@@ -192,7 +216,11 @@ describe('WooCommerce update rules', () => {
   it('a different username → woocommerce_rest_customer_invalid_argument; the same one or "" is fine', async () => {
     const customer = await createFixtureCustomer(t);
     const renamed = await put(customer.id, { username: 'renamed' });
-    expect(renamed.body).toEqual({ code: 'woocommerce_rest_customer_invalid_argument', message: "Username isn't editable.", data: { status: 400 } });
+    expect(renamed.body).toEqual({
+      code: 'woocommerce_rest_customer_invalid_argument',
+      message: "Username isn't editable.",
+      data: { status: 400 },
+    });
     expect(renamed.status).toBe(400);
     expect((await put(customer.id, { username: customer.username, first_name: 'Same' })).status).toBe(200);
     expect((await put(customer.id, { username: '' })).status).toBe(200);
@@ -202,7 +230,11 @@ describe('WooCommerce update rules', () => {
   it('the own email in another letter case → woocommerce_rest_customer_invalid_email; byte-identical is fine', async () => {
     const customer = await createCustomer(t, { email: 'Case.Sensitive@example.com', password: 'pw' });
     const variant = await put(customer.id, { email: 'case.sensitive@example.com' });
-    expect(variant.body).toEqual({ code: 'woocommerce_rest_customer_invalid_email', message: 'Email address is invalid.', data: { status: 400 } });
+    expect(variant.body).toEqual({
+      code: 'woocommerce_rest_customer_invalid_email',
+      message: 'Email address is invalid.',
+      data: { status: 400 },
+    });
     expect((await put(customer.id, { email: 'Case.Sensitive@example.com' })).status).toBe(200);
   });
 
@@ -235,7 +267,10 @@ describe('WooCommerce update rules', () => {
   it('any update, even an empty one, bumps date_modified (profile_update → last_update)', async () => {
     const customer = await createFixtureCustomer(t);
     const { db } = t.host;
-    await db.execute(`UPDATE ${db.table('usermeta')} SET meta_value = '1000000000' WHERE user_id = ? AND meta_key = 'last_update'`, [customer.id]);
+    await db.execute(
+      `UPDATE ${db.table('usermeta')} SET meta_value = '1000000000' WHERE user_id = ? AND meta_key = 'last_update'`,
+      [customer.id],
+    );
     expect((await get(customer.id)).body.date_modified_gmt).toBe('2001-09-09T01:46:40');
     const before = Math.floor(Date.now() / 1000);
     const response = await put(customer.id, {});
@@ -264,7 +299,11 @@ describe('meta_data writes', () => {
   let customer: CustomerJson;
 
   beforeAll(async () => {
-    customer = await createCustomer(t, { email: 'meta.writer@example.com', password: 'pw', meta_data: [{ key: 'colour', value: 'red' }] });
+    customer = await createCustomer(t, {
+      email: 'meta.writer@example.com',
+      password: 'pw',
+      meta_data: [{ key: 'colour', value: 'red' }],
+    });
   });
 
   it('without id: updates the existing row of the key, no duplicate', async () => {
@@ -285,7 +324,9 @@ describe('meta_data writes', () => {
   it('arrays and objects are stored PHP-serialized and come back as JSON', async () => {
     const response = await put(customer.id, { meta_data: [{ key: 'prefs', value: { news: true, tags: ['a', 'b'] } }] });
     expect(meta(response.body).find((m) => m.key === 'prefs')?.value).toEqual({ news: true, tags: ['a', 'b'] });
-    expect(await metaValues(t, customer.id, 'prefs')).toEqual(['a:2:{s:4:"news";b:1;s:4:"tags";a:2:{i:0;s:1:"a";i:1;s:1:"b";}}']);
+    expect(await metaValues(t, customer.id, 'prefs')).toEqual([
+      'a:2:{s:4:"news";b:1;s:4:"tags";a:2:{i:0;s:1:"a";i:1;s:1:"b";}}',
+    ]);
   });
 
   it('value null with the id deletes the row', async () => {
@@ -297,7 +338,11 @@ describe('meta_data writes', () => {
   });
 
   it('an id of another user is not touched: the key is added to this customer instead', async () => {
-    const other = await createCustomer(t, { email: 'meta.other@example.com', password: 'pw', meta_data: [{ key: 'theirs', value: 'x' }] });
+    const other = await createCustomer(t, {
+      email: 'meta.other@example.com',
+      password: 'pw',
+      meta_data: [{ key: 'theirs', value: 'x' }],
+    });
     const foreign = meta(other)[0];
     const response = await put(customer.id, { meta_data: [{ id: foreign.id, key: 'mine', value: 'y' }] });
     expect(response.status).toBe(200);
@@ -319,7 +364,12 @@ describe('meta_data writes', () => {
   });
 
   it('internal keys with a setter set the prop (billing_phone → billing.phone), no extra row', async () => {
-    const response = await put(customer.id, { meta_data: [{ key: 'billing_phone', value: '555-0199' }, { key: 'first_name', value: 'Meta' }] });
+    const response = await put(customer.id, {
+      meta_data: [
+        { key: 'billing_phone', value: '555-0199' },
+        { key: 'first_name', value: 'Meta' },
+      ],
+    });
     expect(response.body.billing.phone).toBe('555-0199');
     expect(response.body.first_name).toBe('Meta');
     expect(await metaValues(t, customer.id, 'billing_phone')).toEqual(['555-0199']);
@@ -327,7 +377,9 @@ describe('meta_data writes', () => {
   });
 
   it('keys containing the table prefix (capabilities) are never written through meta_data', async () => {
-    const response = await put(customer.id, { meta_data: [{ key: 'wp_capabilities', value: { administrator: true } }] });
+    const response = await put(customer.id, {
+      meta_data: [{ key: 'wp_capabilities', value: { administrator: true } }],
+    });
     expect(response.body.role).toBe('customer');
     expect(await metaValues(t, customer.id, 'wp_capabilities')).toEqual([serializedRoles(['customer'])]);
   });
@@ -343,10 +395,23 @@ describe('meta_data writes', () => {
 
 describe('permission rules of current WooCommerce', () => {
   it('an administrator may update an administrator’s names and addresses', async () => {
-    const response = await put(1, { first_name: 'admin', billing: { first_name: 'admin' }, shipping: { first_name: 'admin' } });
+    const response = await put(1, {
+      first_name: 'admin',
+      billing: { first_name: 'admin' },
+      shipping: { first_name: 'admin' },
+    });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ first_name: 'admin', billing: { first_name: 'admin' }, shipping: { first_name: 'admin' }, role: 'administrator' });
-    expect((await get(1)).body).toMatchObject({ first_name: 'admin', billing: { first_name: 'admin' }, shipping: { first_name: 'admin' } });
+    expect(response.body).toMatchObject({
+      first_name: 'admin',
+      billing: { first_name: 'admin' },
+      shipping: { first_name: 'admin' },
+      role: 'administrator',
+    });
+    expect((await get(1)).body).toMatchObject({
+      first_name: 'admin',
+      billing: { first_name: 'admin' },
+      shipping: { first_name: 'admin' },
+    });
   });
 
   it("an administrator's email cannot change → 403 woocommerce_rest_cannot_edit; the unchanged email is accepted", async () => {
@@ -373,7 +438,12 @@ describe('permission rules of current WooCommerce', () => {
   });
 
   it("an administrator's username or role: the username rule and role-ignoring apply", async () => {
-    expectError(await put(1, { username: 'root' }), 400, 'woocommerce_rest_customer_invalid_argument', "Username isn't editable.");
+    expectError(
+      await put(1, { username: 'root' }),
+      400,
+      'woocommerce_rest_customer_invalid_argument',
+      "Username isn't editable.",
+    );
     const response = await put(1, { role: 'customer' });
     expect(response.status).toBe(200);
     expect(response.body.role).toBe('administrator');
@@ -381,9 +451,18 @@ describe('permission rules of current WooCommerce', () => {
 
   it('a subscriber may be fully updated (allowed role)', async () => {
     const subscriberId = await makeUserWithRole(t, 'subscriber');
-    const response = await put(subscriberId, { billing: { first_name: 'Jane' }, shipping: { first_name: 'Jane' }, email: 'jane.sub@example.com' });
+    const response = await put(subscriberId, {
+      billing: { first_name: 'Jane' },
+      shipping: { first_name: 'Jane' },
+      email: 'jane.sub@example.com',
+    });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ role: 'subscriber', email: 'jane.sub@example.com', billing: { first_name: 'Jane' }, shipping: { first_name: 'Jane' } });
+    expect(response.body).toMatchObject({
+      role: 'subscriber',
+      email: 'jane.sub@example.com',
+      billing: { first_name: 'Jane' },
+      shipping: { first_name: 'Jane' },
+    });
   });
 
   it('a shop manager: customers yes, administrators no', async () => {
@@ -392,7 +471,11 @@ describe('permission rules of current WooCommerce', () => {
     const customer = await createFixtureCustomer(t);
     expect((await put(customer.id, { first_name: 'Managed' }, managerKey)).status).toBe(200);
     const response = await put(1, { first_name: 'Hacked' }, managerKey);
-    expect(response.body).toEqual({ code: 'woocommerce_rest_cannot_edit', message: 'Sorry, you are not allowed to edit this resource.', data: { status: 403 } });
+    expect(response.body).toEqual({
+      code: 'woocommerce_rest_cannot_edit',
+      message: 'Sorry, you are not allowed to edit this resource.',
+      data: { status: 403 },
+    });
   });
 
   it('a customer-role key → 403 woocommerce_rest_cannot_edit, even on itself', async () => {
@@ -400,7 +483,11 @@ describe('permission rules of current WooCommerce', () => {
     const key = await t.createKey(customer.id, 'read_write');
     for (const id of [customer.id, 1]) {
       const response = await put(id, { first_name: 'Self' }, key);
-      expect(response.body).toEqual({ code: 'woocommerce_rest_cannot_edit', message: 'Sorry, you are not allowed to edit this resource.', data: { status: 403 } });
+      expect(response.body).toEqual({
+        code: 'woocommerce_rest_cannot_edit',
+        message: 'Sorry, you are not allowed to edit this resource.',
+        data: { status: 403 },
+      });
     }
   });
 

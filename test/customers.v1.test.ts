@@ -1,5 +1,14 @@
 import { createTestHost, type TestHost } from './helpers/testHost';
-import { REST_DATE, V1_KEYS as V1_OBJECT_KEYS, as, expectError, keysOf, metaValues, serializedRoles, userRow } from './helpers/customers';
+import {
+  REST_DATE,
+  V1_KEYS as V1_OBJECT_KEYS,
+  as,
+  expectError,
+  keysOf,
+  metaValues,
+  serializedRoles,
+  userRow,
+} from './helpers/customers';
 
 /**
  * wc/v1 over HTTP: the v1 rows of WooCommerce's controller tests
@@ -39,11 +48,18 @@ describe('WC_REST_Customers_V1_Controller_Tests', () => {
 
   describe('test_customer_create_permissions', () => {
     it('an administrator may create: the permission passes (the bad address is the handler’s 400)', async () => {
-      expectError(await admin(t.http.post(`${V1}/customers`)).send({ email: 'test_customer', role: 'customer' }), 400, 'customer_invalid_email');
+      expectError(
+        await admin(t.http.post(`${V1}/customers`)).send({ email: 'test_customer', role: 'customer' }),
+        400,
+        'customer_invalid_email',
+      );
     });
 
     it('a role sent on create is ignored: the user is a customer', async () => {
-      const response = await admin(t.http.post(`${V1}/customers`)).send({ role: 'administrator', email: 'test_admin@example.com' });
+      const response = await admin(t.http.post(`${V1}/customers`)).send({
+        role: 'administrator',
+        email: 'test_admin@example.com',
+      });
       expect(response.status).toBe(201);
       expect(keysOf(response.body)).toEqual(V1_KEYS);
       expect(response.body).not.toHaveProperty('role');
@@ -81,7 +97,10 @@ describe('WC_REST_Customers_V1_Controller_Tests', () => {
         'Sorry, password cannot be updated via this endpoint for a user with role administrator.',
       );
       const row = await userRow(t, ADMIN_ID);
-      expect({ login: row!.user_login, email: row!.user_email }).toEqual({ login: 'admin', email: expect.not.stringMatching(/^admin2/) });
+      expect({ login: row!.user_login, email: row!.user_email }).toEqual({
+        login: 'admin',
+        email: expect.not.stringMatching(/^admin2/),
+      });
     });
   });
 
@@ -198,7 +217,8 @@ describe('test_batch_permissions_admin', () => {
       id: ADMIN_ID,
       error: {
         code: 'woocommerce_rest_cannot_delete',
-        message: 'Sorry, users with administrator role cannot be deleted via this endpoint. Allowed roles: customer, subscriber',
+        message:
+          'Sorry, users with administrator role cannot be deleted via this endpoint. Allowed roles: customer, subscriber',
         data: { status: 403 },
       },
     });

@@ -1,6 +1,7 @@
 import { checkPassword } from '../src/wp/password';
 import { createTestHost, type TestHost } from './helpers/testHost';
-import { V3_ADMIN_KEYS,
+import {
+  V3_ADMIN_KEYS,
   EMPTY_BILLING,
   EMPTY_SHIPPING,
   JOHN_DOE,
@@ -39,7 +40,12 @@ const HELPER_ADDRESS = {
 };
 
 /** CustomerHelper::create_customer, made through the API: first name Justin, both addresses, nothing else. */
-async function createHelperCustomer(t: TestHost, username = 'testcustomer', password = 'hunter2', email = 'test@woo.local') {
+async function createHelperCustomer(
+  t: TestHost,
+  username = 'testcustomer',
+  password = 'hunter2',
+  email = 'test@woo.local',
+) {
   const response = await as(t.http.post(`${V3}/customers`), t.adminKey).send({
     username,
     password,
@@ -78,7 +84,12 @@ async function storedDates(t: TestHost, id: number) {
   const registered = restDate((await userRow(t, id))!.user_registered);
   const lastUpdate = Number((await metaValues(t, id, 'last_update'))[0]);
   const modified = new Date(lastUpdate * 1000).toISOString().slice(0, 19);
-  return { date_created: registered, date_created_gmt: registered, date_modified: modified, date_modified_gmt: modified };
+  return {
+    date_created: registered,
+    date_created_gmt: registered,
+    date_modified: modified,
+    date_modified_gmt: modified,
+  };
 }
 
 describe('Version3/customers.php', () => {
@@ -209,7 +220,12 @@ describe('Version3/customers.php', () => {
   });
 
   it('test_get_customer_without_permission', async () => {
-    const customer = await createHelperCustomer(t, 'get_customer_test_without_permission', 'test123', 'get_customer_test_without_permission@woo.local');
+    const customer = await createHelperCustomer(
+      t,
+      'get_customer_test_without_permission',
+      'test123',
+      'get_customer_test_without_permission@woo.local',
+    );
     expect((await anonymous(t.http.get(`${V3}/customers/${customer.id}`))).status).toBe(401);
   });
 
@@ -222,14 +238,22 @@ describe('Version3/customers.php', () => {
     const before = await admin(t.http.get(`${V3}/customers/${customer.id}`));
     expect(before.body.username).toBe('update_customer_test');
     expect(before.body.email).toBe('update_customer_test@woo.local');
-    const response = await admin(t.http.put(`${V3}/customers/${customer.id}`)).send({ email: 'updated_email@woo.local', first_name: 'UpdatedTest' });
+    const response = await admin(t.http.put(`${V3}/customers/${customer.id}`)).send({
+      email: 'updated_email@woo.local',
+      first_name: 'UpdatedTest',
+    });
     expect(response.status).toBe(200);
     expect(response.body.email).toBe('updated_email@woo.local');
     expect(response.body.first_name).toBe('UpdatedTest');
   });
 
   it('test_update_customer_without_permission (a GET in the original)', async () => {
-    const customer = await createHelperCustomer(t, 'update_customer_test_without_permission', 'test123', 'update_customer_test_without_permission@woo.local');
+    const customer = await createHelperCustomer(
+      t,
+      'update_customer_test_without_permission',
+      'test123',
+      'update_customer_test_without_permission@woo.local',
+    );
     expect((await anonymous(t.http.get(`${V3}/customers/${customer.id}`))).status).toBe(401);
     expect((await anonymous(t.http.put(`${V3}/customers/${customer.id}`)).send({ first_name: 'No' })).status).toBe(401);
   });
@@ -248,7 +272,12 @@ describe('Version3/customers.php', () => {
   });
 
   it('test_delete_customer_without_permission', async () => {
-    const customer = await createHelperCustomer(t, 'delete_customer_test_without_permission', 'test123', 'delete_customer_test_without_permission@woo.local');
+    const customer = await createHelperCustomer(
+      t,
+      'delete_customer_test_without_permission',
+      'test123',
+      'delete_customer_test_without_permission@woo.local',
+    );
     expect((await anonymous(t.http.delete(`${V3}/customers/${customer.id}`)).send({ force: true })).status).toBe(401);
   });
 
@@ -277,10 +306,33 @@ describe('Version3/customers.php', () => {
     }
     expect(properties).not.toHaveProperty(['orders_count']);
     expect(properties).not.toHaveProperty(['total_spent']);
-    for (const key of ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'state', 'postcode', 'country', 'email', 'phone']) {
+    for (const key of [
+      'first_name',
+      'last_name',
+      'company',
+      'address_1',
+      'address_2',
+      'city',
+      'state',
+      'postcode',
+      'country',
+      'email',
+      'phone',
+    ]) {
       expect(properties.billing.properties).toHaveProperty([key]);
     }
-    for (const key of ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'state', 'postcode', 'country', 'phone']) {
+    for (const key of [
+      'first_name',
+      'last_name',
+      'company',
+      'address_1',
+      'address_2',
+      'city',
+      'state',
+      'postcode',
+      'country',
+      'phone',
+    ]) {
       expect(properties.shipping.properties).toHaveProperty([key]);
     }
   });
@@ -318,7 +370,10 @@ describe('Version3/customers.php test_get_customers (a site of its own: counts m
     expect(response.status).toBe(200);
     const matching = response.body.find((customer: { id: number }) => customer.id === customer3.id);
     const dates = await storedDates(t, customer3.id);
-    expect(matching).toMatchObject({ ...helperCustomerSubset(customer3.id, 'timezonetest', 'timezonetest@woo.local'), ...dates });
+    expect(matching).toMatchObject({
+      ...helperCustomerSubset(customer3.id, 'timezonetest', 'timezonetest@woo.local'),
+      ...dates,
+    });
     expect(matching.date_created).toBe(matching.date_created_gmt);
   });
 });
@@ -336,8 +391,18 @@ describe('Version3/customers.php test_batch_customer (a site of its own: counts 
 
   it('update, delete and create in one request; three customers are left', async () => {
     const customer1 = await createHelperCustomer(t, 'test_batch_customer', 'test123', 'test_batch_customer@woo.local');
-    const customer2 = await createHelperCustomer(t, 'test_batch_customer2', 'test123', 'test_batch_customer2@woo.local');
-    const customer3 = await createHelperCustomer(t, 'test_batch_customer3', 'test123', 'test_batch_customer3@woo.local');
+    const customer2 = await createHelperCustomer(
+      t,
+      'test_batch_customer2',
+      'test123',
+      'test_batch_customer2@woo.local',
+    );
+    const customer3 = await createHelperCustomer(
+      t,
+      'test_batch_customer3',
+      'test123',
+      'test_batch_customer3@woo.local',
+    );
     await createHelperCustomer(t, 'test_batch_customer4', 'test123', 'test_batch_customer4@woo.local');
 
     const response = await as(t.http.post(`${V3}/customers/batch`), t.adminKey).send({
@@ -375,7 +440,8 @@ describe('Version3/class-wc-rest-customers-controller-tests.php (current WooComm
 
   const admin = <T extends Parameters<typeof as>[0]>(request: T) => as(request, t.adminKey);
   const storedRoles = async (id: number) => metaValues(t, id, `${t.host.db.prefix}capabilities`);
-  const newCustomer = async (email: string) => (await admin(t.http.post(`${V3}/customers`)).send({ email, password: 'secret-pass' })).body.id as number;
+  const newCustomer = async (email: string) =>
+    (await admin(t.http.post(`${V3}/customers`)).send({ email, password: 'secret-pass' })).body.id as number;
 
   it('an administrator may create: the permission passes (the bad address is the handler’s 400)', async () => {
     const response = await admin(t.http.post(`${V3}/customers`)).send({ email: 'test_customer', role: 'customer' });
@@ -383,7 +449,10 @@ describe('Version3/class-wc-rest-customers-controller-tests.php (current WooComm
   });
 
   it('a role sent on create is ignored: the user is a customer', async () => {
-    const response = await admin(t.http.post(`${V3}/customers`)).send({ role: 'administrator', email: 'test_admin@example.com' });
+    const response = await admin(t.http.post(`${V3}/customers`)).send({
+      role: 'administrator',
+      email: 'test_admin@example.com',
+    });
     expect(response.status).toBe(201);
     expect(response.body.role).toBe('customer');
     expect(await storedRoles(response.body.id)).toEqual([serializedRoles(['customer'])]);
@@ -416,7 +485,10 @@ describe('Version3/class-wc-rest-customers-controller-tests.php (current WooComm
 
   it('v3 only: a body {id, role: administrator} leaves the role at customer', async () => {
     const customerId = await newCustomer('role.update@example.com');
-    const response = await admin(t.http.put(`${V3}/customers/${customerId}`)).send({ id: customerId, role: 'administrator' });
+    const response = await admin(t.http.put(`${V3}/customers/${customerId}`)).send({
+      id: customerId,
+      role: 'administrator',
+    });
     expect(response.status).toBe(200);
     expect(response.body.role).toBe('customer');
     expect(await storedRoles(customerId)).toEqual([serializedRoles(['customer'])]);
@@ -451,12 +523,17 @@ describe('Version3/class-wc-rest-customers-controller-tests.php (current WooComm
     expect(response.status).toBe(200);
     expect(await metaValues(t, ADMIN_ID, 'test_key')).toEqual(['test_value']);
     expect(await metaValues(t, ADMIN_ID, '_internal_test_key')).toEqual([]);
-    expect(response.body.meta_data).toEqual(expect.arrayContaining([{ id: expect.any(Number), key: 'test_key', value: 'test_value' }]));
+    expect(response.body.meta_data).toEqual(
+      expect.arrayContaining([{ id: expect.any(Number), key: 'test_key', value: 'test_value' }]),
+    );
     expect(response.body.meta_data.some((meta: { key: string }) => meta.key === '_internal_test_key')).toBe(false);
   });
 
   it('meta_data on create without username/password: both generated, the same meta rule', async () => {
-    const response = await admin(t.http.post(`${V3}/customers`)).send({ email: 'test_customer_create_metadata@example.com', meta_data: META });
+    const response = await admin(t.http.post(`${V3}/customers`)).send({
+      email: 'test_customer_create_metadata@example.com',
+      meta_data: META,
+    });
     expect(response.status).toBe(201);
     const id = response.body.id;
     expect(response.body.username).toBe('test_customer_create_metadata');
@@ -497,7 +574,9 @@ describe('a v3 get and create as WooCommerce 8.9.1 answered them', () => {
     expect(headers.link).toBe(`<${REST_ROOT}/>; rel="https://api.w.org/"`);
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['access-control-expose-headers']).toBe('X-WP-Total, X-WP-TotalPages, Link');
-    expect(headers['access-control-allow-headers']).toBe('Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type');
+    expect(headers['access-control-allow-headers']).toBe(
+      'Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type',
+    );
     expect(headers.allow).toBe(allow);
     expect(headers['cache-control']).toBe('no-cache, must-revalidate, max-age=0, no-store, private');
   }
@@ -522,7 +601,11 @@ describe('a v3 get and create as WooCommerce 8.9.1 answered them', () => {
   });
 
   it('22: POST /wc/v3/customers with email and names only: 201, Location, generated username, the v3 shape', async () => {
-    const response = await as(t.http.post(`${V3}/customers`), t.adminKey).send({ email: 'v3.user@example.com', first_name: 'Vee', last_name: 'Three' });
+    const response = await as(t.http.post(`${V3}/customers`), t.adminKey).send({
+      email: 'v3.user@example.com',
+      first_name: 'Vee',
+      last_name: 'Three',
+    });
     expect(response.status).toBe(201);
     expectReferenceHeaders(response.headers, 'GET, POST');
     expect(response.headers.location).toBe(`${REST_ROOT}/wc/v3/customers/${response.body.id}`);

@@ -30,7 +30,17 @@ const url = (namespace: Namespace, path: string) => `/wp-json/${namespace}${path
 
 const KEYS: Record<Namespace, string[]> = { 'wc/v1': V1_KEYS, 'wc/v2': V2_ADMIN_KEYS, 'wc/v3': V3_ADMIN_KEYS };
 
-const ADDRESS_KEYS = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'state', 'postcode', 'country'];
+const ADDRESS_KEYS = [
+  'first_name',
+  'last_name',
+  'company',
+  'address_1',
+  'address_2',
+  'city',
+  'state',
+  'postcode',
+  'country',
+];
 const SCHEMA_KEYS: Record<Namespace, string[]> = {
   'wc/v1': [
     'id',
@@ -87,7 +97,8 @@ afterAll(async () => {
 });
 
 const get = (namespace: Namespace, path: string) => as(t.http.get(url(namespace, path)), t.adminKey);
-const put = (namespace: Namespace, path: string, body: Record<string, unknown>) => as(t.http.put(url(namespace, path)), t.adminKey).send(body);
+const put = (namespace: Namespace, path: string, body: Record<string, unknown>) =>
+  as(t.http.put(url(namespace, path)), t.adminKey).send(body);
 const options = (namespace: Namespace, path: string) => as(t.http.options(url(namespace, path)), t.adminKey);
 
 describe('one customer, three shapes', () => {
@@ -146,10 +157,24 @@ describe('one customer, three shapes', () => {
   it('v2 and v3 share dates, role, is_paying_customer and meta_data; only v2 has the order totals', () => {
     const v2 = bodies['wc/v2'];
     const v3 = bodies['wc/v3'];
-    for (const key of ['date_created', 'date_created_gmt', 'date_modified', 'date_modified_gmt', 'role', 'is_paying_customer', 'meta_data']) {
+    for (const key of [
+      'date_created',
+      'date_created_gmt',
+      'date_modified',
+      'date_modified_gmt',
+      'role',
+      'is_paying_customer',
+      'meta_data',
+    ]) {
       expect(v3[key]).toEqual(v2[key]);
     }
-    expect(v2).toMatchObject({ role: 'customer', is_paying_customer: false, meta_data: [], orders_count: 0, total_spent: '0.00' });
+    expect(v2).toMatchObject({
+      role: 'customer',
+      is_paying_customer: false,
+      meta_data: [],
+      orders_count: 0,
+      total_spent: '0.00',
+    });
     expect(v3).not.toHaveProperty('orders_count');
     expect(v3).not.toHaveProperty('total_spent');
   });
@@ -162,7 +187,14 @@ describe('one customer, three shapes', () => {
     expect(v1.last_order).toEqual({ id: null, date: null });
     expect(v1.orders_count).toBe(0);
     expect(v1.total_spent).toBe('0.00');
-    for (const key of ['date_created_gmt', 'date_modified_gmt', 'role', 'is_paying_customer', 'meta_data', 'password']) {
+    for (const key of [
+      'date_created_gmt',
+      'date_modified_gmt',
+      'role',
+      'is_paying_customer',
+      'meta_data',
+      'password',
+    ]) {
       expect(v1).not.toHaveProperty(key);
     }
   });
@@ -198,14 +230,18 @@ describe('schemas (OPTIONS)', () => {
     const properties = response.body.schema.properties;
     expect(keysOf(properties)).toHaveLength(count);
     expect(keysOf(properties)).toEqual(SCHEMA_KEYS[namespace]);
-    expect(response.body._links).toEqual({ self: [{ href: expect.stringMatching(new RegExp(`/wp-json/${namespace}/customers$`)) }] });
+    expect(response.body._links).toEqual({
+      self: [{ href: expect.stringMatching(new RegExp(`/wp-json/${namespace}/customers$`)) }],
+    });
   });
 
   it('only v3 has shipping.phone in its schema; billing has email and phone everywhere', async () => {
     for (const namespace of NAMESPACES) {
       const { properties } = (await options(namespace, '/customers')).body.schema;
       expect(keysOf(properties.billing.properties)).toEqual([...ADDRESS_KEYS, 'email', 'phone']);
-      expect(keysOf(properties.shipping.properties)).toEqual(namespace === 'wc/v3' ? [...ADDRESS_KEYS, 'phone'] : ADDRESS_KEYS);
+      expect(keysOf(properties.shipping.properties)).toEqual(
+        namespace === 'wc/v3' ? [...ADDRESS_KEYS, 'phone'] : ADDRESS_KEYS,
+      );
     }
   });
 
@@ -235,7 +271,12 @@ describe('schemas (OPTIONS)', () => {
       readonly: true,
       properties: {
         id: { description: 'Last order ID.', type: 'integer', context: ['view', 'edit'], readonly: true },
-        date: { description: 'The date of the customer last order, as GMT.', type: 'date-time', context: ['view', 'edit'], readonly: true },
+        date: {
+          description: 'The date of the customer last order, as GMT.',
+          type: 'date-time',
+          context: ['view', 'edit'],
+          readonly: true,
+        },
       },
     });
     const v3 = (await options('wc/v3', '/customers')).body.schema.properties;
@@ -262,7 +303,12 @@ describe('indexes', () => {
     const namespaces: string[] = response.body.namespaces;
     expect(namespaces.filter((namespace) => namespace.startsWith('wc/'))).toEqual(['wc/v1', 'wc/v2', 'wc/v3']);
     for (const namespace of NAMESPACES) {
-      for (const route of [`/${namespace}`, `/${namespace}/customers`, `/${namespace}/customers/(?P<id>[\\d]+)`, `/${namespace}/customers/batch`]) {
+      for (const route of [
+        `/${namespace}`,
+        `/${namespace}/customers`,
+        `/${namespace}/customers/(?P<id>[\\d]+)`,
+        `/${namespace}/customers/batch`,
+      ]) {
         expect(response.body.routes[route]).toMatchObject({ namespace });
       }
     }
@@ -274,7 +320,12 @@ describe('indexes', () => {
     expect(response.body.namespace).toBe(namespace);
     const routes = keysOf(response.body.routes);
     expect(routes).toEqual(
-      expect.arrayContaining([`/${namespace}`, `/${namespace}/customers`, `/${namespace}/customers/(?P<id>[\\d]+)`, `/${namespace}/customers/batch`]),
+      expect.arrayContaining([
+        `/${namespace}`,
+        `/${namespace}/customers`,
+        `/${namespace}/customers/(?P<id>[\\d]+)`,
+        `/${namespace}/customers/batch`,
+      ]),
     );
     expect(routes.every((route) => route === `/${namespace}` || route.startsWith(`/${namespace}/`))).toBe(true);
     expect(response.body.routes[`/${namespace}/customers`].methods).toEqual(['GET', 'POST']);
@@ -321,7 +372,10 @@ describe('what each version writes', () => {
 
   it('meta_data: v2 and v3 write it, v1 neither writes nor shows it', async () => {
     const { id } = await createFixtureCustomer(t);
-    const v1 = await put('wc/v1', `/customers/${id}`, { first_name: 'Uno', meta_data: [{ key: 'from_v1', value: 'one' }] });
+    const v1 = await put('wc/v1', `/customers/${id}`, {
+      first_name: 'Uno',
+      meta_data: [{ key: 'from_v1', value: 'one' }],
+    });
     expect(v1.status).toBe(200);
     expect(v1.body.first_name).toBe('Uno');
     expect(v1.body).not.toHaveProperty('meta_data');
@@ -339,7 +393,9 @@ describe('what each version writes', () => {
       const key = `from_${namespace.slice(3)}`;
       const response = await put(namespace, `/customers/${id}`, { meta_data: [{ key, value: namespace }] });
       expect(response.status).toBe(200);
-      expect(response.body.meta_data).toEqual(expect.arrayContaining([{ id: expect.any(Number), key, value: namespace }]));
+      expect(response.body.meta_data).toEqual(
+        expect.arrayContaining([{ id: expect.any(Number), key, value: namespace }]),
+      );
       expect(await metaValues(t, id, key)).toEqual([namespace]);
     }
   });
@@ -434,7 +490,8 @@ describe('hooks fire the same way under every namespace', () => {
   const log: string[] = [];
   const restPaths: Record<string, string[]> = {};
   const seenPath = (hook: string, request: unknown) => {
-    if (request && typeof request === 'object' && 'path' in request) (restPaths[hook] ??= []).push(String(request.path));
+    if (request && typeof request === 'object' && 'path' in request)
+      (restPaths[hook] ??= []).push(String(request.path));
   };
 
   beforeAll(() => {
@@ -483,7 +540,11 @@ describe('hooks fire the same way under every namespace', () => {
     await step('list', () => get(namespace, '/customers?role=all'), 200);
     const created = await step(
       'create',
-      () => as(t.http.post(url(namespace, '/customers')), t.adminKey).send({ email: `hooks.${suffix}@example.com`, first_name: 'Hook' }),
+      () =>
+        as(t.http.post(url(namespace, '/customers')), t.adminKey).send({
+          email: `hooks.${suffix}@example.com`,
+          first_name: 'Hook',
+        }),
       201,
     );
     expect(created.tier).toBe('gold');
@@ -491,11 +552,18 @@ describe('hooks fire the same way under every namespace', () => {
     await step('update', () => put(namespace, `/customers/${created.id}`, { last_name: 'Updated' }), 200);
     const batch = await step(
       'batch',
-      () => as(t.http.post(url(namespace, '/customers/batch')), t.adminKey).send({ update: [{ id: created.id, first_name: 'Batched' }] }),
+      () =>
+        as(t.http.post(url(namespace, '/customers/batch')), t.adminKey).send({
+          update: [{ id: created.id, first_name: 'Batched' }],
+        }),
       200,
     );
     expect(batch.update[0]).toMatchObject({ id: created.id, first_name: 'Batched', tier: 'gold' });
-    const deleted = await step('delete', () => as(t.http.delete(url(namespace, `/customers/${created.id}?force=true`)), t.adminKey), 200);
+    const deleted = await step(
+      'delete',
+      () => as(t.http.delete(url(namespace, `/customers/${created.id}?force=true`)), t.adminKey),
+      200,
+    );
     expect(deleted.tier).toBe('gold');
     const schema = await step('options', () => options(namespace, '/customers'), 200);
     expect(schema.schema.properties.tier).toMatchObject({ description: 'Loyalty tier.' });
@@ -509,7 +577,9 @@ describe('hooks fire the same way under every namespace', () => {
     expect(fired['wc/v1']).toEqual(fired['wc/v2']);
     expect(fired['wc/v3']).toEqual(fired['wc/v2']);
     const v2 = fired['wc/v2'];
-    expect(v2.list).toEqual(expect.arrayContaining([CUSTOMER_HOOKS.restCustomerQuery, CUSTOMER_HOOKS.restPrepareCustomer]));
+    expect(v2.list).toEqual(
+      expect.arrayContaining([CUSTOMER_HOOKS.restCustomerQuery, CUSTOMER_HOOKS.restPrepareCustomer]),
+    );
     expect(v2.create).toEqual(
       expect.arrayContaining([
         CUSTOMER_HOOKS.registerPost,
@@ -521,12 +591,23 @@ describe('hooks fire the same way under every namespace', () => {
         CUSTOMER_HOOKS.restPrepareCustomer,
       ]),
     );
-    expect(v2.update).toEqual(expect.arrayContaining([CUSTOMER_HOOKS.updateCustomer, CUSTOMER_HOOKS.restInsertCustomer]));
-    expect(v2.batch).toEqual(expect.arrayContaining([CUSTOMER_HOOKS.restBatchItemsLimit, CUSTOMER_HOOKS.updateCustomer]));
-    expect(v2.delete).toEqual(expect.arrayContaining([CUSTOMER_HOOKS.deleteCustomer, CUSTOMER_HOOKS.restDeleteCustomer]));
+    expect(v2.update).toEqual(
+      expect.arrayContaining([CUSTOMER_HOOKS.updateCustomer, CUSTOMER_HOOKS.restInsertCustomer]),
+    );
+    expect(v2.batch).toEqual(
+      expect.arrayContaining([CUSTOMER_HOOKS.restBatchItemsLimit, CUSTOMER_HOOKS.updateCustomer]),
+    );
+    expect(v2.delete).toEqual(
+      expect.arrayContaining([CUSTOMER_HOOKS.deleteCustomer, CUSTOMER_HOOKS.restDeleteCustomer]),
+    );
     expect(v2.options).toContain(CUSTOMER_HOOKS.restCustomerSchema);
 
-    for (const hook of [CUSTOMER_HOOKS.restCustomerQuery, CUSTOMER_HOOKS.restPrepareCustomer, CUSTOMER_HOOKS.restInsertCustomer, CUSTOMER_HOOKS.restDeleteCustomer]) {
+    for (const hook of [
+      CUSTOMER_HOOKS.restCustomerQuery,
+      CUSTOMER_HOOKS.restPrepareCustomer,
+      CUSTOMER_HOOKS.restInsertCustomer,
+      CUSTOMER_HOOKS.restDeleteCustomer,
+    ]) {
       const namespaces = new Set(restPaths[hook].map((path) => /^\/(wc\/v\d)\//.exec(path)?.[1]));
       expect({ hook, namespaces: [...namespaces] }).toEqual({ hook, namespaces: [...NAMESPACES] });
     }

@@ -38,7 +38,12 @@ beforeAll(async () => {
     // Only the outage's own lines are counted here.
     accessLog: false,
     pluginModules: [],
-    timeouts: { dbConnectMs: DB_TIMEOUT_MS, dbAcquireMs: DB_TIMEOUT_MS, dbQueryMs: DB_TIMEOUT_MS, requestMs: REQUEST_TIMEOUT_MS },
+    timeouts: {
+      dbConnectMs: DB_TIMEOUT_MS,
+      dbAcquireMs: DB_TIMEOUT_MS,
+      dbQueryMs: DB_TIMEOUT_MS,
+      requestMs: REQUEST_TIMEOUT_MS,
+    },
   });
   http = supertest(host.app);
 });
@@ -95,8 +100,10 @@ async function readyAgain(withinMs: number): Promise<boolean> {
 }
 
 const logged = () => logLines.map((line) => JSON.parse(line) as { level: string; msg: string });
-const outageLines = () => logged().filter((line) => line.level === 'error' && line.msg.startsWith('Database unavailable'));
-const recoveryLines = () => logged().filter((line) => line.level === 'info' && line.msg.startsWith('Database available again'));
+const outageLines = () =>
+  logged().filter((line) => line.level === 'error' && line.msg.startsWith('Database unavailable'));
+const recoveryLines = () =>
+  logged().filter((line) => line.level === 'info' && line.msg.startsWith('Database available again'));
 
 it('answers 200 through the proxy while the database is fine', async () => {
   await http.get('/wp-json/wc/v3/customers').set('Authorization', authorization).expect(200);
@@ -128,7 +135,6 @@ it('answers 503, not 500, while the database is stopped, logging one line when i
   logLines.length = 0;
   await proxy.stop();
   try {
-
     expectAllUnavailable(await requestsDuringOutage());
     expectAllUnavailable(await requestsDuringOutage());
     const readyz = await timedReadyz();

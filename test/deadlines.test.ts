@@ -46,12 +46,18 @@ const slowRoutes: Plugin = {
 };
 
 let test: TestHost;
-const basic = (t: TestHost) => `Basic ${Buffer.from(`${t.adminKey.consumerKey}:${t.adminKey.consumerSecret}`).toString('base64')}`;
+const basic = (t: TestHost) =>
+  `Basic ${Buffer.from(`${t.adminKey.consumerKey}:${t.adminKey.consumerSecret}`).toString('base64')}`;
 
 beforeAll(async () => {
   test = await createTestHost({
     plugins: [slowRoutes],
-    timeouts: { dbQueryMs: QUERY_TIMEOUT_MS, dbAcquireMs: QUERY_TIMEOUT_MS, dbConnectMs: QUERY_TIMEOUT_MS, requestMs: REQUEST_TIMEOUT_MS },
+    timeouts: {
+      dbQueryMs: QUERY_TIMEOUT_MS,
+      dbAcquireMs: QUERY_TIMEOUT_MS,
+      dbConnectMs: QUERY_TIMEOUT_MS,
+      requestMs: REQUEST_TIMEOUT_MS,
+    },
   });
 });
 
@@ -99,7 +105,7 @@ it('stops a statement past its deadline and answers 503 long before the request 
   await test.http.get('/wp-json/wc/v3/customers').set('Authorization', basic(test)).expect(200);
 });
 
-it('answers 503 to a write blocked by another connection\'s lock, and writes nothing', async () => {
+it("answers 503 to a write blocked by another connection's lock, and writes nothing", async () => {
   const email = 'blocked.by.lock@example.com';
   const release = await holdUsersLock();
   let response;
@@ -120,7 +126,10 @@ it('answers /readyz 200 while the database answers', async () => {
 });
 
 async function usersWithEmail(email: string): Promise<number> {
-  const rows = await test.host.db.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${test.host.db.table('users')} WHERE user_email = ?`, [email]);
+  const rows = await test.host.db.query<{ n: number | string }>(
+    `SELECT COUNT(*) AS n FROM ${test.host.db.table('users')} WHERE user_email = ?`,
+    [email],
+  );
   return Number(rows[0].n);
 }
 

@@ -12,7 +12,8 @@ describe.each(hooksReadmes().map((target) => [target.readme, target] as const))(
 
   it('lists every hook of its constants', () => {
     const current = readFileSync(target.readme, 'utf8');
-    for (const { key, hookName } of target.constants) expect(current).toContain(`| \`${hookName}\`<br>\`${target.constName}.${key}\` |`);
+    for (const { key, hookName } of target.constants)
+      expect(current).toContain(`| \`${hookName}\`<br>\`${target.constName}.${key}\` |`);
   });
 });
 
@@ -38,10 +39,29 @@ describe('the generator', () => {
   it('reads entries, JSDoc and constants, and renders one row per constant', () => {
     const docs = readHookMap('acme.ts', source);
     expect(docs).toEqual([
-      { name: 'acme_label', kind: 'filter', params: ['label: string | null', 'thing: Thing'], returns: 'string | null', description: 'The thing\'s label, or a | b.', file: 'acme.ts' },
-      { name: 'acme_saved', kind: 'action', params: ['thing: Thing', 'created: boolean'], returns: null, description: 'After the thing was saved.', file: 'acme.ts' },
+      {
+        name: 'acme_label',
+        kind: 'filter',
+        params: ['label: string | null', 'thing: Thing'],
+        returns: 'string | null',
+        description: "The thing's label, or a | b.",
+        file: 'acme.ts',
+      },
+      {
+        name: 'acme_saved',
+        kind: 'action',
+        params: ['thing: Thing', 'created: boolean'],
+        returns: null,
+        description: 'After the thing was saved.',
+        file: 'acme.ts',
+      },
     ]);
-    const constants = readHookConstants('acme.ts', 'ACME_HOOKS', { HOST_HOOKS: [{ key: 'check', hookName: 'acme_label' }] }, source);
+    const constants = readHookConstants(
+      'acme.ts',
+      'ACME_HOOKS',
+      { HOST_HOOKS: [{ key: 'check', hookName: 'acme_label' }] },
+      source,
+    );
     expect(constants).toEqual([
       { key: 'label', hookName: 'acme_label' },
       { key: 'saved', hookName: 'acme_saved' },
@@ -56,9 +76,13 @@ describe('the generator', () => {
   });
 
   it('refuses an entry without JSDoc, an entry that is not a tuple, and a constant no map declares', () => {
-    expect(() => readHookMap('a.ts', 'interface FilterMap { acme_x: [x: string] }')).toThrow('FilterMap.acme_x has no JSDoc');
+    expect(() => readHookMap('a.ts', 'interface FilterMap { acme_x: [x: string] }')).toThrow(
+      'FilterMap.acme_x has no JSDoc',
+    );
     expect(() => readHookMap('a.ts', 'interface ActionMap { /** Doc. */ acme_x: string }')).toThrow('must be a tuple');
-    expect(() => renderHooksTable('ACME_HOOKS', [{ key: 'x', hookName: 'acme_x' }], [])).toThrow('ACME_HOOKS.x names "acme_x", which no hook map declares');
+    expect(() => renderHooksTable('ACME_HOOKS', [{ key: 'x', hookName: 'acme_x' }], [])).toThrow(
+      'ACME_HOOKS.x names "acme_x", which no hook map declares',
+    );
   });
 
   it('puts the table between the markers, replacing what was there', () => {

@@ -48,7 +48,11 @@ it('the compiled plugin imports wc-host by its package name only', () => {
 it('serves its route: the filtered greeting, pagination headers, and its action', async () => {
   const greeted: Array<[string, number]> = [];
   // The example's hooks are typed in its own program; this one reaches them through the untyped view.
-  t.host.hooks.untyped.addFilter('acme_greeting_text', 'test/greeting', (greeting, name) => `${String(greeting)} (${String(name).length} letters)`);
+  t.host.hooks.untyped.addFilter(
+    'acme_greeting_text',
+    'test/greeting',
+    (greeting, name) => `${String(greeting)} (${String(name).length} letters)`,
+  );
   t.host.hooks.untyped.addAction('acme_greeted', 'test/greeting', (name, count) => {
     greeted.push([String(name), Number(count)]);
   });
@@ -67,7 +71,11 @@ it('serves its route: the filtered greeting, pagination headers, and its action'
 
 it('answers bad input with its WordPress-style error', async () => {
   const response = await t.http.get('/wp-json/acme/v1/greetings/ada?count=500').expect(400);
-  expect(response.body).toEqual({ code: 'acme_greeting_invalid_count', message: 'count must be between 1 and 100.', data: { status: 400 } });
+  expect(response.body).toEqual({
+    code: 'acme_greeting_invalid_count',
+    message: 'count must be between 1 and 100.',
+    data: { status: 400 },
+  });
 });
 
 it('adds its greeting to customers through the typed customers hook', async () => {

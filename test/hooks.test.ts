@@ -708,8 +708,15 @@ describe('the typed view and the untyped view', () => {
     });
     typed.addFilter('woocommerce_shop_manager_editable_roles', 'my/typed', (roles) => [...roles, 'vip'], 20);
 
-    expect(await typed.applyFilters('woocommerce_shop_manager_editable_roles', ['customer'])).toEqual(['customer', 'wholesale', 'vip']);
-    expect(await typed.untyped.applyFilters('woocommerce_shop_manager_editable_roles', [])).toEqual(['wholesale', 'vip']);
+    expect(await typed.applyFilters('woocommerce_shop_manager_editable_roles', ['customer'])).toEqual([
+      'customer',
+      'wholesale',
+      'vip',
+    ]);
+    expect(await typed.untyped.applyFilters('woocommerce_shop_manager_editable_roles', [])).toEqual([
+      'wholesale',
+      'vip',
+    ]);
     expect(doing).toBe(true);
     expect(typed.didFilter('woocommerce_shop_manager_editable_roles')).toBe(2);
     expect(typed.untyped.didFilter('woocommerce_shop_manager_editable_roles')).toBe(2);

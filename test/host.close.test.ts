@@ -51,7 +51,9 @@ describe('host.close()', () => {
       firstCreated = resolve;
     });
     const create = Array.from({ length: 60 }, (_, i) => ({ email: `drain${i}@example.com`, username: `drain${i}` }));
-    const batch = as(t.http.post(`${V2}/customers/batch`), t.adminKey).send({ create }).then((response) => response);
+    const batch = as(t.http.post(`${V2}/customers/batch`), t.adminKey)
+      .send({ create })
+      .then((response) => response);
     await running;
 
     // Bounded well past what 60 creates take on a loaded machine.
@@ -68,7 +70,9 @@ describe('host.close()', () => {
     const response = await batch;
     expect(response.status).toBe(200);
     expect(response.body.create).toHaveLength(60);
-    expect(response.body.create.filter((item: { id?: number; error?: unknown }) => item.error !== undefined)).toEqual([]);
+    expect(response.body.create.filter((item: { id?: number; error?: unknown }) => item.error !== undefined)).toEqual(
+      [],
+    );
     await closed;
     expect(t.host.dataSource.isInitialized).toBe(false);
     expect(await countUsers(t.databaseUrl)).toBe(61);

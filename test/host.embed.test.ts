@@ -41,7 +41,10 @@ describe('embedding in an Express app', () => {
 
   it('leaves the parent body parser and error handler in charge of the parent routes', async () => {
     const app = parentApp();
-    await supertest(app).post('/echo').send({ a: 1 }).expect(200, { parentSaw: { a: 1 } });
+    await supertest(app)
+      .post('/echo')
+      .send({ a: 1 })
+      .expect(200, { parentSaw: { a: 1 } });
     await supertest(app).get('/boom').expect(418, { handledBy: 'parent', message: 'parent failure' });
   });
 

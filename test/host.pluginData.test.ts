@@ -53,14 +53,25 @@ async function indexesOf(db: Db, table: string): Promise<string[]> {
       [table],
     );
     const keys = new Map<string, string[]>();
-    for (const row of rows) keys.set(`${Number(row.nonUnique) === 0 ? 'UNIQUE ' : ''}${row.name}`, [...(keys.get(`${Number(row.nonUnique) === 0 ? 'UNIQUE ' : ''}${row.name}`) ?? []), row.column]);
+    for (const row of rows)
+      keys.set(`${Number(row.nonUnique) === 0 ? 'UNIQUE ' : ''}${row.name}`, [
+        ...(keys.get(`${Number(row.nonUnique) === 0 ? 'UNIQUE ' : ''}${row.name}`) ?? []),
+        row.column,
+      ]);
     return [...keys].map(([key, columns]) => `${key} (${columns.join(',')})`).sort();
   }
-  const indexes = await db.query<{ name: string; unique: number }>(`SELECT name, "unique" FROM pragma_index_list(?) WHERE origin = 'c'`, [table]);
+  const indexes = await db.query<{ name: string; unique: number }>(
+    `SELECT name, "unique" FROM pragma_index_list(?) WHERE origin = 'c'`,
+    [table],
+  );
   const keys: string[] = [];
   for (const index of indexes) {
-    const columns = await db.query<{ name: string }>(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`, [index.name]);
-    keys.push(`${index.unique ? 'UNIQUE ' : ''}${index.name.replace(`${table}_`, '')} (${columns.map((column) => column.name).join(',')})`);
+    const columns = await db.query<{ name: string }>(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`, [
+      index.name,
+    ]);
+    keys.push(
+      `${index.unique ? 'UNIQUE ' : ''}${index.name.replace(`${table}_`, '')} (${columns.map((column) => column.name).join(',')})`,
+    );
   }
   return keys.sort();
 }
@@ -68,8 +79,12 @@ async function indexesOf(db: Db, table: string): Promise<string[]> {
 async function tableNames(db: Db): Promise<string[]> {
   const rows =
     db.dialect === 'mysql'
-      ? await db.query<{ name: string }>(`SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()`)
-      : await db.query<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
+      ? await db.query<{ name: string }>(
+          `SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()`,
+        )
+      : await db.query<{ name: string }>(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+        );
   return rows.map((row) => row.name).sort();
 }
 
@@ -108,14 +123,18 @@ describe('plugins own their data', () => {
 
   it('creates only what is missing: an existing plugin table is left as it is, rows and all, at the next start', async () => {
     const first = await host({ plugins: [pointsPlugin] });
-    await first.db.execute(`INSERT INTO ${first.db.table('acme_points')} (user_id, points, code) VALUES (1, 3, 'kept')`);
+    await first.db.execute(
+      `INSERT INTO ${first.db.table('acme_points')} (user_id, points, code) VALUES (1, 3, 'kept')`,
+    );
     // Another shape than the entity's: a site's own changes survive.
     await first.db.execute(`ALTER TABLE ${first.db.table('acme_points')} ADD COLUMN note varchar(10) NULL`);
     await first.db.execute(`DROP TABLE ${first.db.table('wc_orders_meta')}`);
     await hosts.pop()?.close();
 
     const second = await host({ plugins: [pointsPlugin] });
-    expect(await second.db.query(`SELECT code, note FROM ${second.db.table('acme_points')}`)).toEqual([{ code: 'kept', note: null }]);
+    expect(await second.db.query(`SELECT code, note FROM ${second.db.table('acme_points')}`)).toEqual([
+      { code: 'kept', note: null },
+    ]);
     // A built-in plugin's table that went missing is created again; the migration history is not touched.
     expect(await tableNames(second.db)).toContain('wp_wc_orders_meta');
     expect(await second.db.query(`SELECT name FROM ${second.db.table('wc_host_migrations')} ORDER BY id`)).toEqual([
@@ -143,7 +162,9 @@ describe('plugins own their data', () => {
     const second = await host({ plugins: [migrating] });
     expect(runs).toBe(1);
     expect(await second.db.query(`SELECT code FROM ${second.db.table('acme_points')}`)).toEqual([{ code: 'founder' }]);
-    expect(await second.db.query(`SELECT name FROM ${second.db.table('wc_host_migrations')} ORDER BY timestamp`)).toEqual([
+    expect(
+      await second.db.query(`SELECT name FROM ${second.db.table('wc_host_migrations')} ORDER BY timestamp`),
+    ).toEqual([
       { name: 'CreateWordPressTables1764115200000' },
       { name: 'CreateWcHostState1765000000000' },
       { name: 'CreateWcHostRateLimits1766000000000' },
@@ -158,15 +179,24 @@ describe('plugins own their data', () => {
       definePlugin({ name, requires, tables, register: () => void registered.push(name) });
     const loaded = await host({
       builtinPlugins: false,
-      plugins: [recording('acme/c', ['acme/b', 'acme/a']), recording('acme/b', ['acme/a'], [{ entity: AcmePoints }]), recording('acme/a', []), recording('acme/d', [])],
+      plugins: [
+        recording('acme/c', ['acme/b', 'acme/a']),
+        recording('acme/b', ['acme/a'], [{ entity: AcmePoints }]),
+        recording('acme/a', []),
+        recording('acme/d', []),
+      ],
     });
     expect(registered).toEqual(['acme/a', 'acme/b', 'acme/c', 'acme/d']);
     expect(await tableNames(loaded.db)).toContain('wp_acme_points');
   });
 
-  it('creates woocommerce/core\'s table before woocommerce/customers\' (which requires it), whichever folder comes first', async () => {
+  it("creates woocommerce/core's table before woocommerce/customers' (which requires it), whichever folder comes first", async () => {
     const created: Array<[table: unknown, plugin: unknown]> = [];
-    const logger = { ...silent, debug: (message: string, fields?: Record<string, unknown>) => void (message === 'Created table' && created.push([fields?.table, fields?.plugin])) };
+    const logger = {
+      ...silent,
+      debug: (message: string, fields?: Record<string, unknown>) =>
+        void (message === 'Created table' && created.push([fields?.table, fields?.plugin])),
+    };
     await host({ logger });
     expect(created.slice(0, 3)).toEqual([
       ['wp_woocommerce_api_keys', 'woocommerce/core'],
@@ -177,7 +207,12 @@ describe('plugins own their data', () => {
   });
 
   it('refuses a plugin whose dependency is missing, by both names, before the database is touched', async () => {
-    const needy = definePlugin({ name: 'acme/needy', requires: ['acme/missing'], tables: [{ entity: AcmePoints }], register: () => undefined });
+    const needy = definePlugin({
+      name: 'acme/needy',
+      requires: ['acme/missing'],
+      tables: [{ entity: AcmePoints }],
+      register: () => undefined,
+    });
     await expect(host({ plugins: [needy] })).rejects.toThrow(
       'Plugin "acme/needy" (options.plugins[0]) requires the plugin "acme/missing", which is not loaded',
     );
@@ -201,7 +236,10 @@ describe('plugins own their data', () => {
   it('refuses plugins that require each other in a cycle, naming the cycle', async () => {
     const plugin = (name: string, requires: string[]) => definePlugin({ name, requires, register: () => undefined });
     await expect(
-      host({ builtinPlugins: false, plugins: [plugin('acme/a', ['acme/b']), plugin('acme/b', ['acme/c']), plugin('acme/c', ['acme/a'])] }),
+      host({
+        builtinPlugins: false,
+        plugins: [plugin('acme/a', ['acme/b']), plugin('acme/b', ['acme/c']), plugin('acme/c', ['acme/a'])],
+      }),
     ).rejects.toThrow('Plugins require each other in a cycle: "acme/a" → "acme/b" → "acme/c" → "acme/a"');
   });
 
@@ -210,9 +248,14 @@ describe('plugins own their data', () => {
     try {
       const requiresText = path.join(dir, 'requires.js');
       await writeFile(requiresText, `module.exports = { name: 'acme/bad', requires: 'acme/a', register() {} };`);
-      await expect(host({ pluginModules: [requiresText] })).rejects.toThrow(`Plugin "${requiresText}": requires must be a list of plugin names`);
+      await expect(host({ pluginModules: [requiresText] })).rejects.toThrow(
+        `Plugin "${requiresText}": requires must be a list of plugin names`,
+      );
       const tableWithoutEntity = path.join(dir, 'tables.js');
-      await writeFile(tableWithoutEntity, `module.exports = { name: 'acme/bad', tables: [{ mysql() { return ''; } }], register() {} };`);
+      await writeFile(
+        tableWithoutEntity,
+        `module.exports = { name: 'acme/bad', tables: [{ mysql() { return ''; } }], register() {} };`,
+      );
       await expect(host({ pluginModules: [tableWithoutEntity] })).rejects.toThrow(
         `Plugin "${tableWithoutEntity}": tables must be a list of { entity, mysql?, sqlite? }`,
       );
@@ -224,6 +267,8 @@ describe('plugins own their data', () => {
   it('without woocommerce/core there are no WooCommerce tables and no key authentication', async () => {
     const bare = await host({ builtinPlugins: false });
     expect((await tableNames(bare.db)).filter((name) => /woocommerce|wc_order/.test(name))).toEqual([]);
-    expect(bare.dataSource.entityMetadatas.map((metadata) => metadata.givenTableName)).not.toContain('woocommerce_api_keys');
+    expect(bare.dataSource.entityMetadatas.map((metadata) => metadata.givenTableName)).not.toContain(
+      'woocommerce_api_keys',
+    );
   });
 });

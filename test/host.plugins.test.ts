@@ -76,7 +76,13 @@ describe('plugins', () => {
     const loaded = await host({
       builtinPlugins: false,
       pluginModules: [second, first],
-      plugins: [definePlugin({ name: 'acme/third', register: ({ hooks }) => hooks.untyped.addFilter('acme_order', 'acme/third', (list) => [...(list as string[]), 'third']) })],
+      plugins: [
+        definePlugin({
+          name: 'acme/third',
+          register: ({ hooks }) =>
+            hooks.untyped.addFilter('acme_order', 'acme/third', (list) => [...(list as string[]), 'third']),
+        }),
+      ],
     });
     expect(await loaded.hooks.untyped.applyFilters('acme_order', [])).toEqual(['second', 'first', 'third']);
   });
@@ -98,7 +104,10 @@ describe('plugins', () => {
   });
 
   it('stops start-up with the name of a plugin whose register throws', async () => {
-    const file = await pluginFile('broken.js', `module.exports = { name: 'acme/broken', register() { throw new Error('no licence key'); } };`);
+    const file = await pluginFile(
+      'broken.js',
+      `module.exports = { name: 'acme/broken', register() { throw new Error('no licence key'); } };`,
+    );
     await expect(createHost({ databaseUrl: database.url, logger: silent, pluginModules: [file] })).rejects.toThrow(
       /Plugin "acme\/broken" .* failed to register: no licence key/,
     );
@@ -113,7 +122,9 @@ describe('plugins', () => {
       createHost({ databaseUrl: database.url, logger: silent, pluginModules: [path.join(dir, 'missing.js')] }),
     ).rejects.toThrow(/was not found/);
     const twin = definePlugin({ name: 'woocommerce/customers', register: () => undefined });
-    await expect(createHost({ databaseUrl: database.url, logger: silent, plugins: [twin] })).rejects.toThrow(/already registered/);
+    await expect(createHost({ databaseUrl: database.url, logger: silent, plugins: [twin] })).rejects.toThrow(
+      /already registered/,
+    );
   });
 
   it('loads the built-in customers plugin unless told not to', async () => {

@@ -21,7 +21,8 @@ const CUSTOMER_ROUTE = '/wc/v3/customers/(?P<id>[\\d]+)';
 /** The access-log lines so far (the line is written when the response closes, which may follow the client's read). */
 async function accessRecords(log: CapturedLog, count: number): Promise<LogRecord[]> {
   const deadline = Date.now() + 5_000;
-  while (log.withMessage('request').length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  while (log.withMessage('request').length < count && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 5));
   return log.withMessage('request');
 }
 
@@ -51,7 +52,9 @@ describe('the access log of host.app', () => {
   });
 
   it('logs a REST request at info on stdout: its route pattern, status, duration, bytes, key id and client', async () => {
-    const response = await t.http.get('/wp-json/wc/v3/customers/1?context=view&_fields=id').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret);
+    const response = await t.http
+      .get('/wp-json/wc/v3/customers/1?context=view&_fields=id')
+      .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret);
     expect(response.status).toBe(200);
     const [record] = await accessRecords(log, 1);
     const { ms, ...fields } = fieldsOf(record);
@@ -67,7 +70,9 @@ describe('the access log of host.app', () => {
     });
     expect(typeof ms).toBe('number');
     expect(ms).toBeGreaterThanOrEqual(0);
-    expect(log.streams[log.lines.indexOf(log.lines.find((line) => line.includes('"msg":"request"')) ?? '')]).toBe('out');
+    expect(log.streams[log.lines.indexOf(log.lines.find((line) => line.includes('"msg":"request"')) ?? '')]).toBe(
+      'out',
+    );
   });
 
   it('logs refused and unknown requests too: no key id, the REST route or the path requested, never the query', async () => {
@@ -125,7 +130,10 @@ describe('the access log of host.app', () => {
   it('logs requests to host.app mounted in a larger app, with the full path', async () => {
     const parent = express();
     parent.use('/store', t.host.app);
-    await supertest(parent).get('/store/wp-json/wc/v3/customers/1').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).expect(200);
+    await supertest(parent)
+      .get('/store/wp-json/wc/v3/customers/1')
+      .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)
+      .expect(200);
     await supertest(parent).get('/store/healthz').expect(200);
     await supertest(parent).get('/store/missing?page=2').expect(404);
     const records = await accessRecords(log, 3);
@@ -141,11 +149,24 @@ describe('the access log of host.app', () => {
     const saved = process.env.WC_HOST_ACCESS_LOG;
     const hosts: Host[] = [];
     try {
-      hosts.push(await createHost({ databaseUrl: t.databaseUrl, logger: quiet.logger, pluginModules: [], migrate: false, accessLog: false }));
+      hosts.push(
+        await createHost({
+          databaseUrl: t.databaseUrl,
+          logger: quiet.logger,
+          pluginModules: [],
+          migrate: false,
+          accessLog: false,
+        }),
+      );
       process.env.WC_HOST_ACCESS_LOG = 'off';
-      hosts.push(await createHost({ databaseUrl: t.databaseUrl, logger: quiet.logger, pluginModules: [], migrate: false }));
+      hosts.push(
+        await createHost({ databaseUrl: t.databaseUrl, logger: quiet.logger, pluginModules: [], migrate: false }),
+      );
       for (const host of hosts) {
-        await supertest(host.app).get('/wp-json/wc/v3/customers/1').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret).expect(200);
+        await supertest(host.app)
+          .get('/wp-json/wc/v3/customers/1')
+          .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)
+          .expect(200);
         await supertest(host.app).get('/healthz').expect(200);
       }
     } finally {
@@ -162,7 +183,8 @@ describe('WC_HOST_ACCESS_LOG', () => {
   it('is on unless set to off (or 0, false, no); anything else stops start-up naming it', () => {
     expect(readEnv({}).accessLog).toBe(true);
     for (const on of ['on', '1', 'true', 'yes', 'ON']) expect(readEnv({ WC_HOST_ACCESS_LOG: on }).accessLog).toBe(true);
-    for (const off of ['off', '0', 'false', 'no', 'Off']) expect(readEnv({ WC_HOST_ACCESS_LOG: off }).accessLog).toBe(false);
+    for (const off of ['off', '0', 'false', 'no', 'Off'])
+      expect(readEnv({ WC_HOST_ACCESS_LOG: off }).accessLog).toBe(false);
     expect(() => readEnv({ WC_HOST_ACCESS_LOG: 'maybe' })).toThrow(/WC_HOST_ACCESS_LOG must be on\/off/);
   });
 });
@@ -170,7 +192,12 @@ describe('WC_HOST_ACCESS_LOG', () => {
 describe('wc-host serve', () => {
   it('writes the access log as JSON lines on stdout when stdout is not a terminal', async () => {
     const t = await createTestHost();
-    const wcHost = startWcHost(['serve'], { DATABASE_URL: t.databaseUrl, PORT: '0', HOST: '127.0.0.1', WC_HOST_ACCESS_LOG: '' });
+    const wcHost = startWcHost(['serve'], {
+      DATABASE_URL: t.databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      WC_HOST_ACCESS_LOG: '',
+    });
     try {
       const listening = await wcHost.waitForLine(/wc-host listening on /);
       const base = /(http:\/\/[^/"]+)\/wp-json\//.exec(listening)?.[1];
@@ -178,7 +205,13 @@ describe('wc-host serve', () => {
       const response = await fetch(`${base}/wp-json/wc/v3/customers/1`, { headers: { authorization } });
       expect(response.status).toBe(200);
       const line = await wcHost.waitForLine(/"msg":"request"/);
-      expect(JSON.parse(line)).toMatchObject({ level: 'info', method: 'GET', route: CUSTOMER_ROUTE, status: 200, key_id: t.adminKey.keyId });
+      expect(JSON.parse(line)).toMatchObject({
+        level: 'info',
+        method: 'GET',
+        route: CUSTOMER_ROUTE,
+        status: 200,
+        key_id: t.adminKey.keyId,
+      });
       expect(wcHost.lines.every((text) => text.startsWith('{'))).toBe(true);
     } finally {
       wcHost.child.kill('SIGTERM');

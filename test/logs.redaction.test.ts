@@ -17,12 +17,25 @@ const HOST = 'shop.test';
 const carelessPlugin: Plugin = {
   name: 'test/careless-logging',
   register({ hooks, logger, rest }) {
-    hooks.addFilter('rest_pre_dispatch', 'test/careless-logging', (result: unknown, _server: unknown, request: RestRequest) => {
-      logger.debug('request seen by a plugin', { headers: request.headers, query: request.query, body: request.body, params: request.params });
-      return result;
-    });
+    hooks.addFilter(
+      'rest_pre_dispatch',
+      'test/careless-logging',
+      (result: unknown, _server: unknown, request: RestRequest) => {
+        logger.debug('request seen by a plugin', {
+          headers: request.headers,
+          query: request.query,
+          body: request.body,
+          params: request.params,
+        });
+        return result;
+      },
+    );
     // An answer JSON cannot encode: the server fails after the handler, on the path that logs the request's URL.
-    rest.registerRoute('test/v1', '/unencodable', { methods: 'GET', permissionCallback: () => true, callback: () => ({ n: 10n }) });
+    rest.registerRoute('test/v1', '/unencodable', {
+      methods: 'GET',
+      permissionCallback: () => true,
+      callback: () => ({ n: 10n }),
+    });
   },
 };
 
@@ -52,9 +65,22 @@ describe('secrets in requests, with every log line captured at debug', () => {
     const statuses = [
       (await t.http.get('/wp-json/wc/v3/customers').set('Authorization', basic(key.consumerSecret))).status,
       (await t.http.get('/wp-json/wc/v3/customers').set('Authorization', basic(wrongSecret))).status,
-      (await t.http.get('/wp-json/wc/v3/customers').query({ consumer_key: key.consumerKey, consumer_secret: key.consumerSecret })).status,
-      (await t.http.get('/wp-json/wc/v3/customers').query({ consumer_key: key.consumerKey, consumer_secret: wrongSecret })).status,
-      (await t.http.get('/wp-json/wc/v3/customers').set('Host', HOST).query({ ...signedQuery })).status,
+      (
+        await t.http
+          .get('/wp-json/wc/v3/customers')
+          .query({ consumer_key: key.consumerKey, consumer_secret: key.consumerSecret })
+      ).status,
+      (
+        await t.http
+          .get('/wp-json/wc/v3/customers')
+          .query({ consumer_key: key.consumerKey, consumer_secret: wrongSecret })
+      ).status,
+      (
+        await t.http
+          .get('/wp-json/wc/v3/customers')
+          .set('Host', HOST)
+          .query({ ...signedQuery })
+      ).status,
       (await t.http.get('/wp-json/wc/v3/customers').set('Host', HOST).set('Authorization', signedHeader)).status,
       (
         await t.http
@@ -62,17 +88,24 @@ describe('secrets in requests, with every log line captured at debug', () => {
           .set('Authorization', basic(key.consumerSecret))
           .send({ email: 'redaction@example.com', username: 'redaction', password })
       ).status,
-      (await t.http.get('/wp-json/test/v1/unencodable').query({ consumer_key: key.consumerKey, consumer_secret: key.consumerSecret })).status,
+      (
+        await t.http
+          .get('/wp-json/test/v1/unencodable')
+          .query({ consumer_key: key.consumerKey, consumer_secret: key.consumerSecret })
+      ).status,
     ];
     expect(statuses).toEqual([200, 401, 200, 401, 200, 200, 201, 500]);
     const deadline = Date.now() + 5_000;
-    while (log.withMessage('request').length < statuses.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (log.withMessage('request').length < statuses.length && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 5));
 
     // What was logged: the access lines, the failures, the plugin's dumps, and the server's own error.
     expect(log.withMessage('request')).toHaveLength(statuses.length);
     expect(log.withMessage('authentication failed')).toHaveLength(2);
     expect(log.withMessage('request seen by a plugin').length).toBeGreaterThanOrEqual(6);
-    expect(log.withMessage('Could not answer a REST request')).toEqual([expect.objectContaining({ path: '/wp-json/test/v1/unencodable' })]);
+    expect(log.withMessage('Could not answer a REST request')).toEqual([
+      expect.objectContaining({ path: '/wp-json/test/v1/unencodable' }),
+    ]);
     expect(log.lines.join('\n')).toContain('[Redacted]');
 
     const secrets = [
@@ -88,7 +121,8 @@ describe('secrets in requests, with every log line captured at debug', () => {
     ];
     const text = log.lines.join('\n');
     for (const secret of secrets) {
-      for (const form of [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]) expect(text).not.toContain(form);
+      for (const form of [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])
+        expect(text).not.toContain(form);
     }
   });
 });

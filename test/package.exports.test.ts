@@ -24,7 +24,13 @@ beforeAll(() => {
   const pkg = path.join(project, 'node_modules', 'wc-host');
   mkdirSync(pkg, { recursive: true });
   cpSync(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
-  for (const file of ['dist/src/index.js', 'dist/plugins/customers/index.js', 'dist/src/host/createHost.js', 'dist/src/cli.js', 'bin/wc-host.js']) {
+  for (const file of [
+    'dist/src/index.js',
+    'dist/plugins/customers/index.js',
+    'dist/src/host/createHost.js',
+    'dist/src/cli.js',
+    'bin/wc-host.js',
+  ]) {
     mkdirSync(path.dirname(path.join(pkg, file)), { recursive: true });
     writeFileSync(path.join(pkg, file), 'module.exports = {};\n');
   }
@@ -42,18 +48,27 @@ function resolveFromProject(specifier: string): string {
 
 it('resolves wc-host and wc-host/customers to the built entry files', () => {
   expect(resolveFromProject('wc-host')).toBe(path.join(project, 'node_modules/wc-host/dist/src/index.js'));
-  expect(resolveFromProject('wc-host/customers')).toBe(path.join(project, 'node_modules/wc-host/dist/plugins/customers/index.js'));
+  expect(resolveFromProject('wc-host/customers')).toBe(
+    path.join(project, 'node_modules/wc-host/dist/plugins/customers/index.js'),
+  );
   expect(resolveFromProject('wc-host/package.json')).toBe(path.join(project, 'node_modules/wc-host/package.json'));
 });
 
 it('refuses deep imports', () => {
-  for (const deep of ['wc-host/dist/src/host/createHost', 'wc-host/dist/src/host/createHost.js', 'wc-host/dist/src/index.js', 'wc-host/src/index', 'wc-host/bin/wc-host.js']) {
+  for (const deep of [
+    'wc-host/dist/src/host/createHost',
+    'wc-host/dist/src/host/createHost.js',
+    'wc-host/dist/src/index.js',
+    'wc-host/src/index',
+    'wc-host/bin/wc-host.js',
+  ]) {
     expect([deep, resolveFromProject(deep)]).toEqual([deep, 'ERR_PACKAGE_PATH_NOT_EXPORTED']);
   }
 });
 
 it('points every entry at a source file of the build, with its types beside it, and keeps main, types and bin', () => {
-  const sourceOf = (built: string) => path.join(ROOT, built.replace(/^\.?\/?dist\//, '').replace(/\.(d\.ts|js)$/, '.ts'));
+  const sourceOf = (built: string) =>
+    path.join(ROOT, built.replace(/^\.?\/?dist\//, '').replace(/\.(d\.ts|js)$/, '.ts'));
   const entries = Object.entries(manifest.exports).filter(([key]) => key !== './package.json');
   expect(entries.map(([key]) => key)).toEqual(['.', './customers']);
   for (const [, target] of entries) {
@@ -62,7 +77,9 @@ it('points every entry at a source file of the build, with its types beside it, 
     expect(readFileSync(sourceOf(target.default), 'utf8')).toContain('export');
   }
   expect(manifest.exports['.']).toEqual({ types: `./${manifest.types}`, default: `./${manifest.main}` });
-  expect(manifest.typesVersions['*'].customers).toEqual([(manifest.exports['./customers'] as Record<string, string>).types.slice(2)]);
+  expect(manifest.typesVersions['*'].customers).toEqual([
+    (manifest.exports['./customers'] as Record<string, string>).types.slice(2),
+  ]);
   expect(manifest.bin['wc-host']).toBe('bin/wc-host.js');
   expect(readFileSync(path.join(ROOT, manifest.bin['wc-host']), 'utf8')).toContain("require('../dist/src/cli.js')");
 });

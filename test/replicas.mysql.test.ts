@@ -31,7 +31,11 @@ const getCustomer = (id: number, key: TestKey) => as(http.get(`${V2}/customers/$
 let serial = 0;
 const createCustomer = async (firstName: string) => {
   serial += 1;
-  const response = await as(http.post(`${V2}/customers`), writer).send({ email: `replica${serial}@example.com`, first_name: firstName, password: 'x' });
+  const response = await as(http.post(`${V2}/customers`), writer).send({
+    email: `replica${serial}@example.com`,
+    first_name: firstName,
+    password: 'x',
+  });
   expect(response.status).toBe(201);
   return response.body as { id: number; first_name: string };
 };
@@ -71,7 +75,10 @@ beforeAll(async () => {
   await pair.caughtUp();
   // read_only stops even root (without READ_ONLY ADMIN) on MariaDB 10.11: lifted for this one change.
   await pair.replica.query('SET GLOBAL read_only = 0');
-  await pair.replica.query("UPDATE wc.wp_usermeta SET meta_value = 'OnReplica' WHERE user_id = ? AND meta_key = 'first_name'", [marked]);
+  await pair.replica.query(
+    "UPDATE wc.wp_usermeta SET meta_value = 'OnReplica' WHERE user_id = ? AND meta_key = 'first_name'",
+    [marked],
+  );
   await pair.replica.query('SET GLOBAL read_only = 1');
 });
 
@@ -115,13 +122,21 @@ it('a replica lagging past the bound is taken out (the primary answers everyone)
   await setDelay(30);
   try {
     const created = await createCustomer('Late');
-    await eventually(async () => (await getCustomer(created.id, reader)).status === 200, 'the lagging replica is out of use');
-    expect(log.records().some((record) => record.level === 'warn' && /not in use: it is \d+ s behind/.test(record.msg))).toBe(true);
+    await eventually(
+      async () => (await getCustomer(created.id, reader)).status === 200,
+      'the lagging replica is out of use',
+    );
+    expect(
+      log.records().some((record) => record.level === 'warn' && /not in use: it is \d+ s behind/.test(record.msg)),
+    ).toBe(true);
     expect((await getCustomer(marked, reader)).body.first_name).toBe('Dee');
   } finally {
     await setDelay(0);
   }
-  await eventually(async () => (await getCustomer(marked, reader)).body.first_name === 'OnReplica', 'the replica is back in use');
+  await eventually(
+    async () => (await getCustomer(marked, reader)).body.first_name === 'OnReplica',
+    'the replica is back in use',
+  );
 });
 
 it('a replica stopped under load costs no request an error or a different answer, and is used again once restarted', async () => {
@@ -132,7 +147,11 @@ it('a replica stopped under load costs no request an error or a different answer
     const statuses: number[] = [];
     const names = new Set<string>();
     while (stopping) {
-      const responses = await Promise.all([getCustomer(created.id, reader), getCustomer(created.id, writer), as(http.get(`${V2}/customers`), reader)]);
+      const responses = await Promise.all([
+        getCustomer(created.id, reader),
+        getCustomer(created.id, writer),
+        as(http.get(`${V2}/customers`), reader),
+      ]);
       statuses.push(...responses.map((response) => response.status));
       names.add(responses[0].body.first_name).add(responses[1].body.first_name);
     }
@@ -149,5 +168,8 @@ it('a replica stopped under load costs no request an error or a different answer
   expect((await getCustomer(marked, reader)).body.first_name).toBe('Dee');
 
   await pair.replica.start();
-  await eventually(async () => (await getCustomer(marked, reader)).body.first_name === 'OnReplica', 'the restarted replica is used again');
+  await eventually(
+    async () => (await getCustomer(marked, reader)).body.first_name === 'OnReplica',
+    'the restarted replica is used again',
+  );
 });

@@ -25,7 +25,12 @@ interface UploadResult {
  * and reports what it got once the connection has closed. (Node's client itself stops uploading once it has read a
  * whole `Connection: close` answer, as curl does; a reset before that is what the client would report instead.)
  */
-function upload(port: number, path: string, total: number, options: { chunked?: boolean; authorization?: string } = {}): Promise<UploadResult> {
+function upload(
+  port: number,
+  path: string,
+  total: number,
+  options: { chunked?: boolean; authorization?: string } = {},
+): Promise<UploadResult> {
   return new Promise((resolve) => {
     const result: UploadResult = { written: 0 };
     const fail = (error: Error): void => {
@@ -83,20 +88,27 @@ describe('a body over the limit', () => {
   it.each([
     ['announced by Content-Length', false],
     ['sent chunked', true],
-  ])('%s: a client uploading 20 MiB reads the whole 413, never a reset, and nothing is created', async (_label, chunked) => {
-    const [before] = await t.host.db.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${t.host.db.table('users')}`);
-    const result = await upload(port, '/wp-json/wc/v3/customers', 20 * MIB, { chunked, authorization });
-    expect(result.error).toBeUndefined();
-    expect(result.status).toBe(413);
-    expect(result.connection).toBe('close');
-    expect(JSON.parse(result.body ?? '')).toEqual({
-      code: 'rest_request_too_large',
-      message: 'The request body is too large.',
-      data: { status: 413 },
-    });
-    const [after] = await t.host.db.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${t.host.db.table('users')}`);
-    expect(Number(after.n)).toBe(Number(before.n));
-  });
+  ])(
+    '%s: a client uploading 20 MiB reads the whole 413, never a reset, and nothing is created',
+    async (_label, chunked) => {
+      const [before] = await t.host.db.query<{ n: number | string }>(
+        `SELECT COUNT(*) AS n FROM ${t.host.db.table('users')}`,
+      );
+      const result = await upload(port, '/wp-json/wc/v3/customers', 20 * MIB, { chunked, authorization });
+      expect(result.error).toBeUndefined();
+      expect(result.status).toBe(413);
+      expect(result.connection).toBe('close');
+      expect(JSON.parse(result.body ?? '')).toEqual({
+        code: 'rest_request_too_large',
+        message: 'The request body is too large.',
+        data: { status: 413 },
+      });
+      const [after] = await t.host.db.query<{ n: number | string }>(
+        `SELECT COUNT(*) AS n FROM ${t.host.db.table('users')}`,
+      );
+      expect(Number(after.n)).toBe(Number(before.n));
+    },
+  );
 
   it('a body just under the limit is still read and answered', async () => {
     const result = await upload(port, '/wp-json/wc/v3/customers', 8 * MIB - 16, { authorization });
@@ -113,7 +125,9 @@ describe('answerWhileDraining keeps its bounds', () => {
   const bounds = { maxBytes: 2 * MIB, maxMs: 10_000, idleMs: 300 };
 
   beforeAll(async () => {
-    server = createServer((req, res) => answerWhileDraining(req, res, { status: 413, contentType: 'application/json', body: '{"code":"x"}' }, bounds));
+    server = createServer((req, res) =>
+      answerWhileDraining(req, res, { status: 413, contentType: 'application/json', body: '{"code":"x"}' }, bounds),
+    );
     server.listen(0);
     await new Promise((resolve) => server.once('listening', resolve));
     port = (server.address() as AddressInfo).port;

@@ -25,7 +25,9 @@ function createArgs(): RouteArgs {
     ...expected.schema,
     properties: Object.fromEntries(
       Object.entries(expected.schema.properties ?? {}).map(([name, property]) =>
-        ['first_name', 'last_name'].includes(name) ? [name, { ...property, arg_options: { sanitizeCallback: (value: unknown) => value } }] : [name, property],
+        ['first_name', 'last_name'].includes(name)
+          ? [name, { ...property, arg_options: { sanitizeCallback: (value: unknown) => value } }]
+          : [name, property],
       ),
     ),
   };
@@ -40,7 +42,13 @@ function createArgs(): RouteArgs {
   const properties = items.properties as Record<string, JsonSchema>;
   args.meta_data = {
     ...meta,
-    items: { ...items, properties: { ...properties, value: { ...properties.value, type: ['null', 'object', 'string', 'number', 'boolean', 'integer', 'array'] } } },
+    items: {
+      ...items,
+      properties: {
+        ...properties,
+        value: { ...properties.value, type: ['null', 'object', 'string', 'number', 'boolean', 'integer', 'array'] },
+      },
+    },
   };
   return args;
 }
@@ -81,7 +89,12 @@ describe('OPTIONS', () => {
     expect(res.body).toEqual({
       namespace: 'wc/v2',
       methods: ['GET'],
-      endpoints: [{ methods: ['GET'], args: { id: { description: 'Unique identifier for the resource.', type: 'integer', required: false } } }],
+      endpoints: [
+        {
+          methods: ['GET'],
+          args: { id: { description: 'Unique identifier for the resource.', type: 'integer', required: false } },
+        },
+      ],
     });
   });
 
@@ -90,7 +103,10 @@ describe('OPTIONS', () => {
     const endpoint = { methods: 'GET', permissionCallback: () => true, callback: () => [] } satisfies RouteEndpoint;
     test.rest.registerRoute('acme/v1', '/things', endpoint, { title: 'first' });
     test.rest.registerRoute('acme/v1', '/things', { ...endpoint, methods: 'POST' });
-    expect((await test.http.options('/wp-json/acme/v1/things')).body).toMatchObject({ methods: ['GET', 'POST'], schema: { title: 'first' } });
+    expect((await test.http.options('/wp-json/acme/v1/things')).body).toMatchObject({
+      methods: ['GET', 'POST'],
+      schema: { title: 'first' },
+    });
     test.rest.registerRoute('acme/v1', '/things', { ...endpoint, methods: 'PUT' }, { title: 'second' });
     expect((await test.http.options('/wp-json/acme/v1/things')).body.schema).toEqual({ title: 'second' });
   });
@@ -134,7 +150,11 @@ describe('indexes', () => {
       _links: { self: [{ href: 'http://127.0.0.1:8080/wp-json/' }] },
     });
     expect(routes['/wc/v2/customers'].schema).toBeUndefined();
-    expect(routes['/wc/v2/customers'].endpoints[1].args.email).toEqual({ type: 'string', description: 'New user email address.', required: true });
+    expect(routes['/wc/v2/customers'].endpoints[1].args.email).toEqual({
+      type: 'string',
+      description: 'New user email address.',
+      required: true,
+    });
   });
 
   it('the index includes schemas with ?context=help and is filtered by rest_index', async () => {

@@ -38,7 +38,11 @@ describe('authenticators', () => {
     });
     const res = await test.http.get('/wp-json/acme/v1/things/abc?id=x');
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ code: 'woocommerce_rest_authentication_error', message: 'Consumer key is invalid.', data: { status: 401 } });
+    expect(res.body).toEqual({
+      code: 'woocommerce_rest_authentication_error',
+      message: 'Consumer key is invalid.',
+      data: { status: 401 },
+    });
     expect(res.headers.allow).toBeUndefined();
   });
 });
@@ -73,7 +77,9 @@ describe('pipeline hooks', () => {
       seen.push(value instanceof RestError ? value.code : value, handler.route);
       return new RestError('maintenance', 'Down for maintenance.', 503);
     });
-    test.hooks.addFilter('rest_request_after_callbacks', 'test/after', (value: unknown) => (value instanceof RestError ? new RestError(`${value.code}_after`, value.message, value.status) : value));
+    test.hooks.addFilter('rest_request_after_callbacks', 'test/after', (value: unknown) =>
+      value instanceof RestError ? new RestError(`${value.code}_after`, value.message, value.status) : value,
+    );
     const res = await test.http.get('/wp-json/acme/v1/things/1?id=x');
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('maintenance_after');
@@ -82,18 +88,24 @@ describe('pipeline hooks', () => {
 
   it('rest_post_dispatch sees every response, errors included', async () => {
     const test = app();
-    test.hooks.addFilter('rest_post_dispatch', 'test/stamp', (response: RestResponse) => response.header('X-Stamp', String(response.status)));
+    test.hooks.addFilter('rest_post_dispatch', 'test/stamp', (response: RestResponse) =>
+      response.header('X-Stamp', String(response.status)),
+    );
     expect((await test.http.get('/wp-json/acme/v1/things/1')).headers['x-stamp']).toBe('401');
     expect((await test.http.get('/wp-json/nowhere')).headers['x-stamp']).toBe('404');
   });
 
   it('a hook that throws a RestError refuses the request; any other throw is a logged 500', async () => {
     const test = app();
-    test.hooks.addFilter('rest_pre_dispatch', 'test/refuse', (value: unknown, _server: unknown, request: RestRequest) => {
-      if (request.query.refuse) throw new RestError('refused', 'Refused.', 429);
-      if (request.query.crash) throw new Error('hook bug');
-      return value;
-    });
+    test.hooks.addFilter(
+      'rest_pre_dispatch',
+      'test/refuse',
+      (value: unknown, _server: unknown, request: RestRequest) => {
+        if (request.query.refuse) throw new RestError('refused', 'Refused.', 429);
+        if (request.query.crash) throw new Error('hook bug');
+        return value;
+      },
+    );
     expect((await test.http.get('/wp-json/acme/v1/things/1?refuse=1')).status).toBe(429);
     const crash = await test.http.get('/wp-json/acme/v1/things/1?crash=1');
     expect(crash.status).toBe(500);
@@ -108,9 +120,12 @@ describe('dispatch and handle without HTTP', () => {
       methods: 'GET',
       permissionCallback: () => true,
       args: { n: { type: 'integer', required: true } },
-      callback: (request) => new RestResponse({ n: request.param('n') }).addLink('self', request.restUrl('/acme/v1/item')),
+      callback: (request) =>
+        new RestResponse({ n: request.param('n') }).addLink('self', request.restUrl('/acme/v1/item')),
     });
-    const ok = await test.rest.dispatch(new RestRequest({ method: 'GET', path: '/acme/v1/item', query: { n: '3' }, restRoot: 'http://x/wp-json' }));
+    const ok = await test.rest.dispatch(
+      new RestRequest({ method: 'GET', path: '/acme/v1/item', query: { n: '3' }, restRoot: 'http://x/wp-json' }),
+    );
     expect(ok.data).toEqual({ n: 3 });
     expect(ok.links).toEqual({ self: [{ href: 'http://x/wp-json/acme/v1/item' }] });
     const missing = await test.rest.dispatch(new RestRequest({ method: 'GET', path: '/acme/v1/item' }));
@@ -119,8 +134,16 @@ describe('dispatch and handle without HTTP', () => {
 
   it('handle folds links into list or empty data as PHP would', async () => {
     const test = createRestTestApp();
-    test.rest.registerRoute('acme/v1', '/list', { methods: 'GET', permissionCallback: () => true, callback: () => new RestResponse(['a']).addLink('up', 'http://x/') });
-    test.rest.registerRoute('acme/v1', '/none', { methods: 'GET', permissionCallback: () => true, callback: () => new RestResponse(null).addLink('up', 'http://x/') });
+    test.rest.registerRoute('acme/v1', '/list', {
+      methods: 'GET',
+      permissionCallback: () => true,
+      callback: () => new RestResponse(['a']).addLink('up', 'http://x/'),
+    });
+    test.rest.registerRoute('acme/v1', '/none', {
+      methods: 'GET',
+      permissionCallback: () => true,
+      callback: () => new RestResponse(null).addLink('up', 'http://x/'),
+    });
     const list = await test.rest.handle(new RestRequest({ method: 'GET', path: '/acme/v1/list' }));
     expect(list.data).toEqual({ 0: 'a', _links: { up: [{ href: 'http://x/' }] } });
     const none = await test.rest.handle(new RestRequest({ method: 'GET', path: '/acme/v1/none' }));
@@ -135,7 +158,9 @@ describe('dispatch and handle without HTTP', () => {
       permissionCallback: () => true,
       callback: () => new RestResponse({ a: 1 }).addLink('self', 'http://x/wp-json/acme/v1/item'),
     });
-    const response = await test.rest.handle(new RestRequest({ method: 'GET', path: '/acme/v1/item', restRoot: 'http://x/wp-json' }));
+    const response = await test.rest.handle(
+      new RestRequest({ method: 'GET', path: '/acme/v1/item', restRoot: 'http://x/wp-json' }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.Allow).toBe('GET');
     expect(response.data).toEqual({ a: 1, _links: { self: [{ href: 'http://x/wp-json/acme/v1/item' }] } });

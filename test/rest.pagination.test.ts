@@ -39,7 +39,9 @@ describe('collection headers', () => {
     expect((await http.get('/wp-json/wc/v2/customers?page=2')).headers.link).toBe(
       '<http://127.0.0.1:8080/wp-json/wc/v2/customers?page=1>; rel="prev", <http://127.0.0.1:8080/wp-json/wc/v2/customers?page=3>; rel="next"',
     );
-    expect((await http.get('/wp-json/wc/v2/customers')).headers.link).toBe('<http://127.0.0.1:8080/wp-json/wc/v2/customers?page=2>; rel="next"');
+    expect((await http.get('/wp-json/wc/v2/customers')).headers.link).toBe(
+      '<http://127.0.0.1:8080/wp-json/wc/v2/customers?page=2>; rel="next"',
+    );
     const single = await collection(3).http.get('/wp-json/wc/v2/customers');
     expect(single.headers.link).toBe('<http://127.0.0.1:8080/wp-json/>; rel="https://api.w.org/"');
   });
@@ -59,7 +61,9 @@ describe('collection headers', () => {
   });
 
   it('echoes the request’s query as received (order kept, page replaced in place), encoded as add_query_arg does', async () => {
-    const res = await collection(30).http.get('/wp-json/wc/v2/customers?page=2&search=john+doe/%C3%A3&empty=&include=1,2&per_page=10');
+    const res = await collection(30).http.get(
+      '/wp-json/wc/v2/customers?page=2&search=john+doe/%C3%A3&empty=&include=1,2&per_page=10',
+    );
     expect(res.headers.link).toBe(
       '<http://127.0.0.1:8080/wp-json/wc/v2/customers?page=1&search=john+doe%2F%C3%A3&empty&include%5B0%5D=1&include%5B1%5D=2&per_page=10>; rel="prev", ' +
         '<http://127.0.0.1:8080/wp-json/wc/v2/customers?page=3&search=john+doe%2F%C3%A3&empty&include%5B0%5D=1&include%5B1%5D=2&per_page=10>; rel="next"',
@@ -67,7 +71,12 @@ describe('collection headers', () => {
   });
 
   it('works on a response outside HTTP too', () => {
-    const request = new RestRequest({ method: 'GET', path: '/wc/v2/customers', restRoot: 'https://shop.example/wp-json', query: { per_page: 5 } });
+    const request = new RestRequest({
+      method: 'GET',
+      path: '/wc/v2/customers',
+      restRoot: 'https://shop.example/wp-json',
+      query: { per_page: 5 },
+    });
     const response = new RestResponse([]);
     setPaginationHeaders(response, { total: 11, perPage: 5, page: 1, request, route: '/wc/v2/customers' });
     expect(response.headers).toEqual({
@@ -83,7 +92,15 @@ describe('add_query_arg', () => {
     expect(addQueryArgs([['page', 2]], 'http://x.test/a?b=c+d&e=%2F')).toBe('http://x.test/a?b=c+d&e=%2F&page=2');
     expect(addQueryArgs([['b', false]], 'http://x.test/a?b=1&c=2')).toBe('http://x.test/a?c=2');
     expect(addQueryArgs([['q', 'raw value']], 'https://x.test/a#frag')).toBe('https://x.test/a?q=raw value#frag');
-    expect(addQueryArgs([['flag', true], ['skip', null]], 'http://x.test/')).toBe('http://x.test/?flag=1');
+    expect(
+      addQueryArgs(
+        [
+          ['flag', true],
+          ['skip', null],
+        ],
+        'http://x.test/',
+      ),
+    ).toBe('http://x.test/?flag=1');
     expect(addQueryArgs([], 'http://x.test/a?')).toBe('http://x.test/a');
   });
 });

@@ -8,7 +8,12 @@ function echoApp(args = {}) {
     methods: ['GET', 'POST', 'PUT', 'DELETE'],
     permissionCallback: () => true,
     args: { level: { default: 'from-defaults' }, ...args },
-    callback: (request) => ({ id: request.param('id'), level: request.param('level'), query: request.query, body: request.body }),
+    callback: (request) => ({
+      id: request.param('id'),
+      level: request.param('level'),
+      query: request.query,
+      body: request.body,
+    }),
   });
   return test;
 }
@@ -18,7 +23,9 @@ describe('parameter priority', () => {
     const { http } = echoApp();
     expect((await http.get('/wp-json/acme/v1/echo/1')).body.level).toBe('from-defaults');
     expect((await http.get('/wp-json/acme/v1/echo/1?level=query')).body.level).toBe('query');
-    expect((await http.put('/wp-json/acme/v1/echo/1?level=query').type('form').send('level=form')).body.level).toBe('form');
+    expect((await http.put('/wp-json/acme/v1/echo/1?level=query').type('form').send('level=form')).body.level).toBe(
+      'form',
+    );
     const json = await http.put('/wp-json/acme/v1/echo/1?level=query&id=2').send({ level: 'json', id: 3 });
     expect(json.body.level).toBe('json');
     expect(json.body.id).toBe(3);
@@ -30,7 +37,9 @@ describe('parameter priority', () => {
 
   it('ignores a form body on GET, and parses a DELETE body without a content type as a form', async () => {
     const { http } = echoApp();
-    expect((await http.get('/wp-json/acme/v1/echo/1').type('form').send('level=form')).body.level).toBe('from-defaults');
+    expect((await http.get('/wp-json/acme/v1/echo/1').type('form').send('level=form')).body.level).toBe(
+      'from-defaults',
+    );
     const del = await http.delete('/wp-json/acme/v1/echo/1').set('Content-Type', '').send('level=deleted');
     expect(del.body.level).toBe('deleted');
   });
@@ -77,25 +86,42 @@ describe('JSON bodies', () => {
 
   it('reports the PHP codes for control characters, lone surrogates and excessive depth', async () => {
     const { http } = echoApp();
-    const post = (body: string) => http.post('/wp-json/acme/v1/echo/1').set('Content-Type', 'application/json').send(body);
-    expect((await post('{"a":"x\u0001"}')).body.data).toMatchObject({ json_error_code: 3, json_error_message: 'Control character error, possibly incorrectly encoded' });
+    const post = (body: string) =>
+      http.post('/wp-json/acme/v1/echo/1').set('Content-Type', 'application/json').send(body);
+    expect((await post('{"a":"x\u0001"}')).body.data).toMatchObject({
+      json_error_code: 3,
+      json_error_message: 'Control character error, possibly incorrectly encoded',
+    });
     expect((await post('{"a":"\\ud800"}')).body.data).toMatchObject({ json_error_code: 10 });
-    expect((await post(`${'['.repeat(513)}${']'.repeat(513)}`)).body.data).toMatchObject({ json_error_code: 1, json_error_message: 'Maximum stack depth exceeded' });
+    expect((await post(`${'['.repeat(513)}${']'.repeat(513)}`)).body.data).toMatchObject({
+      json_error_code: 1,
+      json_error_message: 'Maximum stack depth exceeded',
+    });
     expect((await post(`${'['.repeat(512)}${']'.repeat(512)}`)).status).toBe(200);
     expect((await post('{"a":"\\ud83d\\ude00"}')).status).toBe(200);
   });
 
   it('only parses JSON content types, and accepts an empty body', async () => {
     const { http } = echoApp();
-    expect((await http.post('/wp-json/acme/v1/echo/1').set('Content-Type', 'text/plain').send('{"a":')).status).toBe(200);
-    expect((await http.post('/wp-json/acme/v1/echo/1').set('Content-Type', 'application/json').send('')).status).toBe(200);
-    const vendor = await http.post('/wp-json/acme/v1/echo/1').set('Content-Type', 'application/vnd.api+json; charset=utf-8').send('{"level":"vnd"}');
+    expect((await http.post('/wp-json/acme/v1/echo/1').set('Content-Type', 'text/plain').send('{"a":')).status).toBe(
+      200,
+    );
+    expect((await http.post('/wp-json/acme/v1/echo/1').set('Content-Type', 'application/json').send('')).status).toBe(
+      200,
+    );
+    const vendor = await http
+      .post('/wp-json/acme/v1/echo/1')
+      .set('Content-Type', 'application/vnd.api+json; charset=utf-8')
+      .send('{"level":"vnd"}');
     expect(vendor.body.level).toBe('vnd');
   });
 });
 
 it('treats valid JSON that is not an object as a body without parameters', async () => {
-  const res = await echoApp().http.post('/wp-json/acme/v1/echo/1').set('Content-Type', 'application/json').send('[1,2]');
+  const res = await echoApp()
+    .http.post('/wp-json/acme/v1/echo/1')
+    .set('Content-Type', 'application/json')
+    .send('[1,2]');
   expect(res.status).toBe(200);
   expect(res.body.body).toEqual({});
 });

@@ -10,7 +10,13 @@ function parentApp(routerOptions = {}) {
   test.rest.registerRoute('acme/v1', '/echo', {
     methods: ['GET', 'POST'],
     permissionCallback: () => true,
-    callback: (request) => ({ root: request.restRoot, secure: request.secure, proxied: request.proxied, body: request.body, query: request.query }),
+    callback: (request) => ({
+      root: request.restRoot,
+      secure: request.secure,
+      proxied: request.proxied,
+      body: request.body,
+      query: request.query,
+    }),
   });
   const parentErrors: unknown[] = [];
   const parent = express();
@@ -30,7 +36,12 @@ describe('the Express router', () => {
   it('serves REST under the mount path, with the REST root built from the request', async () => {
     const res = await parentApp().http.get('/store/wp-json/acme/v1/echo?a=1').set('Host', 'shop.test:8080');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ root: 'http://shop.test:8080/store/wp-json', secure: false, proxied: false, query: { a: '1' } });
+    expect(res.body).toMatchObject({
+      root: 'http://shop.test:8080/store/wp-json',
+      secure: false,
+      proxied: false,
+      query: { a: '1' },
+    });
     expect(res.headers.link).toBe('<http://shop.test:8080/store/wp-json/>; rel="https://api.w.org/"');
   });
 
@@ -49,13 +60,19 @@ describe('the Express router', () => {
   it('uses a body the parent already parsed, and reads form bodies itself', async () => {
     const { http } = parentApp();
     expect((await http.post('/store/wp-json/acme/v1/echo').send({ a: 'json' })).body.body).toEqual({ a: 'json' });
-    expect((await http.post('/store/wp-json/acme/v1/echo').type('form').send('a[]=1&a[]=2')).body.body).toEqual({ a: ['1', '2'] });
+    expect((await http.post('/store/wp-json/acme/v1/echo').type('form').send('a[]=1&a[]=2')).body.body).toEqual({
+      a: ['1', '2'],
+    });
   });
 
   it('uses what other parent parsers left: urlencoded objects, raw bytes', async () => {
     for (const parser of [express.urlencoded({ extended: true }), express.raw({ type: '*/*' })]) {
       const test = createRestTestApp();
-      test.rest.registerRoute('acme/v1', '/echo', { methods: 'POST', permissionCallback: () => true, callback: (request) => request.body });
+      test.rest.registerRoute('acme/v1', '/echo', {
+        methods: 'POST',
+        permissionCallback: () => true,
+        callback: (request) => request.body,
+      });
       const parent = express();
       parent.use(parser);
       parent.use(test.rest.router({ trustProxy: false, homeUrl: null }));
@@ -77,29 +94,46 @@ describe('the Express router', () => {
   it('believes X-Forwarded-Proto only when trusting the proxy, and notes proxy headers either way', async () => {
     const untrusted = await parentApp().http.get('/store/wp-json/acme/v1/echo').set('X-Forwarded-Proto', 'https');
     expect(untrusted.body).toMatchObject({ secure: false, proxied: true });
-    const trusted = await parentApp({ trustProxy: true }).http.get('/store/wp-json/acme/v1/echo').set('Host', 'shop.test').set('X-Forwarded-Proto', 'https');
+    const trusted = await parentApp({ trustProxy: true })
+      .http.get('/store/wp-json/acme/v1/echo')
+      .set('Host', 'shop.test')
+      .set('X-Forwarded-Proto', 'https');
     expect(trusted.body).toMatchObject({ secure: true, root: 'https://shop.test/store/wp-json' });
   });
 
   it('refuses a body larger than 8 MB with 413', async () => {
     const test = createRestTestApp();
-    test.rest.registerRoute('acme/v1', '/upload', { methods: 'POST', permissionCallback: () => true, callback: () => 'stored' });
-    const res = await test.http.post('/wp-json/acme/v1/upload').type('form').send(`a=${'x'.repeat(8 * 1024 * 1024)}`);
+    test.rest.registerRoute('acme/v1', '/upload', {
+      methods: 'POST',
+      permissionCallback: () => true,
+      callback: () => 'stored',
+    });
+    const res = await test.http
+      .post('/wp-json/acme/v1/upload')
+      .type('form')
+      .send(`a=${'x'.repeat(8 * 1024 * 1024)}`);
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('rest_request_too_large');
   });
 
   it('refuses a chunked body once it grows past 8 MB', async () => {
     const test = createRestTestApp();
-    test.rest.registerRoute('acme/v1', '/upload', { methods: 'POST', permissionCallback: () => true, callback: () => 'stored' });
+    test.rest.registerRoute('acme/v1', '/upload', {
+      methods: 'POST',
+      permissionCallback: () => true,
+      callback: () => 'stored',
+    });
     const server = test.app.listen(0);
     try {
       const { port } = server.address() as AddressInfo;
       const status = await new Promise<number | undefined>((resolve, reject) => {
-        const req = request({ port, method: 'POST', path: '/wp-json/acme/v1/upload', headers: { 'Content-Type': 'text/plain' } }, (res) => {
-          res.resume();
-          resolve(res.statusCode);
-        });
+        const req = request(
+          { port, method: 'POST', path: '/wp-json/acme/v1/upload', headers: { 'Content-Type': 'text/plain' } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode);
+          },
+        );
         req.on('error', reject);
         const chunk = Buffer.alloc(1024 * 1024, 'x');
         for (let i = 0; i < 9; i++) req.write(chunk);
@@ -114,7 +148,11 @@ describe('the Express router', () => {
   it('gives up quietly when the client goes away mid-body', async () => {
     const test = createRestTestApp();
     const called = jest.fn();
-    test.rest.registerRoute('acme/v1', '/upload', { methods: 'POST', permissionCallback: () => true, callback: called });
+    test.rest.registerRoute('acme/v1', '/upload', {
+      methods: 'POST',
+      permissionCallback: () => true,
+      callback: called,
+    });
     const server = test.app.listen(0);
     try {
       const { port } = server.address() as AddressInfo;
@@ -136,16 +174,23 @@ describe('the Express router', () => {
 
   it('reads chunked bodies', async () => {
     const test = createRestTestApp();
-    test.rest.registerRoute('acme/v1', '/echo', { methods: 'POST', permissionCallback: () => true, callback: (request) => request.body });
+    test.rest.registerRoute('acme/v1', '/echo', {
+      methods: 'POST',
+      permissionCallback: () => true,
+      callback: (request) => request.body,
+    });
     const server = test.app.listen(0);
     try {
       const { port } = server.address() as AddressInfo;
       const body = await new Promise<string>((resolve, reject) => {
-        const req = request({ port, method: 'POST', path: '/wp-json/acme/v1/echo', headers: { 'Content-Type': 'application/json' } }, (res) => {
-          let text = '';
-          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          res.on('end', () => resolve(text));
-        });
+        const req = request(
+          { port, method: 'POST', path: '/wp-json/acme/v1/echo', headers: { 'Content-Type': 'application/json' } },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            res.on('end', () => resolve(text));
+          },
+        );
         req.on('error', reject);
         req.write('{"chunked":');
         req.end('true}');

@@ -2,7 +2,11 @@ import { RestError } from '../src/rest';
 import type { RouteEndpoint } from '../src/rest/types';
 import { createRestTestApp } from './helpers/restApp';
 
-const NO_ROUTE = { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } };
+const NO_ROUTE = {
+  code: 'rest_no_route',
+  message: 'No route was found matching the URL and request method.',
+  data: { status: 404 },
+};
 
 describe('registering routes', () => {
   it('refuses an endpoint without a permissionCallback', () => {
@@ -22,9 +26,16 @@ describe('registering routes', () => {
 
   it('refuses an endpoint without a callback, and args that are not objects', () => {
     const { rest } = createRestTestApp();
-    const withoutCallback = { methods: 'GET', permissionCallback: () => true } as unknown as Parameters<typeof rest.registerRoute>[2];
+    const withoutCallback = { methods: 'GET', permissionCallback: () => true } as unknown as Parameters<
+      typeof rest.registerRoute
+    >[2];
     expect(() => rest.registerRoute('acme/v1', '/a', withoutCallback)).toThrow(/without a callback/);
-    const badArg = { methods: 'GET', permissionCallback: () => true, callback: () => 'x', args: { n: 'integer' } } as unknown as Parameters<typeof rest.registerRoute>[2];
+    const badArg = {
+      methods: 'GET',
+      permissionCallback: () => true,
+      callback: () => 'x',
+      args: { n: 'integer' },
+    } as unknown as Parameters<typeof rest.registerRoute>[2];
     expect(() => rest.registerRoute('acme/v1', '/b', badArg)).toThrow(/"n"/);
   });
 
@@ -42,8 +53,16 @@ describe('matching a request to a route', () => {
   function app() {
     const test = createRestTestApp();
     test.rest.registerRoute('wc/v2', '/customers/(?P<id>[\\d]+)', [
-      { methods: 'GET', permissionCallback: () => true, callback: (request) => ({ got: request.urlParams.id, route: request.route }) },
-      { methods: 'POST, PUT, PATCH', permissionCallback: () => true, callback: (request) => ({ edited: request.method }) },
+      {
+        methods: 'GET',
+        permissionCallback: () => true,
+        callback: (request) => ({ got: request.urlParams.id, route: request.route }),
+      },
+      {
+        methods: 'POST, PUT, PATCH',
+        permissionCallback: () => true,
+        callback: (request) => ({ edited: request.method }),
+      },
     ]);
     return test;
   }
@@ -99,7 +118,11 @@ describe('matching a request to a route', () => {
   it('tries later routes when an earlier matching route lacks the method', async () => {
     const test = createRestTestApp();
     const open = { permissionCallback: () => true };
-    test.rest.registerRoute('acme/v1', '/items/(?P<slug>[\\w-]+)', { ...open, methods: 'GET', callback: () => 'by slug' });
+    test.rest.registerRoute('acme/v1', '/items/(?P<slug>[\\w-]+)', {
+      ...open,
+      methods: 'GET',
+      callback: () => 'by slug',
+    });
     test.rest.registerRoute('acme/v1', '/items/(?P<id>\\d+)', { ...open, methods: 'DELETE', callback: () => 'by id' });
     expect((await test.http.delete('/wp-json/acme/v1/items/12')).body).toBe('by id');
     expect((await test.http.get('/wp-json/acme/v1/items/12')).body).toBe('by slug');
@@ -118,7 +141,7 @@ describe('matching a request to a route', () => {
     expect((await app().http.get('/wp-json/wc/v2/customers/%35')).body.got).toBe('5');
   });
 
-  it('refuses with the authenticator\'s error before routing, even for an unknown path', async () => {
+  it("refuses with the authenticator's error before routing, even for an unknown path", async () => {
     const test = app();
     test.rest.addAuthenticator(async () => {
       throw new RestError('bad_key', 'Bad key.', 401);

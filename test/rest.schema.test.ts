@@ -9,10 +9,26 @@ const customerSchema: JsonSchema = {
   type: 'object',
   properties: {
     id: { description: 'Unique identifier for the resource.', type: 'integer', context: VIEW_EDIT, readonly: true },
-    email: { description: 'The email address for the customer.', type: 'string', format: 'email', context: VIEW_EDIT, required: true },
-    first_name: { description: 'Customer first name.', type: 'string', context: VIEW_EDIT, arg_options: { sanitizeCallback: (value: unknown) => String(value).trim() } },
+    email: {
+      description: 'The email address for the customer.',
+      type: 'string',
+      format: 'email',
+      context: VIEW_EDIT,
+      required: true,
+    },
+    first_name: {
+      description: 'Customer first name.',
+      type: 'string',
+      context: VIEW_EDIT,
+      arg_options: { sanitizeCallback: (value: unknown) => String(value).trim() },
+    },
     password: { description: 'Customer password.', type: 'string', context: ['edit'] },
-    role: { type: 'string', default: 'customer', context: VIEW_EDIT, arg_options: { required: true, default: 'subscriber' } },
+    role: {
+      type: 'string',
+      default: 'customer',
+      context: VIEW_EDIT,
+      arg_options: { required: true, default: 'subscriber' },
+    },
     billing: {
       description: 'List of billing address data.',
       type: 'object',
@@ -22,7 +38,11 @@ const customerSchema: JsonSchema = {
     meta_data: {
       type: 'array',
       context: VIEW_EDIT,
-      items: { type: 'object', context: VIEW_EDIT, properties: { key: { type: 'string', context: VIEW_EDIT }, internal: { type: 'string', context: ['edit'] } } },
+      items: {
+        type: 'object',
+        context: VIEW_EDIT,
+        properties: { key: { type: 'string', context: VIEW_EDIT }, internal: { type: 'string', context: ['edit'] } },
+      },
     },
     notes: { type: 'array', context: VIEW_EDIT, items: { type: 'string', context: ['edit'] } },
     free: { type: 'object', context: VIEW_EDIT, additionalProperties: { type: 'string', context: ['edit'] } },
@@ -32,8 +52,22 @@ const customerSchema: JsonSchema = {
 describe('getEndpointArgsForItemSchema', () => {
   it('makes CREATABLE args from writable properties, with required, defaults and arg_options', () => {
     const args = getEndpointArgsForItemSchema(customerSchema, 'POST');
-    expect(Object.keys(args)).toEqual(['email', 'first_name', 'password', 'role', 'billing', 'meta_data', 'notes', 'free']);
-    expect(args.email).toEqual({ required: true, description: 'The email address for the customer.', type: 'string', format: 'email' });
+    expect(Object.keys(args)).toEqual([
+      'email',
+      'first_name',
+      'password',
+      'role',
+      'billing',
+      'meta_data',
+      'notes',
+      'free',
+    ]);
+    expect(args.email).toEqual({
+      required: true,
+      description: 'The email address for the customer.',
+      type: 'string',
+      format: 'email',
+    });
     expect(args.first_name.sanitizeCallback?.(' Jo ', undefined as never, 'first_name')).toBe('Jo');
     expect(args.role).toEqual({ default: 'subscriber', required: true, type: 'string' });
     expect(Object.keys(args.billing)).toEqual(['description', 'type', 'properties']);
@@ -73,7 +107,12 @@ describe('filterResponseByContext', () => {
   });
 
   it('only looks inside values whose schema has a context, as WordPress does', () => {
-    const schema: JsonSchema = { type: 'object', properties: { list: { type: 'array', items: { type: 'object', properties: { x: { type: 'string', context: ['edit'] } } } } } };
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: {
+        list: { type: 'array', items: { type: 'object', properties: { x: { type: 'string', context: ['edit'] } } } },
+      },
+    };
     expect(filterResponseByContext({ list: [{ x: 'kept' }] }, schema, 'view')).toEqual({ list: [{ x: 'kept' }] });
   });
 

@@ -26,8 +26,12 @@ describe('validateValueFromSchema (WordPress 6.x wording)', () => {
     expect(check(1, { type: 'integer', minimum: 1, exclusiveMinimum: true })).toBe('p must be greater than 1');
     expect(check(9, { type: 'number', maximum: 5 })).toBe('p must be less than or equal to 5');
     expect(check(5, { type: 'number', maximum: 5, exclusiveMaximum: true })).toBe('p must be less than 5');
-    expect(check(5, { type: 'number', minimum: 1, maximum: 5, exclusiveMaximum: true })).toBe('p must be between 1 (inclusive) and 5 (exclusive)');
-    expect(check(1, { type: 'number', minimum: 1, maximum: 5, exclusiveMinimum: true })).toBe('p must be between 1 (exclusive) and 5 (inclusive)');
+    expect(check(5, { type: 'number', minimum: 1, maximum: 5, exclusiveMaximum: true })).toBe(
+      'p must be between 1 (inclusive) and 5 (exclusive)',
+    );
+    expect(check(1, { type: 'number', minimum: 1, maximum: 5, exclusiveMinimum: true })).toBe(
+      'p must be between 1 (exclusive) and 5 (inclusive)',
+    );
     expect(check(' 12 ', { type: 'number' })).toBe(true);
     expect(check(true, { type: 'number' })).toBe('p is not of type number.');
     expect(check(7, { type: 'integer', multipleOf: 5 })).toBe('p must be a multiple of 5.');
@@ -36,7 +40,9 @@ describe('validateValueFromSchema (WordPress 6.x wording)', () => {
   it('checks enums with WordPress’s list wording', () => {
     const orderby: JsonSchema = { type: 'string', enum: ['id', 'include', 'name', 'registered_date'] };
     expect(check('bogus', orderby, 'orderby')).toBe('orderby is not one of id, include, name, and registered_date.');
-    expect(check('desc!', { type: 'string', enum: ['asc', 'desc'] }, 'order')).toBe('order is not one of asc and desc.');
+    expect(check('desc!', { type: 'string', enum: ['asc', 'desc'] }, 'order')).toBe(
+      'order is not one of asc and desc.',
+    );
     expect(check('x', { type: 'string', enum: ['only'] })).toBe('p is not only.');
     expect(code('x', orderby)).toBe('rest_not_in_enum');
     expect(check('2', { type: 'integer', enum: [1, 2] })).toBe(true);
@@ -62,22 +68,43 @@ describe('validateValueFromSchema (WordPress 6.x wording)', () => {
 
   it('checks email addresses as is_email does', () => {
     const email: JsonSchema = { type: 'string', format: 'email' };
-    for (const valid of ['john.doe@example.com', "o'neil+tag@sub.example.co", 'a@b.cd']) expect(check(valid, email)).toBe(true);
-    for (const invalid of ['', 'a@b.c', 'not-an-email', '@example.com', 'jo hn@example.com', 'john@example..com', 'john@.example.com', 'john@example', 'john@-example.com', 'john@exa_mple.com']) {
+    for (const valid of ['john.doe@example.com', "o'neil+tag@sub.example.co", 'a@b.cd'])
+      expect(check(valid, email)).toBe(true);
+    for (const invalid of [
+      '',
+      'a@b.c',
+      'not-an-email',
+      '@example.com',
+      'jo hn@example.com',
+      'john@example..com',
+      'john@.example.com',
+      'john@example',
+      'john@-example.com',
+      'john@exa_mple.com',
+    ]) {
       expect([invalid, check(invalid, email)]).toEqual([invalid, 'Invalid email address.']);
     }
     expect(code('x', email)).toBe('rest_invalid_email');
   });
 
   it('walks objects and arrays, naming nested parameters', () => {
-    const billing: JsonSchema = { type: 'object', properties: { first_name: { type: 'string' }, email: { type: 'string', format: 'email' } } };
+    const billing: JsonSchema = {
+      type: 'object',
+      properties: { first_name: { type: 'string' }, email: { type: 'string', format: 'email' } },
+    };
     expect(check({ first_name: 5 }, billing, 'billing')).toBe('billing[first_name] is not of type string.');
     expect(check({ other: 5 }, billing)).toBe(true);
     expect(check('', billing)).toBe(true);
     expect(check('x', billing, 'billing')).toBe('billing is not of type object.');
-    expect(check({ other: 1 }, { ...billing, additionalProperties: false })).toBe('other is not a valid property of Object.');
-    expect(check({ a: 'x' }, { type: 'object', additionalProperties: { type: 'integer' } })).toBe('p[a] is not of type integer.');
-    expect(check({}, { type: 'object', properties: { k: { type: 'string', required: true } } })).toBe('k is a required property of p.');
+    expect(check({ other: 1 }, { ...billing, additionalProperties: false })).toBe(
+      'other is not a valid property of Object.',
+    );
+    expect(check({ a: 'x' }, { type: 'object', additionalProperties: { type: 'integer' } })).toBe(
+      'p[a] is not of type integer.',
+    );
+    expect(check({}, { type: 'object', properties: { k: { type: 'string', required: true } } })).toBe(
+      'k is a required property of p.',
+    );
     expect(check({}, { type: 'object', required: ['k'] })).toBe('k is a required property of p.');
     const ids: JsonSchema = { type: 'array', items: { type: 'integer' } };
     expect(check('1,2, 3', ids)).toBe(true);
@@ -88,7 +115,13 @@ describe('validateValueFromSchema (WordPress 6.x wording)', () => {
   });
 
   it('checks patternProperties and property counts', () => {
-    const schema: JsonSchema = { type: 'object', patternProperties: { '^n_': { type: 'integer' } }, additionalProperties: false, minProperties: 1, maxProperties: 2 };
+    const schema: JsonSchema = {
+      type: 'object',
+      patternProperties: { '^n_': { type: 'integer' } },
+      additionalProperties: false,
+      minProperties: 1,
+      maxProperties: 2,
+    };
     expect(check({ n_a: 1 }, schema)).toBe(true);
     expect(check({ n_a: 'x' }, schema)).toBe('p[n_a] is not of type integer.');
     expect(check({ other: 1 }, schema)).toBe('other is not a valid property of Object.');
@@ -115,7 +148,13 @@ describe('validateValueFromSchema (WordPress 6.x wording)', () => {
     const oneOf: JsonSchema = { oneOf: [{ type: 'integer' }, { type: 'number' }] };
     expect(check(1.5, oneOf)).toBe(true);
     expect(check(2, oneOf)).toBe('p matches more than one of the expected formats.');
-    const titled: JsonSchema = { anyOf: [{ title: 'id', type: 'integer' }, { title: 'slug', type: 'string', pattern: '^[a-z]+$' }, { title: 'list', type: 'array' }] };
+    const titled: JsonSchema = {
+      anyOf: [
+        { title: 'id', type: 'integer' },
+        { title: 'slug', type: 'string', pattern: '^[a-z]+$' },
+        { title: 'list', type: 'array' },
+      ],
+    };
     expect(check({ a: 1 }, titled)).toBe('p is not a valid id, slug, and list.');
     const objects: JsonSchema = {
       oneOf: [
@@ -123,7 +162,9 @@ describe('validateValueFromSchema (WordPress 6.x wording)', () => {
         { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, required: ['z'] },
       ],
     };
-    expect(check({ a: 'x', b: 'y' }, objects)).toBe('p does not match the expected format. Reason: z is a required property of p.');
+    expect(check({ a: 'x', b: 'y' }, objects)).toBe(
+      'p does not match the expected format. Reason: z is a required property of p.',
+    );
   });
 
   it('reports type errors with the parameter as data, other errors without data', () => {
@@ -140,7 +181,8 @@ describe('sanitizeValueFromSchema', () => {
     expect(sanitizeValueFromSchema('5.9', { type: 'integer' })).toBe(5);
     expect(sanitizeValueFromSchema('1e3', { type: 'integer' })).toBe(1000);
     expect(sanitizeValueFromSchema('2.5', { type: 'number' })).toBe(2.5);
-    for (const falsy of ['false', '0', 'FALSE', '']) expect(sanitizeValueFromSchema(falsy, { type: 'boolean' })).toBe(false);
+    for (const falsy of ['false', '0', 'FALSE', ''])
+      expect(sanitizeValueFromSchema(falsy, { type: 'boolean' })).toBe(false);
     for (const truthy of ['true', '1', 'yes']) expect(sanitizeValueFromSchema(truthy, { type: 'boolean' })).toBe(true);
     expect(sanitizeValueFromSchema(12, { type: 'string' })).toBe('12');
     expect(sanitizeValueFromSchema(true, { type: 'string' })).toBe('1');
@@ -162,20 +204,28 @@ describe('sanitizeValueFromSchema', () => {
     expect(sanitizeValueFromSchema('x < y', { type: 'string', format: 'text-field' })).toBe('x &lt; y');
     expect(sanitizeValueFromSchema('#ABCDEF', { type: 'string', format: 'hex-color' })).toBe('#ABCDEF');
     expect(sanitizeValueFromSchema('red', { type: 'string', format: 'hex-color' })).toBe('');
-    expect(sanitizeValueFromSchema('example.com/a b', { type: 'string', format: 'uri' })).toBe('http://example.com/a%20b');
+    expect(sanitizeValueFromSchema('example.com/a b', { type: 'string', format: 'uri' })).toBe(
+      'http://example.com/a%20b',
+    );
     expect(sanitizeValueFromSchema('javascript:alert(1)', { type: 'string', format: 'uri' })).toBe('');
   });
 
   it('cleans URLs and text as sanitize_url and sanitize_text_field do', () => {
-    expect(sanitizeValueFromSchema('http://x.test/a[1]?q=%0d%0Ax', { type: 'string', format: 'uri' })).toBe('http://x.test/a%5B1%5D?q=x');
+    expect(sanitizeValueFromSchema('http://x.test/a[1]?q=%0d%0Ax', { type: 'string', format: 'uri' })).toBe(
+      'http://x.test/a%5B1%5D?q=x',
+    );
     expect(sanitizeValueFromSchema('/relative path', { type: 'string', format: 'uri' })).toBe('/relative%20path');
-    expect(sanitizeValueFromSchema('hi<script>alert(1)</script> there', { type: 'string', format: 'text-field' })).toBe('hi there');
+    expect(sanitizeValueFromSchema('hi<script>alert(1)</script> there', { type: 'string', format: 'text-field' })).toBe(
+      'hi there',
+    );
     expect(sanitizeValueFromSchema(['x'], { type: 'string', format: 'text-field' })).toBe('');
   });
 
   it('sanitizes through anyOf and oneOf', () => {
     expect(sanitizeValueFromSchema('5', { anyOf: [{ type: 'integer' }, { type: 'boolean' }] })).toBe(5);
-    expect(sanitizeValueFromSchema('x', { oneOf: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' } }] })).toBeInstanceOf(SchemaError);
+    expect(
+      sanitizeValueFromSchema('x', { oneOf: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' } }] }),
+    ).toBeInstanceOf(SchemaError);
   });
 
   it('returns null when none of several types fits', () => {
@@ -196,7 +246,11 @@ describe('argument checks in the request pipeline', () => {
   }
 
   it('reports missing required parameters (null counts as missing) before validating', async () => {
-    const { http } = app({ email: { type: 'string', required: true }, username: { type: 'string', required: true }, n: { type: 'integer' } });
+    const { http } = app({
+      email: { type: 'string', required: true },
+      username: { type: 'string', required: true },
+      n: { type: 'integer' },
+    });
     const res = await http.post('/wp-json/wc/v2/customers?n=abc').send({ email: null });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
@@ -227,10 +281,22 @@ describe('argument checks in the request pipeline', () => {
           billing: 'billing[first_name] is not of type string.',
         },
         details: {
-          per_page: { code: 'rest_out_of_bounds', message: 'per_page must be between 1 (inclusive) and 100 (inclusive)', data: null },
-          orderby: { code: 'rest_not_in_enum', message: 'orderby is not one of id, include, name, and registered_date.', data: null },
+          per_page: {
+            code: 'rest_out_of_bounds',
+            message: 'per_page must be between 1 (inclusive) and 100 (inclusive)',
+            data: null,
+          },
+          orderby: {
+            code: 'rest_not_in_enum',
+            message: 'orderby is not one of id, include, name, and registered_date.',
+            data: null,
+          },
           page: { code: 'rest_invalid_type', message: 'page is not of type integer.', data: { param: 'page' } },
-          billing: { code: 'rest_invalid_type', message: 'billing[first_name] is not of type string.', data: { param: 'billing[first_name]' } },
+          billing: {
+            code: 'rest_invalid_type',
+            message: 'billing[first_name] is not of type string.',
+            data: { param: 'billing[first_name]' },
+          },
         },
       },
     });
@@ -250,8 +316,19 @@ describe('argument checks in the request pipeline', () => {
       methods: 'GET',
       permissionCallback: () => true,
       args: {
-        exclude: { type: 'array', items: { type: 'integer' }, validateCallback: () => true, sanitizeCallback: (value) => String(value).split(',').map((part) => Number.parseInt(part, 10) || 0) },
-        code: { type: 'string', validateCallback: (value) => (value === 'ok' ? true : new RestError('bad_code', 'Code must be ok.', 400)) },
+        exclude: {
+          type: 'array',
+          items: { type: 'integer' },
+          validateCallback: () => true,
+          sanitizeCallback: (value) =>
+            String(value)
+              .split(',')
+              .map((part) => Number.parseInt(part, 10) || 0),
+        },
+        code: {
+          type: 'string',
+          validateCallback: (value) => (value === 'ok' ? true : new RestError('bad_code', 'Code must be ok.', 400)),
+        },
         flag: { validateCallback: () => false },
       },
       callback: (request) => request.query,
@@ -259,7 +336,9 @@ describe('argument checks in the request pipeline', () => {
     expect((await test.http.get('/wp-json/acme/v1/things?exclude=abc,2')).body).toEqual({ exclude: [0, 2] });
     const res = await test.http.get('/wp-json/acme/v1/things?code=nope&flag=1');
     expect(res.body.data.params).toEqual({ code: 'Code must be ok.', flag: 'Invalid parameter.' });
-    expect(res.body.data.details).toEqual({ code: { code: 'bad_code', message: 'Code must be ok.', data: { status: 400 } } });
+    expect(res.body.data.details).toEqual({
+      code: { code: 'bad_code', message: 'Code must be ok.', data: { status: 400 } },
+    });
     const onlyFalse = await test.http.get('/wp-json/acme/v1/things?flag=1');
     expect(onlyFalse.text).toContain('"details":[]');
   });

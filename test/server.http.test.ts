@@ -24,7 +24,7 @@ async function started(timeouts = readServerEnv({})): Promise<HttpServer & { por
 }
 
 describe('WC_HOST_*_TIMEOUT_MS', () => {
-  it('defaults: keep-alive 65 s (past load balancers\' 60 s), headers 66 s, whole request 120 s, shutdown 10 s', () => {
+  it("defaults: keep-alive 65 s (past load balancers' 60 s), headers 66 s, whole request 120 s, shutdown 10 s", () => {
     expect(readServerEnv({})).toEqual({
       shutdownTimeoutMs: 10_000,
       keepAliveTimeoutMs: 65_000,
@@ -34,14 +34,18 @@ describe('WC_HOST_*_TIMEOUT_MS', () => {
       maxRequestsPerSocket: 0,
       workers: 1,
     });
-    expect(readServerEnv({ WC_HOST_SHUTDOWN_TIMEOUT_MS: '2500', WC_HOST_HEADERS_TIMEOUT_MS: '' }).shutdownTimeoutMs).toBe(2500);
+    expect(
+      readServerEnv({ WC_HOST_SHUTDOWN_TIMEOUT_MS: '2500', WC_HOST_HEADERS_TIMEOUT_MS: '' }).shutdownTimeoutMs,
+    ).toBe(2500);
   });
 
   it('refuses values that are not milliseconds, and a headers timeout longer than the request timeout', () => {
     expect(() => readServerEnv({ WC_HOST_SHUTDOWN_TIMEOUT_MS: 'ten' })).toThrow(
       'Invalid environment: WC_HOST_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 3600000',
     );
-    expect(() => readServerEnv({ WC_HOST_KEEP_ALIVE_TIMEOUT_MS: '0' })).toThrow('WC_HOST_KEEP_ALIVE_TIMEOUT_MS must be');
+    expect(() => readServerEnv({ WC_HOST_KEEP_ALIVE_TIMEOUT_MS: '0' })).toThrow(
+      'WC_HOST_KEEP_ALIVE_TIMEOUT_MS must be',
+    );
     expect(() => readServerEnv({ WC_HOST_HEADERS_TIMEOUT_MS: '5000', WC_HOST_REQUEST_TIMEOUT_MS: '4000' })).toThrow(
       'WC_HOST_HEADERS_TIMEOUT_MS (5000) must not exceed WC_HOST_REQUEST_TIMEOUT_MS (4000)',
     );
@@ -62,7 +66,11 @@ describe('WC_HOST_*_TIMEOUT_MS', () => {
 
   it('cuts a client that sends its headers too slowly, but not a keep-alive connection idle for longer than that', async () => {
     const { server, port } = await started(
-      readServerEnv({ WC_HOST_HEADERS_TIMEOUT_MS: '300', WC_HOST_REQUEST_TIMEOUT_MS: '600', WC_HOST_KEEP_ALIVE_TIMEOUT_MS: '5000' }),
+      readServerEnv({
+        WC_HOST_HEADERS_TIMEOUT_MS: '300',
+        WC_HOST_REQUEST_TIMEOUT_MS: '600',
+        WC_HOST_KEEP_ALIVE_TIMEOUT_MS: '5000',
+      }),
     );
     try {
       const idle = await openConnection(port);

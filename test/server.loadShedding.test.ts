@@ -65,7 +65,9 @@ describe('WC_HOST_MAX_IN_FLIGHT and WC_HOST_MAX_WRITES_IN_FLIGHT', () => {
     const slow = [1, 2, 3].map(() => t.http.get('/wp-json/acme/v1/slow-get').then((response) => response));
     await until(() => held.length === 3);
 
-    expectOverloaded(await t.http.get('/wp-json/wc/v3/customers').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret));
+    expectOverloaded(
+      await t.http.get('/wp-json/wc/v3/customers').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret),
+    );
     expectOverloaded(await t.http.post('/wp-json/wc/v3/customers').send({ email: 'shed@example.com' }));
     expect((await t.http.get('/healthz')).status).toBe(200);
     expect((await t.http.get('/readyz')).status).toBe(200);
@@ -79,21 +81,37 @@ describe('WC_HOST_MAX_IN_FLIGHT and WC_HOST_MAX_WRITES_IN_FLIGHT', () => {
   });
 
   it('caps writes on their own, so a backlog of writes leaves room for reads', async () => {
-    const write = t.http.post('/wp-json/acme/v1/slow-post').send({}).then((response) => response);
+    const write = t.http
+      .post('/wp-json/acme/v1/slow-post')
+      .send({})
+      .then((response) => response);
     await until(() => held.length === 1);
     expectOverloaded(await t.http.post('/wp-json/acme/v1/slow-post').send({}));
-    expect((await t.http.get('/wp-json/wc/v3/customers/1').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)).status).toBe(200);
+    expect(
+      (await t.http.get('/wp-json/wc/v3/customers/1').auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)).status,
+    ).toBe(200);
     releaseAll();
     expect((await write).status).toBe(200);
   });
 
   it('reads the limits from the environment (0: off) and refuses values that are not whole numbers', () => {
-    expect(readEnv({}).loadShedding).toEqual({ maxInFlight: 128, maxWritesInFlight: 40, maxEventLoopDelayMs: 10, maxDbQueue: 64, retryAfterSeconds: 2 });
-    expect(readEnv({ WC_HOST_MAX_IN_FLIGHT: '0', WC_HOST_MAX_DB_QUEUE: '7' }).loadShedding).toMatchObject({ maxInFlight: 0, maxDbQueue: 7 });
+    expect(readEnv({}).loadShedding).toEqual({
+      maxInFlight: 128,
+      maxWritesInFlight: 40,
+      maxEventLoopDelayMs: 10,
+      maxDbQueue: 64,
+      retryAfterSeconds: 2,
+    });
+    expect(readEnv({ WC_HOST_MAX_IN_FLIGHT: '0', WC_HOST_MAX_DB_QUEUE: '7' }).loadShedding).toMatchObject({
+      maxInFlight: 0,
+      maxDbQueue: 7,
+    });
     expect(() => readEnv({ WC_HOST_MAX_EVENT_LOOP_DELAY_MS: '-5' })).toThrow(
       'Invalid environment: WC_HOST_MAX_EVENT_LOOP_DELAY_MS must be a whole number from 0 to 60000 (0: off)',
     );
-    expect(() => readServerEnv({ WC_HOST_MAX_CONNECTIONS: 'many' })).toThrow('WC_HOST_MAX_CONNECTIONS must be a whole number from 0 to 1000000 (0: no limit)');
+    expect(() => readServerEnv({ WC_HOST_MAX_CONNECTIONS: 'many' })).toThrow(
+      'WC_HOST_MAX_CONNECTIONS must be a whole number from 0 to 1000000 (0: no limit)',
+    );
   });
 });
 
@@ -163,7 +181,13 @@ describe('event-loop delay (WC_HOST_MAX_EVENT_LOOP_DELAY_MS)', () => {
 });
 
 describe('shedding an overloaded server', () => {
-  const settings = { maxInFlight: 0, maxWritesInFlight: 0, maxEventLoopDelayMs: 10, maxDbQueue: 0, retryAfterSeconds: 2 };
+  const settings = {
+    maxInFlight: 0,
+    maxWritesInFlight: 0,
+    maxEventLoopDelayMs: 10,
+    maxDbQueue: 0,
+    retryAfterSeconds: 2,
+  };
   const loop = { share: 1, admit: true };
   const hashes = { inUse: 0 };
   const shedder = createLoadShedder(settings, () => 0, {

@@ -136,6 +136,8 @@ describe('SIGTERM', () => {
     wcHost.child.kill('SIGINT');
     const { code, signal } = await wcHost.exited;
     expect({ code, signal }).toEqual({ code: 130, signal: null });
-    expect(wcHost.lines.join('\n')).toContain('SIGINT received again: exiting now with code 130, cutting 1 request(s) in flight on 1 connection(s)');
+    expect(wcHost.lines.join('\n')).toContain(
+      'SIGINT received again: exiting now with code 130, cutting 1 request(s) in flight on 1 connection(s)',
+    );
   });
 });

@@ -50,7 +50,13 @@ beforeAll(async () => {
   database = await createTestDatabase();
   // The nonce race sends 11 replays from one address: past the throttle's 10 failures the 12th would get 429, which
   // is the throttle's business (test/auth.throttle.test.ts), not the nonce's.
-  env = { DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', WC_HOST_PLUGINS: plugin, WC_HOST_AUTH_MAX_FAILURES: '100' };
+  env = {
+    DATABASE_URL: database.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    WC_HOST_PLUGINS: plugin,
+    WC_HOST_AUTH_MAX_FAILURES: '100',
+  };
   const { db, close } = await openDb(database.url);
   try {
     await migrate(db, createLogger('silent'));
@@ -74,7 +80,10 @@ afterAll(async () => {
 });
 
 /** Starts `serve --workers 2`; resolves once the primary says every worker listens, with the port and worker pids. */
-async function serveWorkers(extra: NodeJS.ProcessEnv = {}, args = ['serve', '--workers', '2']): Promise<{ wcHost: WcHostProcess; port: number; pids: number[] }> {
+async function serveWorkers(
+  extra: NodeJS.ProcessEnv = {},
+  args = ['serve', '--workers', '2'],
+): Promise<{ wcHost: WcHostProcess; port: number; pids: number[] }> {
   const wcHost = startWcHost(args, { ...env, ...extra });
   const line = await wcHost.waitForLine(/all 2 workers listening on /);
   const port = Number(/:(\d+)\/wp-json\//.exec(line)?.[1]);
@@ -94,7 +103,10 @@ function logLines(wcHost: WcHostProcess): Array<Record<string, unknown>> {
 }
 
 /** POSTs a customer on a fresh connection (the primary hands each connection to the next worker). */
-async function createCustomer(port: number, body: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
+async function createCustomer(
+  port: number,
+  body: Record<string, unknown>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`http://127.0.0.1:${port}/wp-json/wc/v3/customers`, {
     method: 'POST',
     headers: { authorization, 'content-type': 'application/json', connection: 'close' },
@@ -104,7 +116,9 @@ async function createCustomer(port: number, body: Record<string, unknown>): Prom
 }
 
 async function getJson(port: number, route: string): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`http://127.0.0.1:${port}/wp-json${route}`, { headers: { authorization, connection: 'close' } });
+  const response = await fetch(`http://127.0.0.1:${port}/wp-json${route}`, {
+    headers: { authorization, connection: 'close' },
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -132,7 +146,9 @@ describe('two workers on one port', () => {
 
   it('the same email raced through both workers: one 201, the others registration-error-email-exists, one user', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 24 }, (_, i) => createCustomer(port, { email: i % 2 ? 'Raced@Example.com' : 'raced@example.com', password: 'race-pass' })),
+      Array.from({ length: 24 }, (_, i) =>
+        createCustomer(port, { email: i % 2 ? 'Raced@Example.com' : 'raced@example.com', password: 'race-pass' }),
+      ),
     );
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
     expect(new Set(responses.filter((r) => r.status !== 201).map((r) => `${r.status} ${String(r.body.code)}`))).toEqual(
@@ -141,13 +157,17 @@ describe('two workers on one port', () => {
     const found = await getJson(port, '/wc/v3/customers?email=raced@example.com&role=all');
     expect(found.body).toHaveLength(1);
     // Both processes answered some of the creates: the race really was across processes.
-    const creators = logLines(wcHost).filter((line) => line.msg === 'request' && line.method === 'POST').map((line) => line.pid);
+    const creators = logLines(wcHost)
+      .filter((line) => line.msg === 'request' && line.method === 'POST')
+      .map((line) => line.pid);
     expect(new Set(creators)).toEqual(new Set(pids));
   });
 
   it('40 creates at once over both workers all succeed: a write waits for the other process, it never fails for the lock', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => createCustomer(port, { email: `spread${i}@example.com`, billing: { city: `City ${i}` } })),
+      Array.from({ length: 40 }, (_, i) =>
+        createCustomer(port, { email: `spread${i}@example.com`, billing: { city: `City ${i}` } }),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 201));
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(40);
@@ -157,7 +177,12 @@ describe('two workers on one port', () => {
 
   it('one OAuth nonce sent 12 times at once through both workers is accepted once', async () => {
     const url = `http://127.0.0.1:${port}/wp-json/wc/v3/customers`;
-    const signed = new URLSearchParams(Object.entries(oauth.authorize({ url, method: 'GET' })).map(([name, value]): [string, string] => [name, String(value)]));
+    const signed = new URLSearchParams(
+      Object.entries(oauth.authorize({ url, method: 'GET' })).map(([name, value]): [string, string] => [
+        name,
+        String(value),
+      ]),
+    );
     const responses = await Promise.all(
       Array.from({ length: 12 }, async () => {
         const response = await fetch(`${url}?${signed.toString()}`, { headers: { connection: 'close' } });
@@ -173,8 +198,16 @@ describe('two workers on one port', () => {
   it('a killed worker is logged with its id and signal and replaced; requests keep being answered', async () => {
     const victim = pids[0];
     process.kill(victim, 'SIGKILL');
-    const logged = await wcHost.waitForLine(new RegExp(`worker \\d+ \\(pid ${victim}\\) exited with signal SIGKILL; restarting it`));
-    expect(JSON.parse(logged)).toMatchObject({ level: 'warn', workerPid: victim, signal: 'SIGKILL', code: null, restartInMs: 0 });
+    const logged = await wcHost.waitForLine(
+      new RegExp(`worker \\d+ \\(pid ${victim}\\) exited with signal SIGKILL; restarting it`),
+    );
+    expect(JSON.parse(logged)).toMatchObject({
+      level: 'warn',
+      workerPid: victim,
+      signal: 'SIGKILL',
+      code: null,
+      restartInMs: 0,
+    });
     const again = await wcHost.waitForLine(/worker \d+ \(pid \d+\) is listening again/);
     const replacement = Number(/\(pid (\d+)\)/.exec(again)?.[1]);
     expect(replacement).not.toBe(victim);
@@ -217,7 +250,9 @@ describe('stopping the workers', () => {
     const { code, at } = await wcHost.exited;
     expect(code).toBe(130);
     expect(at - signalled).toBeLessThan(5000);
-    expect(wcHost.lines.join('\n')).toMatch(/SIGINT received again: exiting now with code 130, killing [12] worker\(s\) still draining/);
+    expect(wcHost.lines.join('\n')).toMatch(
+      /SIGINT received again: exiting now with code 130, killing [12] worker\(s\) still draining/,
+    );
     // No worker outlives its primary.
     await new Promise((resolve) => setTimeout(resolve, 500));
     for (const pid of pids) expect(isRunning(pid)).toBe(false);
@@ -240,7 +275,9 @@ describe('stopping the workers', () => {
       const wcHost = startWcHost(['serve'], { ...env, PORT: String(takenPort), WC_HOST_WORKERS: '2' });
       const { code } = await wcHost.exited;
       expect(code).toBe(1);
-      expect(wcHost.lines.join('\n')).toContain(`Cannot listen on 127.0.0.1:${takenPort}: the address is already in use (EADDRINUSE)`);
+      expect(wcHost.lines.join('\n')).toContain(
+        `Cannot listen on 127.0.0.1:${takenPort}: the address is already in use (EADDRINUSE)`,
+      );
       expect(wcHost.lines.join('\n')).toMatch(/exited with code 1 before the workers were listening; stopping/);
       expect(wcHost.lines.join('\n')).not.toContain('listening on');
     } finally {
@@ -253,10 +290,14 @@ describe('the worker count', () => {
   it('WC_HOST_WORKERS and --workers refuse what is not 1–256 or auto, naming the variable or option', async () => {
     const fromEnv = startWcHost(['serve'], { ...env, WC_HOST_WORKERS: 'many' });
     expect((await fromEnv.exited).code).toBe(1);
-    expect(fromEnv.lines.join('\n')).toContain('WC_HOST_WORKERS must be a whole number from 1 to 256, or auto (one per core)');
+    expect(fromEnv.lines.join('\n')).toContain(
+      'WC_HOST_WORKERS must be a whole number from 1 to 256, or auto (one per core)',
+    );
     const fromArgument = startWcHost(['serve', '--workers', '0'], env);
     expect((await fromArgument.exited).code).toBe(2);
-    expect(fromArgument.lines.join('\n')).toContain('--workers must be a whole number from 1 to 256, or auto (one per core)');
+    expect(fromArgument.lines.join('\n')).toContain(
+      '--workers must be a whole number from 1 to 256, or auto (one per core)',
+    );
     const missing = startWcHost(['serve', '--workers'], env);
     expect((await missing.exited).code).toBe(2);
     expect(missing.lines.join('\n')).toContain('Unexpected argument --workers without a value');

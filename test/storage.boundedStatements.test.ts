@@ -57,10 +57,18 @@ function listQuery(i: number): Record<string, string> {
 }
 
 async function list(i: number): Promise<void> {
-  const request = new RestRequest({ method: 'GET', path: '/wc/v3/customers', query: listQuery(i), restRoot: 'http://shop.test/wp-json' });
+  const request = new RestRequest({
+    method: 'GET',
+    path: '/wc/v3/customers',
+    query: listQuery(i),
+    restRoot: 'http://shop.test/wp-json',
+  });
   request.user = admin;
   const response = await t.host.rest.dispatch(request);
-  if (response.status !== 200) throw new Error(`request ${i} (${JSON.stringify(listQuery(i))}): ${response.status} ${JSON.stringify(response.data)}`);
+  if (response.status !== 200)
+    throw new Error(
+      `request ${i} (${JSON.stringify(listQuery(i))}): ${response.status} ${JSON.stringify(response.data)}`,
+    );
 }
 
 /** mysql2's pool and its connections, as far as this test reads them. */
@@ -76,21 +84,29 @@ beforeAll(async () => {
   for (let n = 1; n <= USERS; n++) {
     const { insertId } = await db.execute(
       `INSERT INTO ${db.table('users')} (user_login, user_nicename, user_email, display_name, user_registered) VALUES (?, ?, ?, ?, ?)`,
-      [`boundeduser${n}`, `boundeduser${n}`, `boundeduser${n}@example.com`, `Bounded User ${n % 9}`, `2024-01-${String((n % 28) + 1).padStart(2, '0')} 10:00:00`],
+      [
+        `boundeduser${n}`,
+        `boundeduser${n}`,
+        `boundeduser${n}@example.com`,
+        `Bounded User ${n % 9}`,
+        `2024-01-${String((n % 28) + 1).padStart(2, '0')} 10:00:00`,
+      ],
     );
-    await db.execute(`INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?), (?, 'billing_country', ?)`, [
-      insertId,
-      `${db.prefix}capabilities`,
-      'a:1:{s:8:"customer";b:1;}',
-      insertId,
-      ['PT', 'ES', 'FR'][n % 3],
-    ]);
+    await db.execute(
+      `INSERT INTO ${db.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?), (?, 'billing_country', ?)`,
+      [insertId, `${db.prefix}capabilities`, 'a:1:{s:8:"customer";b:1;}', insertId, ['PT', 'ES', 'FR'][n % 3]],
+    );
     userIds.push(insertId);
   }
   admin = (await loadCurrentUser(db, t.host.options, 1))!;
   // `plain=1` adds a meta query, which only WordPress's own query answers (bound IN list of countries included).
-  t.host.hooks.addFilter('woocommerce_rest_customer_query', 'test/bounded', (args: Record<string, unknown>, request: RestRequest) =>
-    request.param('plain') ? { ...args, meta_query: [{ key: 'billing_country', value: ['PT', 'ES'], compare: 'IN' }] } : args,
+  t.host.hooks.addFilter(
+    'woocommerce_rest_customer_query',
+    'test/bounded',
+    (args: Record<string, unknown>, request: RestRequest) =>
+      request.param('plain')
+        ? { ...args, meta_query: [{ key: 'billing_country', value: ['PT', 'ES'], compare: 'IN' }] }
+        : args,
   );
 });
 
@@ -104,7 +120,7 @@ it(`answers ${REQUESTS} distinct list requests with the SQL texts of the first $
   const read = jest.spyOn(db, 'query');
   const readLong = jest.spyOn(db, 'queryLong');
   // MySQL: every text the pool is sent (TypeORM's statements too), before mysql2 expands the bound values.
-  const pool = db.dialect === 'mysql' ? ((db.dataSource.driver as unknown as { pool: MysqlPoolInternals }).pool) : null;
+  const pool = db.dialect === 'mysql' ? (db.dataSource.driver as unknown as { pool: MysqlPoolInternals }).pool : null;
   const poolQuery = pool?.query;
   if (pool && poolQuery) {
     pool.query = function (this: unknown, ...args: unknown[]) {
@@ -153,7 +169,11 @@ it(`answers ${REQUESTS} distinct list requests with the SQL texts of the first $
 }, 600_000);
 
 it('still selects what the bound values name: a page by its offset, an include list in its order', async () => {
-  const byPage = new RestRequest({ method: 'GET', path: '/wc/v3/customers', query: { page: '3', per_page: '7', orderby: 'id' } });
+  const byPage = new RestRequest({
+    method: 'GET',
+    path: '/wc/v3/customers',
+    query: { page: '3', per_page: '7', orderby: 'id' },
+  });
   byPage.user = admin;
   const paged = (await t.host.rest.dispatch(byPage)).data as Array<{ id: number }>;
   expect(paged.map((customer) => customer.id)).toEqual(userIds.slice(14, 21));

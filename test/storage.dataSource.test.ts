@@ -35,7 +35,9 @@ describe('createDataSource', () => {
       migrationsTableName: 'shop_wc_host_migrations',
     });
     expect(() => new TablePrefixNamingStrategy('wp-')).toThrow(/letters, digits and underscores/);
-    expect(() => tablePrefixOf(new DataSource({ type: 'better-sqlite3', database: ':memory:' }))).toThrow(/table prefix/);
+    expect(() => tablePrefixOf(new DataSource({ type: 'better-sqlite3', database: ':memory:' }))).toThrow(
+      /table prefix/,
+    );
   });
 
   it('configures each connection the way WordPress needs it', async () => {
@@ -61,7 +63,9 @@ describe('createDataSource', () => {
     }
     // What strict mode would refuse and WordPress relies on: a row without a value for a NOT NULL column.
     await db.execute(`CREATE TABLE ${db.table('loose')} (id int NOT NULL, note varchar(10) NOT NULL)`);
-    await expect(db.execute(`INSERT INTO ${db.table('loose')} (id) VALUES (1)`)).resolves.toMatchObject({ affectedRows: 1 });
+    await expect(db.execute(`INSERT INTO ${db.table('loose')} (id) VALUES (1)`)).resolves.toMatchObject({
+      affectedRows: 1,
+    });
   });
 
   it('returns DATETIME values as WordPress date strings and BIGINT ids as numbers', async () => {
@@ -127,7 +131,10 @@ describe('ormconfig.ts (for the TypeORM CLI)', () => {
       );
       expect(cliSource!.namingStrategy.tableName('WpUser', 'users')).toBe('cli_users');
     } finally {
-      for (const [name, value] of [['DATABASE_URL', saved.url], ['DB_TABLE_PREFIX', saved.prefix]] as const) {
+      for (const [name, value] of [
+        ['DATABASE_URL', saved.url],
+        ['DB_TABLE_PREFIX', saved.prefix],
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }

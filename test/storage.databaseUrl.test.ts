@@ -4,11 +4,17 @@ import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../src/config/databaseUr
 describe('parseDatabaseUrl', () => {
   it('defaults to ./data/wc-host.sqlite under the working directory', () => {
     expect(DEFAULT_DATABASE_URL).toBe('sqlite:./data/wc-host.sqlite');
-    expect(parseDatabaseUrl(undefined, '/srv/shop')).toEqual({ dialect: 'sqlite', path: '/srv/shop/data/wc-host.sqlite' });
+    expect(parseDatabaseUrl(undefined, '/srv/shop')).toEqual({
+      dialect: 'sqlite',
+      path: '/srv/shop/data/wc-host.sqlite',
+    });
   });
 
   it('resolves sqlite paths against the working directory, keeps absolute ones, and allows :memory:', () => {
-    expect(parseDatabaseUrl('sqlite:db/shop.sqlite', '/srv')).toEqual({ dialect: 'sqlite', path: '/srv/db/shop.sqlite' });
+    expect(parseDatabaseUrl('sqlite:db/shop.sqlite', '/srv')).toEqual({
+      dialect: 'sqlite',
+      path: '/srv/db/shop.sqlite',
+    });
     expect(parseDatabaseUrl('sqlite:/var/lib/shop.sqlite', '/srv')).toEqual({
       dialect: 'sqlite',
       path: path.resolve('/var/lib/shop.sqlite'),

@@ -82,7 +82,9 @@ describe('Db (createDb)', () => {
         }),
       ),
     );
-    const [total] = await db.query<{ value: number }>(`SELECT value FROM ${db.table('counters')} WHERE id = ?`, [insertId]);
+    const [total] = await db.query<{ value: number }>(`SELECT value FROM ${db.table('counters')} WHERE id = ?`, [
+      insertId,
+    ]);
     expect(total.value).toBe(50);
     expect(await names(db)).toHaveLength(51);
   });
@@ -125,7 +127,9 @@ describe('Db (createDb)', () => {
       db.transaction(async () => {
         expect(db.inTransaction).toBe(true);
         await db.execute(`INSERT INTO ${db.table('counters')} (name) VALUES ('joined')`);
-        await db.transaction((again) => again.execute(`INSERT INTO ${again.table('counters')} (name) VALUES ('again')`));
+        await db.transaction((again) =>
+          again.execute(`INSERT INTO ${again.table('counters')} (name) VALUES ('again')`),
+        );
         expect(await names(db)).toEqual(['joined', 'again']);
         throw new Error('undo');
       }),

@@ -46,7 +46,9 @@ describe('entities over the WordPress and WooCommerce tables', () => {
 
   it('maps meta, options, API keys and download permissions column for column', async () => {
     const { dataSource } = opened;
-    const meta = await dataSource.getRepository(WpUserMeta).save({ user_id: 1, meta_key: 'billing_city', meta_value: 'Oslo' });
+    const meta = await dataSource
+      .getRepository(WpUserMeta)
+      .save({ user_id: 1, meta_key: 'billing_city', meta_value: 'Oslo' });
     expect(await dataSource.getRepository(WpUserMeta).findOneByOrFail({ umeta_id: meta.umeta_id })).toEqual({
       umeta_id: meta.umeta_id,
       user_id: 1,
@@ -83,7 +85,9 @@ describe('entities over the WordPress and WooCommerce tables', () => {
       user_id: 1,
       downloads_remaining: '',
     });
-    expect(await dataSource.getRepository(WcDownloadPermission).findOneByOrFail({ permission_id: permission.permission_id })).toMatchObject({
+    expect(
+      await dataSource.getRepository(WcDownloadPermission).findOneByOrFail({ permission_id: permission.permission_id }),
+    ).toMatchObject({
       access_granted: '0000-00-00 00:00:00',
       access_expires: null,
       download_count: 0,

@@ -11,7 +11,9 @@ async function definitionOf(db: Db, table: string): Promise<string> {
     const [row] = await db.query<Record<string, string>>(`SHOW CREATE TABLE ${db.table(table)}`);
     return row['Create Table'];
   }
-  const rows = await db.query<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE tbl_name = ? ORDER BY name`, [`wp_${table}`]);
+  const rows = await db.query<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE tbl_name = ? ORDER BY name`, [
+    `wp_${table}`,
+  ]);
   return rows.map((row) => row.sql).join(';\n');
 }
 
@@ -95,7 +97,9 @@ describe('migrate() on a database that already holds WordPress tables', () => {
       seeded: false,
     });
     expect({ users: await definitionOf(db, 'users'), options: await definitionOf(db, 'options') }).toEqual(before);
-    const users = await db.query(`SELECT ID, user_login, user_email, user_registered, display_name FROM ${db.table('users')}`);
+    const users = await db.query(
+      `SELECT ID, user_login, user_email, user_registered, display_name FROM ${db.table('users')}`,
+    );
     expect(users).toEqual([
       {
         ID: 7,

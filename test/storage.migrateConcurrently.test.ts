@@ -57,7 +57,9 @@ describe('two wc-host processes starting on the same empty database', () => {
     const { db, close } = await openDb(database.url);
     try {
       expect(await db.query(`SELECT user_login FROM ${db.table('users')}`)).toEqual([{ user_login: 'admin' }]);
-      expect(await db.query(`SELECT COUNT(*) AS n FROM ${db.table('wc_host_migrations')}`)).toEqual([{ n: wcHostMigrations.length }]);
+      expect(await db.query(`SELECT COUNT(*) AS n FROM ${db.table('wc_host_migrations')}`)).toEqual([
+        { n: wcHostMigrations.length },
+      ]);
     } finally {
       await close();
     }

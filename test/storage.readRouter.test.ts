@@ -41,7 +41,11 @@ it('lets the router place reads outside transactions, short and long', async () 
   await open.db.query('SELECT COUNT(*) AS n FROM wp_routed');
   await open.db.queryLong('SELECT id FROM wp_routed');
   // A SQLite file's long reads run on its worker threads, which replicas never concern (they are MySQL-only).
-  expect(events).toEqual(open.db.dialect === 'mysql' ? ['read SELECT COUNT(*) AS n FROM wp_routed', 'read SELECT id FROM wp_routed'] : ['read SELECT COUNT(*) AS n FROM wp_routed']);
+  expect(events).toEqual(
+    open.db.dialect === 'mysql'
+      ? ['read SELECT COUNT(*) AS n FROM wp_routed', 'read SELECT id FROM wp_routed']
+      : ['read SELECT COUNT(*) AS n FROM wp_routed'],
+  );
 });
 
 it('keeps every statement of a transaction on it, and reports the write once, after the commit', async () => {
@@ -69,6 +73,11 @@ it('reports a write outside transactions, and nothing for a transaction rolled b
 
 it('refuses read replicas of a SQLite database at start-up', async () => {
   await expect(
-    createHost({ databaseUrl: 'sqlite::memory:', replicas: { urls: ['mysql://u:p@127.0.0.1:1/wp'] }, logger: createLogger('silent'), pluginModules: [] }),
+    createHost({
+      databaseUrl: 'sqlite::memory:',
+      replicas: { urls: ['mysql://u:p@127.0.0.1:1/wp'] },
+      logger: createLogger('silent'),
+      pluginModules: [],
+    }),
   ).rejects.toThrow('DATABASE_REPLICA_URLS is set but DATABASE_URL is SQLite, which has no replication');
 });

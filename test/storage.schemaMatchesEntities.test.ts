@@ -65,7 +65,8 @@ function entityShape(dataSource: DataSource, definition: TableDefinition): Table
       name: column.databaseName,
       type: mysqlColumnType(definition, column),
       nullable: column.isNullable,
-      default: declared === undefined ? (column.isNullable ? null : undefined) : declared === null ? null : String(declared),
+      default:
+        declared === undefined ? (column.isNullable ? null : undefined) : declared === null ? null : String(declared),
       autoIncrement,
     };
   });
@@ -73,7 +74,10 @@ function entityShape(dataSource: DataSource, definition: TableDefinition): Table
     columns,
     primaryKey: metadata.primaryColumns.map((column) => column.databaseName),
     indexes: metadata.indices
-      .map((index) => `${index.isUnique ? 'UNIQUE ' : ''}${index.name} (${index.columns.map((column) => column.databaseName).join(',')})`)
+      .map(
+        (index) =>
+          `${index.isUnique ? 'UNIQUE ' : ''}${index.name} (${index.columns.map((column) => column.databaseName).join(',')})`,
+      )
       .sort(),
   };
 }
@@ -101,7 +105,14 @@ function sqliteDeclaredType(column: ColumnShape): string[] {
 /** What the database has: information_schema on MySQL, PRAGMA table_info/index_list on SQLite, in the same terms. */
 async function databaseShape(db: Db, table: string): Promise<TableShape> {
   if (db.dialect === 'mysql') {
-    const rows = await db.query<{ name: string; type: string; nullable: string; dflt: string | null; extra: string; key: string }>(
+    const rows = await db.query<{
+      name: string;
+      type: string;
+      nullable: string;
+      dflt: string | null;
+      extra: string;
+      key: string;
+    }>(
       `SELECT COLUMN_NAME AS name, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS dflt, EXTRA AS extra
          FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`,
       [table],
@@ -120,17 +131,28 @@ async function databaseShape(db: Db, table: string): Promise<TableShape> {
         autoIncrement: row.extra.includes('auto_increment'),
       })),
       primaryKey: statistics.filter((row) => row.name === 'PRIMARY').map((row) => row.column),
-      indexes: groupIndexes(statistics.filter((row) => row.name !== 'PRIMARY').map((row) => ({ ...row, unique: Number(row.nonUnique) === 0 }))),
+      indexes: groupIndexes(
+        statistics
+          .filter((row) => row.name !== 'PRIMARY')
+          .map((row) => ({ ...row, unique: Number(row.nonUnique) === 0 })),
+      ),
     };
   }
-  const [{ sql }] = await db.query<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`, [table]);
+  const [{ sql }] = await db.query<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`, [
+    table,
+  ]);
   const rows = await db.query<{ name: string; type: string; notnull: number; dflt_value: string | null; pk: number }>(
     `SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid`,
     [table],
   );
   const indexRows: Array<{ name: string; unique: boolean; column: string }> = [];
-  for (const index of await db.query<{ name: string; unique: number }>(`SELECT name, "unique" FROM pragma_index_list(?) WHERE origin = 'c'`, [table])) {
-    for (const { name } of await db.query<{ name: string }>(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`, [index.name])) {
+  for (const index of await db.query<{ name: string; unique: number }>(
+    `SELECT name, "unique" FROM pragma_index_list(?) WHERE origin = 'c'`,
+    [table],
+  )) {
+    for (const { name } of await db.query<{ name: string }>(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`, [
+      index.name,
+    ])) {
       // Index names carry the table (global to the file, see createMissingTables); the entity's do not.
       indexRows.push({ name: index.name.replace(`${table}_`, ''), unique: index.unique === 1, column: name });
     }
@@ -142,10 +164,15 @@ async function databaseShape(db: Db, table: string): Promise<TableShape> {
       // An INTEGER PRIMARY KEY is the rowid: never NULL whatever table_info says.
       nullable: row.notnull === 0 && row.pk === 0,
       // A nullable column without a default defaults to NULL (MySQL says so, SQLite leaves it out).
-      default: sqlDefault(row.dflt_value?.replace(/^\((.*)\)$/, '$1') ?? (row.notnull === 0 && row.pk === 0 ? 'NULL' : null)),
+      default: sqlDefault(
+        row.dflt_value?.replace(/^\((.*)\)$/, '$1') ?? (row.notnull === 0 && row.pk === 0 ? 'NULL' : null),
+      ),
       autoIncrement: row.pk > 0 && /AUTOINCREMENT/i.test(sql) && row.type.toUpperCase() === 'INTEGER',
     })),
-    primaryKey: rows.filter((row) => row.pk > 0).sort((a, b) => a.pk - b.pk).map((row) => row.name),
+    primaryKey: rows
+      .filter((row) => row.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((row) => row.name),
     indexes: groupIndexes(indexRows),
   };
 }
@@ -186,33 +213,52 @@ describe('the tables the migrations and plugins create match their entities colu
     await database.drop();
   });
 
-  it('covers every table: the host\'s, the built-in plugins\' and one built from an entity alone', () => {
+  it("covers every table: the host's, the built-in plugins' and one built from an entity alone", () => {
     expect(TABLES.map((definition) => dataSource.getMetadata(definition.entity).givenTableName)).toEqual([
-      'users', 'usermeta', 'options', 'postmeta', 'posts', 'wc_host_state', 'wc_host_rate_limits',
+      'users',
+      'usermeta',
+      'options',
+      'postmeta',
+      'posts',
+      'wc_host_state',
+      'wc_host_rate_limits',
       'woocommerce_api_keys',
-      'woocommerce_downloadable_product_permissions', 'wc_product_download_directories', 'wc_orders', 'wc_order_addresses',
-      'wc_order_operational_data', 'wc_orders_meta',
+      'woocommerce_downloadable_product_permissions',
+      'wc_product_download_directories',
+      'wc_orders',
+      'wc_order_addresses',
+      'wc_order_operational_data',
+      'wc_orders_meta',
       'acme_badges',
     ]);
   });
 
-  it.each(TABLES.map((definition) => [definition.entity.name, definition] as const))('%s', async (_name, definition) => {
-    const table = dataSource.getMetadata(definition.entity).tableName;
-    if (db.dialect === 'sqlite' && definition.sqlite?.(table).length === 0) {
-      // Not made on SQLite (the rate-limit counters live in memory there).
-      expect(await db.query(`SELECT name FROM sqlite_master WHERE name = ?`, [table])).toEqual([]);
-      return;
-    }
-    const expected = entityShape(dataSource, definition);
-    const actual = await databaseShape(db, table);
-    expect(actual.columns.map((column) => column.name)).toEqual(expected.columns.map((column) => column.name));
-    for (const [index, column] of expected.columns.entries()) {
-      const { type, ...rest } = actual.columns[index];
-      expect({ column: column.name, ...rest }).toEqual({ column: column.name, name: column.name, nullable: column.nullable, default: column.default, autoIncrement: column.autoIncrement });
-      if (db.dialect === 'mysql') expect([column.name, type]).toEqual([column.name, column.type]);
-      else expect([column.name, sqliteDeclaredType(column)]).toEqual([column.name, expect.arrayContaining([type])]);
-    }
-    expect(actual.primaryKey).toEqual(expected.primaryKey);
-    expect(actual.indexes).toEqual(expected.indexes);
-  });
+  it.each(TABLES.map((definition) => [definition.entity.name, definition] as const))(
+    '%s',
+    async (_name, definition) => {
+      const table = dataSource.getMetadata(definition.entity).tableName;
+      if (db.dialect === 'sqlite' && definition.sqlite?.(table).length === 0) {
+        // Not made on SQLite (the rate-limit counters live in memory there).
+        expect(await db.query(`SELECT name FROM sqlite_master WHERE name = ?`, [table])).toEqual([]);
+        return;
+      }
+      const expected = entityShape(dataSource, definition);
+      const actual = await databaseShape(db, table);
+      expect(actual.columns.map((column) => column.name)).toEqual(expected.columns.map((column) => column.name));
+      for (const [index, column] of expected.columns.entries()) {
+        const { type, ...rest } = actual.columns[index];
+        expect({ column: column.name, ...rest }).toEqual({
+          column: column.name,
+          name: column.name,
+          nullable: column.nullable,
+          default: column.default,
+          autoIncrement: column.autoIncrement,
+        });
+        if (db.dialect === 'mysql') expect([column.name, type]).toEqual([column.name, column.type]);
+        else expect([column.name, sqliteDeclaredType(column)]).toEqual([column.name, expect.arrayContaining([type])]);
+      }
+      expect(actual.primaryKey).toEqual(expected.primaryKey);
+      expect(actual.indexes).toEqual(expected.indexes);
+    },
+  );
 });

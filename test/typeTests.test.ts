@@ -45,7 +45,9 @@ describe('type tests (test/types)', () => {
     .map((name) => path.join(typeTestDir, name));
 
   it('has type tests to compile', () => {
-    expect(files.map((file) => path.basename(file))).toEqual(expect.arrayContaining(['routes.types.ts', 'options.types.ts']));
+    expect(files.map((file) => path.basename(file))).toEqual(
+      expect.arrayContaining(['routes.types.ts', 'options.types.ts']),
+    );
   });
 
   it('compiles every accepted case and refuses every @ts-expect-error case', () => {
@@ -58,7 +60,9 @@ describe('type tests (test/types)', () => {
     const host = ts.createCompilerHost(compilerOptions());
     const readFile = host.readFile.bind(host);
     host.readFile = (file) =>
-      path.resolve(file) === probe ? `${readFile(file)}\n// @ts-expect-error\nexport const fine: number = 1;\n` : readFile(file);
+      path.resolve(file) === probe
+        ? `${readFile(file)}\n// @ts-expect-error\nexport const fine: number = 1;\n`
+        : readFile(file);
     const program = ts.createProgram([probe], compilerOptions(), host);
     const codes = diagnosticsIn(program, [probe]).map((diagnostic) => diagnostic.code);
     expect(codes).toEqual([2578]); // Unused '@ts-expect-error' directive.

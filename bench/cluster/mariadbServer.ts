@@ -98,13 +98,15 @@ export function createMariadbServer(options: MariadbServerOptions): MariadbServe
       });
       const deadline = Date.now() + 30_000;
       for (;;) {
-        if (child !== started) throw new Error(`mariadbd "${options.name}" exited while starting; see ${options.dir}/${options.name}.err`);
+        if (child !== started)
+          throw new Error(`mariadbd "${options.name}" exited while starting; see ${options.dir}/${options.name}.err`);
         try {
           const connection = await connect();
           await connection.end();
           return;
         } catch (error) {
-          if (Date.now() > deadline) throw new Error(`mariadbd "${options.name}" did not start within 30 s`, { cause: error });
+          if (Date.now() > deadline)
+            throw new Error(`mariadbd "${options.name}" did not start within 30 s`, { cause: error });
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       }

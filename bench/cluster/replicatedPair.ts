@@ -36,7 +36,13 @@ export async function startReplicatedPair(options: ReplicatedPairOptions): Promi
     await installDataDir(path.join(dir, 'primary'));
     await cp(path.join(dir, 'primary'), path.join(dir, 'replica'), { recursive: true });
     const primary = createMariadbServer({ name: 'primary', dir, port: await freePort(), serverId: 1 });
-    const replica = createMariadbServer({ name: 'replica', dir, port: await freePort(), serverId: 2, extraArgs: ['--read-only'] });
+    const replica = createMariadbServer({
+      name: 'replica',
+      dir,
+      port: await freePort(),
+      serverId: 2,
+      extraArgs: ['--read-only'],
+    });
     servers.push(primary, replica);
     await Promise.all([primary.start(), replica.start()]);
 
@@ -61,9 +67,15 @@ export async function startReplicatedPair(options: ReplicatedPairOptions): Promi
       url: (server) =>
         `mysql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${server.port}/${encodeURIComponent(database)}`,
       async caughtUp(timeoutSeconds = 30) {
-        const [{ position }] = await primary.query<{ position: string }[]>('SELECT @@GLOBAL.gtid_binlog_pos AS position');
-        const [{ waited }] = await replica.query<{ waited: number }[]>('SELECT MASTER_GTID_WAIT(?, ?) AS waited', [position, timeoutSeconds]);
-        if (Number(waited) !== 0) throw new Error(`The replica did not reach the primary's ${position} within ${timeoutSeconds} s`);
+        const [{ position }] = await primary.query<{ position: string }[]>(
+          'SELECT @@GLOBAL.gtid_binlog_pos AS position',
+        );
+        const [{ waited }] = await replica.query<{ waited: number }[]>('SELECT MASTER_GTID_WAIT(?, ?) AS waited', [
+          position,
+          timeoutSeconds,
+        ]);
+        if (Number(waited) !== 0)
+          throw new Error(`The replica did not reach the primary's ${position} within ${timeoutSeconds} s`);
       },
       async close() {
         await Promise.all(servers.map((server) => server.stop()));

@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     process.stdout.write('Starting a MariaDB primary and replica (their own data directories in a temp folder)…\n');
     const pair = await startReplicatedPair({ database: 'wc', user: 'wchost', password: 'wchost-demo' });
     cleanups.push(() => pair.close());
-    process.stdout.write(`  primary 127.0.0.1:${pair.primary.port}, replica 127.0.0.1:${pair.replica.port} (GTID, async)\n`);
+    process.stdout.write(
+      `  primary 127.0.0.1:${pair.primary.port}, replica 127.0.0.1:${pair.replica.port} (GTID, async)\n`,
+    );
 
     const env = {
       DATABASE_URL: pair.url(pair.primary),
@@ -52,9 +54,14 @@ async function main(): Promise<void> {
       servers.push(server);
       cleanups.push(() => server.stop());
     }
-    const balancer = await startRoundRobinBalancer(servers.map((server) => server.url), await freePort());
+    const balancer = await startRoundRobinBalancer(
+      servers.map((server) => server.url),
+      await freePort(),
+    );
     cleanups.push(() => balancer.close());
-    process.stdout.write(`  ${PROCESSES} wc-host processes (${servers.map((server) => server.url).join(', ')}) behind ${balancer.url}\n\n`);
+    process.stdout.write(
+      `  ${PROCESSES} wc-host processes (${servers.map((server) => server.url).join(', ')}) behind ${balancer.url}\n\n`,
+    );
 
     const authorization = await makeKey(pair);
     const call = (method: string, url: string, body?: unknown) =>
@@ -62,7 +69,10 @@ async function main(): Promise<void> {
         method,
         headers: { authorization, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
-      }).then(async (response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> & Record<number, unknown> }));
+      }).then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as Record<string, unknown> & Record<number, unknown>,
+      }));
 
     await readYourWrites(call, balancer, pair);
     await sameEmailRace(call, servers, balancer);
@@ -70,7 +80,9 @@ async function main(): Promise<void> {
     await figures(balancer, authorization);
 
     const failed = results.filter((result) => !result.passed);
-    process.stdout.write(`\n${failed.length === 0 ? 'All' : `${results.length - failed.length} of`} ${results.length} checks passed.\n`);
+    process.stdout.write(
+      `\n${failed.length === 0 ? 'All' : `${results.length - failed.length} of`} ${results.length} checks passed.\n`,
+    );
     process.exitCode = failed.length === 0 ? 0 : 1;
   } finally {
     await cleanUp();
@@ -83,7 +95,11 @@ async function makeKey(pair: ReplicatedPair): Promise<string> {
   const dataSource = createDataSource({ url: pair.url(pair.primary), tablePrefix: 'wp_' });
   await dataSource.initialize();
   try {
-    const key = await createApiKey(createDb(dataSource, 'wp_'), { userId: 1, permissions: 'read_write', description: 'cluster demo' });
+    const key = await createApiKey(createDb(dataSource, 'wp_'), {
+      userId: 1,
+      permissions: 'read_write',
+      description: 'cluster demo',
+    });
     return `Basic ${Buffer.from(`${key.consumerKey}:${key.consumerSecret}`).toString('base64')}`;
   } finally {
     await dataSource.destroy();
@@ -103,19 +119,26 @@ async function readYourWrites(call: Call, balancer: Balancer, pair: ReplicatedPa
   const rounds = 30;
   const misses: string[] = [];
   for (let round = 0; round < rounds; round += 1) {
-    const created = await call('POST', balancer.url + API, { email: `ryw${round}@example.com`, first_name: `First${round}`, password: 'x' });
+    const created = await call('POST', balancer.url + API, {
+      email: `ryw${round}@example.com`,
+      first_name: `First${round}`,
+      password: 'x',
+    });
     if (created.status !== 201) {
       misses.push(`create ${round}: ${created.status}`);
       continue;
     }
     const id = Number(created.body.id);
     const read = await call('GET', `${balancer.url}${API}/${id}`);
-    if (read.status !== 200 || read.body.first_name !== `First${round}`) misses.push(`read after create ${round}: ${read.status}`);
+    if (read.status !== 200 || read.body.first_name !== `First${round}`)
+      misses.push(`read after create ${round}: ${read.status}`);
     const listed = await call('GET', `${balancer.url}${API}?email=${encodeURIComponent(`ryw${round}@example.com`)}`);
-    if (listed.status !== 200 || !Array.isArray(listed.body) || listed.body.length !== 1) misses.push(`list after create ${round}`);
+    if (listed.status !== 200 || !Array.isArray(listed.body) || listed.body.length !== 1)
+      misses.push(`list after create ${round}`);
     const updated = await call('PUT', `${balancer.url}${API}/${id}`, { first_name: `Changed${round}` });
     const reread = await call('GET', `${balancer.url}${API}/${id}`);
-    if (updated.status !== 200 || reread.body.first_name !== `Changed${round}`) misses.push(`read after update ${round}`);
+    if (updated.status !== 200 || reread.body.first_name !== `Changed${round}`)
+      misses.push(`read after update ${round}`);
   }
   const served = (await replicaSelects(pair)) - before;
   report(
@@ -131,9 +154,13 @@ async function sameEmailRace(call: Call, servers: readonly ChildServer[], balanc
   const problems: string[] = [];
   for (let round = 0; round < rounds; round += 1) {
     const email = `race${round}@example.com`;
-    const answers = await Promise.all(servers.map((server) => call('POST', server.url + API, { email, password: 'x' })));
+    const answers = await Promise.all(
+      servers.map((server) => call('POST', server.url + API, { email, password: 'x' })),
+    );
     const created = answers.filter((answer) => answer.status === 201).length;
-    const refused = answers.filter((answer) => answer.status === 400 && answer.body.code === 'registration-error-email-exists').length;
+    const refused = answers.filter(
+      (answer) => answer.status === 400 && answer.body.code === 'registration-error-email-exists',
+    ).length;
     const listed = await call('GET', `${balancer.url}${API}?email=${encodeURIComponent(email)}&role=all`);
     const users = Array.isArray(listed.body) ? listed.body.length : -1;
     if (created !== 1 || refused !== servers.length - 1 || users !== 1) {
@@ -143,13 +170,19 @@ async function sameEmailRace(call: Call, servers: readonly ChildServer[], balanc
   report(
     'The same email raced through all three processes gives one user',
     problems.length === 0,
-    problems.length === 0 ? `${rounds} races: one 201 and ${servers.length - 1} × 400 registration-error-email-exists each, one user listed` : problems.join('; '),
+    problems.length === 0
+      ? `${rounds} races: one 201 and ${servers.length - 1} × 400 registration-error-email-exists each, one user listed`
+      : problems.join('; '),
   );
 }
 
 /** Reads and writes through the balancer while the replica is shut down, then restarted. */
 async function replicaStoppedUnderLoad(call: Call, balancer: Balancer, pair: ReplicatedPair): Promise<void> {
-  const subject = await call('POST', balancer.url + API, { email: 'steady@example.com', first_name: 'Steady', password: 'x' });
+  const subject = await call('POST', balancer.url + API, {
+    email: 'steady@example.com',
+    first_name: 'Steady',
+    password: 'x',
+  });
   const id = Number(subject.body.id);
   await pair.caughtUp();
   const expected = JSON.stringify((await call('GET', `${balancer.url}${API}/${id}`)).body);
@@ -158,7 +191,10 @@ async function replicaStoppedUnderLoad(call: Call, balancer: Balancer, pair: Rep
   const worker = async (lane: number) => {
     for (let n = 0; running; n += 1) {
       if (n % 5 === 4) {
-        const created = await call('POST', balancer.url + API, { email: `load${lane}-${n}@example.com`, password: 'x' });
+        const created = await call('POST', balancer.url + API, {
+          email: `load${lane}-${n}@example.com`,
+          password: 'x',
+        });
         outcomes.requests += 1;
         if (created.status !== 201) outcomes.errors.push(`create ${created.status}`);
         const read = await call('GET', `${balancer.url}${API}/${String(created.body.id)}`);
@@ -196,7 +232,11 @@ async function replicaStoppedUnderLoad(call: Call, balancer: Balancer, pair: Rep
     for (let n = 0; n < 6; n += 1) await call('GET', `${balancer.url}${API}/${id}`);
     served = (await replicaSelects(pair)) - before;
   }
-  report('The restarted replica is used again', served > 0, `it ran ${served} SELECTs for 6 reads through the balancer after it came back`);
+  report(
+    'The restarted replica is used again',
+    served > 0,
+    `it ran ${served} SELECTs for 6 reads through the balancer after it came back`,
+  );
 }
 
 /** `npm run bench`-style figures through the balancer (one customer; a page of 10), 8 connections, 3 s each. */

@@ -17,7 +17,16 @@ export interface IntervalStats {
 }
 
 export function emptyInterval(): IntervalStats {
-  return { sent: 0, accepted: 0, latencies: { reads: [], creates: [] }, refused503: {}, refused429: 0, serverErrors: 0, failed: 0, rssMiB: null };
+  return {
+    sent: 0,
+    accepted: 0,
+    latencies: { reads: [], creates: [] },
+    refused503: {},
+    refused429: 0,
+    serverErrors: 0,
+    failed: 0,
+    rssMiB: null,
+  };
 }
 
 /** The value below which `fraction` of the sorted `values` lie (nearest rank). */
@@ -40,7 +49,8 @@ export function mergeInterval(into: IntervalStats, from: IntervalStats): void {
   into.accepted += from.accepted;
   for (const latency of from.latencies.reads) into.latencies.reads.push(latency);
   for (const latency of from.latencies.creates) into.latencies.creates.push(latency);
-  for (const [code, count] of Object.entries(from.refused503)) into.refused503[code] = (into.refused503[code] ?? 0) + count;
+  for (const [code, count] of Object.entries(from.refused503))
+    into.refused503[code] = (into.refused503[code] ?? 0) + count;
   into.refused429 += from.refused429;
   into.serverErrors += from.serverErrors;
   into.failed += from.failed;

@@ -31,7 +31,12 @@ export function soakMix(catalog: SeedCatalog, createsPercent: number, tag: strin
       return {
         method: 'POST',
         path: base,
-        body: JSON.stringify({ email: `soak.${tag}.${n}@example.org`, first_name: 'Zoë', last_name: 'Müller', billing: { city: 'Köln' } }),
+        body: JSON.stringify({
+          email: `soak.${tag}.${n}@example.org`,
+          first_name: 'Zoë',
+          last_name: 'Müller',
+          billing: { city: 'Köln' },
+        }),
       };
     }
     return { method: 'GET', path: reads[n % reads.length]() };

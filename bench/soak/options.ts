@@ -22,13 +22,15 @@ export function parseSoakOptions(argv: string[], env: NodeJS.ProcessEnv = proces
   const flags = parseFlags(argv, FLAGS);
   const number = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) => {
     const value = Number(flags.get(name) ?? fallback);
-    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+    if (!Number.isInteger(value) || value < min || value > max)
+      throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
     return value;
   };
   const database = flags.get('db') ?? 'sqlite';
   if (database !== 'sqlite' && database !== 'mariadb') throw new Error('--db must be sqlite or mariadb');
   const mysqlServerUrl = env.BENCH_MYSQL_URL || env.TEST_MYSQL_URL || null;
-  if (database === 'mariadb' && !mysqlServerUrl) throw new Error('--db mariadb needs BENCH_MYSQL_URL (or TEST_MYSQL_URL), e.g. mysql://user:pass@127.0.0.1:3306/x');
+  if (database === 'mariadb' && !mysqlServerUrl)
+    throw new Error('--db mariadb needs BENCH_MYSQL_URL (or TEST_MYSQL_URL), e.g. mysql://user:pass@127.0.0.1:3306/x');
   return {
     rate: number('rate', 200, 1),
     durationSeconds: number('duration', 300, 1),

@@ -8,7 +8,21 @@ export const P99_TARGET_MS = 100;
 
 export function printHeader(): void {
   console.log(
-    ['from', 'sent', 'accepted/s', 'read p50', 'read p99', 'read max', 'create p50', 'create p99', 'RSS MiB', '503', '429', '5xx', 'no answer']
+    [
+      'from',
+      'sent',
+      'accepted/s',
+      'read p50',
+      'read p99',
+      'read max',
+      'create p50',
+      'create p99',
+      'RSS MiB',
+      '503',
+      '429',
+      '5xx',
+      'no answer',
+    ]
       .map((cell) => cell.padStart(11))
       .join(''),
   );

@@ -20,8 +20,10 @@ const WARM_UP_REQUESTS = 200;
 async function main(): Promise<void> {
   const options = parseSoakOptions(process.argv.slice(2));
   const log = (line: string) => console.log(line);
-  log(`soak: ${options.rate} req/s for ${options.durationSeconds} s, ${options.createsPercent} % creates, ${options.database}, ` +
-    `${options.customers.toLocaleString('en-US')} customers, at most ${options.connections} connections`);
+  log(
+    `soak: ${options.rate} req/s for ${options.durationSeconds} s, ${options.createsPercent} % creates, ${options.database}, ` +
+      `${options.customers.toLocaleString('en-US')} customers, at most ${options.connections} connections`,
+  );
   const limits = Object.entries(process.env).filter(([name]) => /^WC_HOST_(MAX_|SHED_)/.test(name));
   log(`server limits: ${limits.length ? limits.map(([name, value]) => `${name}=${value}`).join(' ') : 'defaults'}`);
 
@@ -86,6 +88,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });

@@ -34,7 +34,11 @@ declare module 'wc-host' {
      * Every customer sent (list items, get, create, update, delete, batch): `response.data` is the JSON about to be
      * sent, `response.links` its `_links`, and its headers.
      */
-    woocommerce_rest_prepare_customer: [response: RestResponse<Record<string, unknown>>, user: WpUser, request: RestRequest];
+    woocommerce_rest_prepare_customer: [
+      response: RestResponse<Record<string, unknown>>,
+      user: WpUser,
+      request: RestRequest,
+    ];
     /** The item schema's properties: OPTIONS, the accepted arguments and context filtering. */
     woocommerce_rest_customer_schema: [properties: Record<string, JsonSchema>];
     /** How many items one batch may hold (default 100; 413 beyond). */
@@ -56,7 +60,12 @@ declare module 'wc-host' {
     /** A generated username (creates without one). */
     woocommerce_new_customer_username: [username: string, email: string, newUserArgs: CustomerNameArgs, suffix: string];
     /** The random `woo_user_NNNN` name used when a generated name is illegal. */
-    woocommerce_generated_customer_username: [username: string, email: string, newUserArgs: CustomerNameArgs, suffix: string];
+    woocommerce_generated_customer_username: [
+      username: string,
+      email: string,
+      newUserArgs: CustomerNameArgs,
+      suffix: string,
+    ];
     /** Usernames nobody may register (compared case-insensitively). */
     illegal_user_logins: [logins: string[]];
     /** A generated password (12 characters by default). */
@@ -70,7 +79,12 @@ declare module 'wc-host' {
     /** Whether the order permits downloads (default: completed, or processing when access is granted after payment). */
     woocommerce_order_is_download_permitted: [permitted: boolean, order: DownloadOrder];
     /** A download's name; `fileNumber` counts the files of one product in one order from 0. */
-    woocommerce_downloadable_product_name: [name: string, product: DownloadProduct, downloadId: string, fileNumber: number];
+    woocommerce_downloadable_product_name: [
+      name: string,
+      product: DownloadProduct,
+      downloadId: string,
+      fileNumber: number,
+    ];
     /** The customer's available downloads (`wc_get_customer_available_downloads`). */
     woocommerce_customer_available_downloads: [downloads: AvailableDownload[], customerId: number];
   }
@@ -79,7 +93,11 @@ declare module 'wc-host' {
     /** After a REST create or update was saved. */
     woocommerce_rest_insert_customer: [user: WpUser, request: RestRequest, creating: boolean];
     /** After a REST delete. */
-    woocommerce_rest_delete_customer: [user: WpUser, response: RestResponse<Record<string, unknown>>, request: RestRequest];
+    woocommerce_rest_delete_customer: [
+      user: WpUser,
+      response: RestResponse<Record<string, unknown>>,
+      request: RestRequest,
+    ];
     /** Before every save (create and update), before anything is written; throw to refuse. */
     woocommerce_before_customer_object_save: [customer: Customer, dataStore: string];
     /** After every save was committed. */

@@ -20,7 +20,13 @@ import { optionText } from '../../src/wp/optionText';
 // The package's `wc-host/customers` export: what a plugin hooking the customers API needs. Importing it also loads
 // the `declare module 'wc-host'` of ./hooks.ts, which adds this plugin's hooks to the hook map.
 export { CUSTOMER_HOOKS, RegistrationErrors } from './hooks';
-export type { NewCustomerData, UpdateUserArgs, CustomerHookName, CustomerHookPayloads, CustomerNameArgs } from './hooks';
+export type {
+  NewCustomerData,
+  UpdateUserArgs,
+  CustomerHookName,
+  CustomerHookPayloads,
+  CustomerNameArgs,
+} from './hooks';
 export type { Customer } from './model/Customer';
 export type { WpUser, MetaRow } from './model/WpUser';
 export { WcDownloadPermission } from './tables/WcDownloadPermission';
@@ -46,16 +52,29 @@ export default definePlugin({
     const permissions = new CustomerPermissions(store, host.hooks);
     const orderStats = createOrderStatsSource(host.db, host.options, host.hooks);
     registerGuestOrdersOnDeletedUser(host.hooks, host.db, host.options);
-    const homeUrl = async () => (host.config.homeUrl ?? optionText(await host.options.get('home', ''))).replace(/\/+$/, '');
+    const homeUrl = async () =>
+      (host.config.homeUrl ?? optionText(await host.options.get('home', ''))).replace(/\/+$/, '');
     const lookup = new CustomerLookup(host.db, host.logger);
     host.dbIndexes.register(lookup);
     // A bulk import since the last start left many users marked: read them in now, in the background.
-    lookup.start().catch((error: unknown) => host.logger.warn('Could not check the customers lookup', { error: String(error) }));
+    lookup
+      .start()
+      .catch((error: unknown) => host.logger.warn('Could not check the customers lookup', { error: String(error) }));
     const findUsers = createUserFinder(host.db, lookup);
     // About 10 KB a customer (the item and its JSON): 2,000 keep the hot pages and a walk's next pages at hand.
     const cache = { lookup, prepared: new PreparedCustomers(2000) };
     for (const version of CUSTOMERS_API_VERSIONS) {
-      const module = new CustomersModule(version, host.hooks, host.options, store, permissions, orderStats, homeUrl, findUsers, cache);
+      const module = new CustomersModule(
+        version,
+        host.hooks,
+        host.options,
+        store,
+        permissions,
+        orderStats,
+        homeUrl,
+        findUsers,
+        cache,
+      );
       registerCustomerRoutes(host.rest, module);
     }
   },

@@ -39,21 +39,41 @@ export class CustomersModule {
 
   /** The item schema after `woocommerce_rest_customer_schema` (add_additional_fields_schema). */
   async schema(): Promise<JsonSchema> {
-    const properties = await this.hooks.applyFilters(CUSTOMER_HOOKS.restCustomerSchema, customerItemProperties(this.version));
+    const properties = await this.hooks.applyFilters(
+      CUSTOMER_HOOKS.restCustomerSchema,
+      customerItemProperties(this.version),
+    );
     return wrapItemSchema(properties);
   }
 
   /** Serializes users (one page or one customer) with the page-wide reads done once. */
   async prepare(users: readonly WpUser[], request: RestRequest): Promise<Array<RestResponse<Record<string, unknown>>>> {
-    return this.prepareWith(users, request, await this.prepareContext(request, users.map((user) => user.ID)));
+    return this.prepareWith(
+      users,
+      request,
+      await this.prepareContext(
+        request,
+        users.map((user) => user.ID),
+      ),
+    );
   }
 
   /** The page-wide reads (order figures, site clock, avatar options) for these users' ids. */
   private async prepareContext(request: RestRequest, userIds: readonly number[]): Promise<PrepareContext> {
-    return createPrepareContext({ options: this.options, orderStats: this.orderStats }, this.version, request, await this.schema(), userIds);
+    return createPrepareContext(
+      { options: this.options, orderStats: this.orderStats },
+      this.version,
+      request,
+      await this.schema(),
+      userIds,
+    );
   }
 
-  private async prepareWith(users: readonly WpUser[], request: RestRequest, ctx: PrepareContext): Promise<Array<RestResponse<Record<string, unknown>>>> {
+  private async prepareWith(
+    users: readonly WpUser[],
+    request: RestRequest,
+    ctx: PrepareContext,
+  ): Promise<Array<RestResponse<Record<string, unknown>>>> {
     const responses = [];
     for (const user of users) {
       responses.push(await prepareCustomerResponse(this.hooks, user, this.store.customerFromUser(user), request, ctx));
@@ -71,7 +91,8 @@ export class CustomersModule {
     // customers nobody asked for before (a lookup by email, random includes): keeping costs a version read.
     const keep = this.reusable() && ids.length <= 1000 && this.worthKeeping(ids);
     const versions = keep ? await this.cache.lookup.versionsOf(ids, await activeOrderStorage(this.options)) : null;
-    if (!versions) return (await this.makeResponses(ids, request)).responses.map((response) => response.forCollection());
+    if (!versions)
+      return (await this.makeResponses(ids, request)).responses.map((response) => response.forCollection());
     const items = await this.preparedItems(ids, versions, await this.variant(request), request);
     return items.filter((item): item is object => item !== null);
   }
@@ -91,7 +112,12 @@ export class CustomersModule {
   }
 
   /** Each id's item: reused, awaited while another request makes it, or made now (all the missing ones together). */
-  private async preparedItems(ids: readonly number[], versions: Map<number, number>, variant: string, request: RestRequest) {
+  private async preparedItems(
+    ids: readonly number[],
+    versions: Map<number, number>,
+    variant: string,
+    request: RestRequest,
+  ) {
     const version = (id: number) => versions.get(id) ?? 0;
     const items = new Map(ids.map((id) => [id, this.cache.prepared.get(id, version(id), variant)]));
     const missing = ids.filter((id) => !items.get(id));
@@ -135,9 +161,14 @@ export class CustomersModule {
 
   /** No plugin filters a customer item or a response holding it. */
   private reusable(): boolean {
-    return !(['woocommerce_rest_prepare_customer', 'woocommerce_rest_customer_schema', 'rest_request_after_callbacks', 'rest_post_dispatch'] as const).some(
-      (hook) => this.hooks.hasFilter(hook),
-    );
+    return !(
+      [
+        'woocommerce_rest_prepare_customer',
+        'woocommerce_rest_customer_schema',
+        'rest_request_after_callbacks',
+        'rest_post_dispatch',
+      ] as const
+    ).some((hook) => this.hooks.hasFilter(hook));
   }
 
   /** Everything besides the user that shapes an item: two requests with the same variant get the same bytes. */

@@ -1,7 +1,11 @@
 import { RestError } from '../../src/rest/RestError';
 import type { RestRequest } from '../../src/rest/RestRequest';
 import type { Hooks } from '../../src/hooks/types';
-import { authorizationRequiredCode, checkUserPermissions, type UserPermissionContext } from '../../src/auth/restPermissions';
+import {
+  authorizationRequiredCode,
+  checkUserPermissions,
+  type UserPermissionContext,
+} from '../../src/auth/restPermissions';
 import { CUSTOMER_HOOKS } from './hooks';
 import type { CustomerStore } from './store/customerStore';
 import type { WpUser } from './model/WpUser';
@@ -62,7 +66,8 @@ export class CustomerPermissions {
   }
 
   async list(request: RestRequest): Promise<true> {
-    if (!(await this.can(request, 'read'))) throw this.refuse(request, 'woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.');
+    if (!(await this.can(request, 'read')))
+      throw this.refuse(request, 'woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.');
     return true;
   }
 
@@ -75,7 +80,11 @@ export class CustomerPermissions {
 
   async batch(request: RestRequest): Promise<true> {
     if (!(await this.can(request, 'batch'))) {
-      throw this.refuse(request, 'woocommerce_rest_cannot_batch', 'Sorry, you are not allowed to batch manipulate this resource.');
+      throw this.refuse(
+        request,
+        'woocommerce_rest_cannot_batch',
+        'Sorry, you are not allowed to batch manipulate this resource.',
+      );
     }
     return true;
   }
@@ -85,7 +94,8 @@ export class CustomerPermissions {
     const id = Number(request.param('customer_id'));
     const user = Number.isSafeInteger(id) && id > 0 ? await this.store.loadUser(id) : null;
     if (!user) throw new RestError('woocommerce_rest_customer_invalid', 'Resource does not exist.', 404);
-    if (!(await this.can(request, 'read', user.ID))) throw this.refuse(request, 'woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.');
+    if (!(await this.can(request, 'read', user.ID)))
+      throw this.refuse(request, 'woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.');
     return true;
   }
 
@@ -107,11 +117,19 @@ export class CustomerPermissions {
       // Clients often send the whole object back: an unchanged email is fine, any password is not.
       const email = request.param('email');
       if (email !== undefined && email !== null && email !== user.user_email) {
-        throw this.refuse(request, 'woocommerce_rest_cannot_edit', `Sorry, email cannot be updated via this endpoint for a user with role ${role}.`);
+        throw this.refuse(
+          request,
+          'woocommerce_rest_cannot_edit',
+          `Sorry, email cannot be updated via this endpoint for a user with role ${role}.`,
+        );
       }
       const password = request.param('password');
       if (password !== undefined && password !== null) {
-        throw this.refuse(request, 'woocommerce_rest_cannot_edit', `Sorry, password cannot be updated via this endpoint for a user with role ${role}.`);
+        throw this.refuse(
+          request,
+          'woocommerce_rest_cannot_edit',
+          `Sorry, password cannot be updated via this endpoint for a user with role ${role}.`,
+        );
       }
     }
     return true;
@@ -120,7 +138,11 @@ export class CustomerPermissions {
   async delete(request: RestRequest): Promise<true> {
     const user = await targetUser(this.store, request);
     if (!(await this.can(request, 'delete', user.ID))) {
-      throw this.refuse(request, 'woocommerce_rest_cannot_delete', 'Sorry, you are not allowed to delete this resource.');
+      throw this.refuse(
+        request,
+        'woocommerce_rest_cannot_delete',
+        'Sorry, you are not allowed to delete this resource.',
+      );
     }
     const role = user.roles[0] ?? 'customer';
     const allowed = await allowedRoles(this.hooks);

@@ -38,7 +38,9 @@ export async function createPrepareContext(
     deps.options.get('gmt_offset', '0'),
     deps.options.get('avatar_default', 'mystery'),
     deps.options.get('avatar_rating', 'G'),
-    version.hasOrderTotals ? deps.orderStats.statsFor(customerIds) : Promise.resolve(new Map<number, CustomerOrderStats>()),
+    version.hasOrderTotals
+      ? deps.orderStats.statsFor(customerIds)
+      : Promise.resolve(new Map<number, CustomerOrderStats>()),
   ]);
   return {
     version,
@@ -73,7 +75,10 @@ export function formatCustomer(customer: Customer, ctx: PrepareContext): Record<
       last_order: { id: stats.lastOrder?.id ?? null, date: stats.lastOrder?.dateGmt ?? null },
       orders_count: stats.ordersCount,
       total_spent: stats.totalSpent,
-      avatar_url: avatarUrl(customer.get('email'), { avatarDefault: ctx.avatarDefault, avatarRating: ctx.avatarRating }),
+      avatar_url: avatarUrl(customer.get('email'), {
+        avatarDefault: ctx.avatarDefault,
+        avatarRating: ctx.avatarRating,
+      }),
       billing: customer.getAddress('billing'),
       shipping: customer.getAddress('shipping'),
     };

@@ -68,7 +68,11 @@ export function registerCustomerRoutes(rest: Pick<RestApi, 'registerRoute'>, mod
         callback: (request) => deleteCustomer(module, request),
         args: {
           ...ID_ARG,
-          force: { default: false, type: 'boolean', description: 'Required to be true, as resource does not support trashing.' },
+          force: {
+            default: false,
+            type: 'boolean',
+            description: 'Required to be true, as resource does not support trashing.',
+          },
           reassign: { default: 0, type: 'integer', description: 'ID to reassign posts to.' },
         },
       },

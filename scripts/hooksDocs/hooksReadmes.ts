@@ -7,7 +7,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const HOST_MAP = path.join(ROOT, 'src', 'hooks', 'hookMap.ts');
 const CUSTOMERS_MAP = path.join(ROOT, 'plugins', 'customers', 'hooks.ts');
 
-export const TABLE_START = '<!-- hooks-table:start — generated from the hook map by `npm run docs:hooks`; edit the map, not this table -->';
+export const TABLE_START =
+  '<!-- hooks-table:start — generated from the hook map by `npm run docs:hooks`; edit the map, not this table -->';
 export const TABLE_END = '<!-- hooks-table:end -->';
 
 /** A README whose hooks table is generated, and the constants it lists. */
@@ -28,7 +29,11 @@ export function hooksReadmes(): HooksReadme[] {
   requireConstantsFor(CUSTOMERS_MAP, 'CUSTOMER_HOOKS', customerConstants);
   return [
     { readme: path.join(ROOT, 'README.md'), constName: 'HOST_HOOKS', constants: hostConstants },
-    { readme: path.join(ROOT, 'plugins', 'customers', 'README.md'), constName: 'CUSTOMER_HOOKS', constants: customerConstants },
+    {
+      readme: path.join(ROOT, 'plugins', 'customers', 'README.md'),
+      constName: 'CUSTOMER_HOOKS',
+      constants: customerConstants,
+    },
   ];
 }
 
@@ -36,15 +41,21 @@ function requireConstantsFor(mapFile: string, constName: string, constants: Hook
   const named = new Set(constants.map((constant) => constant.hookName));
   const missing = readHookMap(mapFile).filter((doc) => !named.has(doc.name));
   if (missing.length > 0) {
-    throw new Error(`${path.relative(ROOT, mapFile)} declares ${missing.map((doc) => doc.name).join(', ')} without a ${constName} constant`);
+    throw new Error(
+      `${path.relative(ROOT, mapFile)} declares ${missing.map((doc) => doc.name).join(', ')} without a ${constName} constant`,
+    );
   }
 }
 
 /** The README's text with its table regenerated. Throws when the README lacks the markers. */
-export function withGeneratedTable({ readme, constName, constants }: HooksReadme, text = readFileSync(readme, 'utf8')): string {
+export function withGeneratedTable(
+  { readme, constName, constants }: HooksReadme,
+  text = readFileSync(readme, 'utf8'),
+): string {
   const start = text.indexOf(TABLE_START);
   const end = text.indexOf(TABLE_END);
-  if (start < 0 || end < start) throw new Error(`${path.relative(ROOT, readme)} has no ${TABLE_START} … ${TABLE_END} section`);
+  if (start < 0 || end < start)
+    throw new Error(`${path.relative(ROOT, readme)} has no ${TABLE_START} … ${TABLE_END} section`);
   const docs = [...readHookMap(HOST_MAP), ...readHookMap(CUSTOMERS_MAP)];
   const table = renderHooksTable(constName, constants, docs);
   return `${text.slice(0, start + TABLE_START.length)}\n${table}\n${text.slice(end)}`;

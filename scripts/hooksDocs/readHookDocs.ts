@@ -40,10 +40,14 @@ export function readHookMap(file: string, text?: string): HookDoc[] {
       for (const member of node.members) {
         if (!ts.isPropertySignature(member) || member.type === undefined) continue;
         const name = member.name.getText().replace(/^['"]|['"]$/g, '');
-        if (!ts.isTupleTypeNode(member.type)) throw new Error(`${file}: ${node.name.text}.${name} must be a tuple of its arguments`);
+        if (!ts.isTupleTypeNode(member.type))
+          throw new Error(`${file}: ${node.name.text}.${name} must be a tuple of its arguments`);
         const params = member.type.elements.map((element) => oneLine(element.getText()));
         const first = member.type.elements[0];
-        const returns = kind === 'filter' && first !== undefined ? oneLine(ts.isNamedTupleMember(first) ? first.type.getText() : first.getText()) : null;
+        const returns =
+          kind === 'filter' && first !== undefined
+            ? oneLine(ts.isNamedTupleMember(first) ? first.type.getText() : first.getText())
+            : null;
         if (kind === 'filter' && returns === null) throw new Error(`${file}: filter ${name} has no value to filter`);
         const description = oneLine(
           ts
@@ -66,15 +70,23 @@ export function readHookMap(file: string, text?: string): HookDoc[] {
  * The `export const <name> = { key: 'hook_name', … }` object of the file, in order. A value may also name another
  * constant's key (`HOST_HOOKS.restCheckPermissions`), resolved through `known`.
  */
-export function readHookConstants(file: string, constName: string, known: Record<string, HookConstants> = {}, text?: string): HookConstants {
+export function readHookConstants(
+  file: string,
+  constName: string,
+  known: Record<string, HookConstants> = {},
+  text?: string,
+): HookConstants {
   let found: HookConstants | undefined;
   const visit = (node: ts.Node): void => {
     if (ts.isVariableDeclaration(node) && node.name.getText() === constName && node.initializer !== undefined) {
       let initializer: ts.Expression = node.initializer;
-      while (ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer)) initializer = initializer.expression;
-      if (!ts.isObjectLiteralExpression(initializer)) throw new Error(`${file}: ${constName} must be an object literal`);
+      while (ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer))
+        initializer = initializer.expression;
+      if (!ts.isObjectLiteralExpression(initializer))
+        throw new Error(`${file}: ${constName} must be an object literal`);
       found = initializer.properties.map((property) => {
-        if (!ts.isPropertyAssignment(property)) throw new Error(`${file}: ${constName} may only hold key: 'hook_name' pairs`);
+        if (!ts.isPropertyAssignment(property))
+          throw new Error(`${file}: ${constName} may only hold key: 'hook_name' pairs`);
         return { key: property.name.getText(), hookName: resolveName(property.initializer) };
       });
     }

@@ -65,7 +65,10 @@ export function hashConsumerKey(consumerKey: string): string {
 
 /** `ck_` and `cs_` followed by 40 hex digits from the CSPRNG (WooCommerce's wc_rand_hash(): 20 random bytes). */
 export function generateApiKey(): { consumerKey: string; consumerSecret: string } {
-  return { consumerKey: `ck_${randomBytes(20).toString('hex')}`, consumerSecret: `cs_${randomBytes(20).toString('hex')}` };
+  return {
+    consumerKey: `ck_${randomBytes(20).toString('hex')}`,
+    consumerSecret: `cs_${randomBytes(20).toString('hex')}`,
+  };
 }
 
 export async function createApiKey(db: Db, input: NewApiKey): Promise<CreatedApiKey> {
@@ -84,7 +87,14 @@ export async function createApiKey(db: Db, input: NewApiKey): Promise<CreatedApi
      VALUES (?, ?, ?, ?, ?, ?)`,
     [input.userId, description, input.permissions, hashConsumerKey(consumerKey), consumerSecret, truncatedKey],
   );
-  return { keyId: result.insertId, userId: input.userId, consumerKey, consumerSecret, permissions: input.permissions, truncatedKey };
+  return {
+    keyId: result.insertId,
+    userId: input.userId,
+    consumerKey,
+    consumerSecret,
+    permissions: input.permissions,
+    truncatedKey,
+  };
 }
 
 export async function listApiKeys(db: Db): Promise<ApiKeySummary[]> {
@@ -139,7 +149,10 @@ export async function findApiKeyByConsumerKey(db: Db, consumerKey: string): Prom
  * The columns findApiKeyByConsumerKey selects, typed by the table's entity (plugins/woocommerce-core/tables/WcApiKey.ts);
  * last_access is read with readDatetime whatever form the driver gives it.
  */
-export type StoredApiKeyRow = Pick<DriverRow<WcApiKey>, 'key_id' | 'user_id' | 'permissions' | 'consumer_secret' | 'nonces'> & {
+export type StoredApiKeyRow = Pick<
+  DriverRow<WcApiKey>,
+  'key_id' | 'user_id' | 'permissions' | 'consumer_secret' | 'nonces'
+> & {
   last_access: unknown;
 };
 

@@ -20,5 +20,9 @@ export function authenticationError(message: string): RestError {
 /** "Missing OAuth parameter x" / "Missing OAuth parameters x, y" (WooCommerce's _n() singular/plural). */
 export function missingOAuthParametersError(names: readonly string[]): RestError {
   const noun = names.length === 1 ? 'parameter' : 'parameters';
-  return new RestError('woocommerce_rest_authentication_missing_parameter', `Missing OAuth ${noun} ${names.join(', ')}`, 401);
+  return new RestError(
+    'woocommerce_rest_authentication_missing_parameter',
+    `Missing OAuth ${noun} ${names.join(', ')}`,
+    401,
+  );
 }

@@ -90,7 +90,9 @@ function toRolesOption(value: unknown): RolesOption {
         slug,
         {
           name: typeof definition.name === 'string' ? definition.name : slug,
-          capabilities: Object.fromEntries(Object.entries(capabilities).map(([cap, granted]) => [cap, isPhpTruthy(granted)])),
+          capabilities: Object.fromEntries(
+            Object.entries(capabilities).map(([cap, granted]) => [cap, isPhpTruthy(granted)]),
+          ),
         },
       ] as const,
     ];

@@ -12,7 +12,10 @@ import type { Db } from '../db/types';
  * Equivalent to the two queries: the lowest key_id wins among duplicate consumer keys (what the index returns
  * first), and the user's capabilities row is the first by umeta_id.
  */
-export async function findKeyWithUser(db: Db, consumerKey: string): Promise<{ key: StoredApiKey; user: CurrentUserRow | null } | null> {
+export async function findKeyWithUser(
+  db: Db,
+  consumerKey: string,
+): Promise<{ key: StoredApiKey; user: CurrentUserRow | null } | null> {
   // The LEFT JOIN makes the user's columns NULL when the key's user does not exist.
   const rows = await db.query<StoredApiKeyRow & { [Column in keyof CurrentUserRow]: CurrentUserRow[Column] | null }>(
     `SELECT k.key_id, k.user_id, k.permissions, k.consumer_secret, k.nonces, k.last_access,
@@ -30,7 +33,9 @@ export async function findKeyWithUser(db: Db, consumerKey: string): Promise<{ ke
   const userExists = row.ID !== null && row.ID !== undefined && Number.isSafeInteger(key.userId) && key.userId > 0;
   return {
     key,
-    user: userExists ? { ID: row.ID, user_login: row.user_login ?? '', user_email: row.user_email ?? '', meta_value: row.meta_value } : null,
+    user: userExists
+      ? { ID: row.ID, user_login: row.user_login ?? '', user_email: row.user_email ?? '', meta_value: row.meta_value }
+      : null,
   };
 }
 

@@ -18,7 +18,11 @@ describe('API key method permissions', () => {
     if (message === null) {
       expect(error).toBeNull();
     } else {
-      expect(error?.toJSON()).toEqual({ code: 'woocommerce_rest_authentication_error', message, data: { status: 401 } });
+      expect(error?.toJSON()).toEqual({
+        code: 'woocommerce_rest_authentication_error',
+        message,
+        data: { status: 401 },
+      });
     }
   });
 

@@ -10,12 +10,16 @@ export function keyMethodError(permissions: string, method: string): RestError |
   switch (method.toUpperCase()) {
     case 'HEAD':
     case 'GET':
-      return permissions === 'read' || permissions === 'read_write' ? null : authenticationError(AUTH_MESSAGES.noReadPermission);
+      return permissions === 'read' || permissions === 'read_write'
+        ? null
+        : authenticationError(AUTH_MESSAGES.noReadPermission);
     case 'POST':
     case 'PUT':
     case 'PATCH':
     case 'DELETE':
-      return permissions === 'write' || permissions === 'read_write' ? null : authenticationError(AUTH_MESSAGES.noWritePermission);
+      return permissions === 'write' || permissions === 'read_write'
+        ? null
+        : authenticationError(AUTH_MESSAGES.noWritePermission);
     case 'OPTIONS':
       return null;
     default:

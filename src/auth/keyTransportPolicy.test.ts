@@ -21,9 +21,15 @@ describe('where a plain consumer key/secret is accepted', () => {
 
   it('says why, for the log', () => {
     expect(plainKeysRefusal({ secure: true, proxied: true, remoteAddress: '203.0.113.9' }, strict)).toBeNull();
-    expect(plainKeysRefusal({ secure: false, proxied: true, remoteAddress: '127.0.0.1' }, relaxed)).toMatch(/through a proxy.*TRUST_PROXY=1/);
-    expect(plainKeysRefusal({ secure: false, proxied: false, remoteAddress: '192.168.1.4' }, relaxed)).toMatch(/from another machine: use HTTPS/);
-    expect(plainKeysRefusal({ secure: false, proxied: false, remoteAddress: '127.0.0.1' }, strict)).toMatch(/WC_HOST_STRICT_AUTH is on/);
+    expect(plainKeysRefusal({ secure: false, proxied: true, remoteAddress: '127.0.0.1' }, relaxed)).toMatch(
+      /through a proxy.*TRUST_PROXY=1/,
+    );
+    expect(plainKeysRefusal({ secure: false, proxied: false, remoteAddress: '192.168.1.4' }, relaxed)).toMatch(
+      /from another machine: use HTTPS/,
+    );
+    expect(plainKeysRefusal({ secure: false, proxied: false, remoteAddress: '127.0.0.1' }, strict)).toMatch(
+      /WC_HOST_STRICT_AUTH is on/,
+    );
   });
 
   it('recognises loopback addresses', () => {
@@ -34,14 +40,8 @@ describe('where a plain consumer key/secret is accepted', () => {
       true,
       true,
     ]);
-    expect(['10.0.0.1', '::2', '1::1', '::ffff:10.0.0.1', '', 'localhost', '128.0.0.1'].map(isLoopbackAddress)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect(['10.0.0.1', '::2', '1::1', '::ffff:10.0.0.1', '', 'localhost', '128.0.0.1'].map(isLoopbackAddress)).toEqual(
+      [false, false, false, false, false, false, false],
+    );
   });
 });

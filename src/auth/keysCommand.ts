@@ -52,7 +52,8 @@ async function create(args: string[], deps: KeysCommandDeps): Promise<number> {
   if (userArg === undefined) throw new UsageError('Missing --user <login|id>.');
   const permissions = options.values.permissions;
   if (permissions === undefined) throw new UsageError('Missing --permissions read|write|read_write.');
-  if (!isKeyPermission(permissions)) throw new UsageError(`--permissions must be read, write or read_write, got "${permissions}".`);
+  if (!isKeyPermission(permissions))
+    throw new UsageError(`--permissions must be read, write or read_write, got "${permissions}".`);
 
   const user = await findUser(deps.db, userArg);
   if (!user) {
@@ -60,7 +61,8 @@ async function create(args: string[], deps: KeysCommandDeps): Promise<number> {
     return 1;
   }
   // Like WooCommerce's own key generator (wc-auth), name the key after its creator and the time.
-  const description = options.values.description ?? `wc-host CLI - API (${new Date().toISOString().slice(0, 19).replace('T', ' ')})`;
+  const description =
+    options.values.description ?? `wc-host CLI - API (${new Date().toISOString().slice(0, 19).replace('T', ' ')})`;
   let key: CreatedApiKey;
   try {
     key = await createApiKey(deps.db, { userId: user.id, permissions, description });
@@ -133,7 +135,10 @@ async function revoke(args: string[], deps: KeysCommandDeps): Promise<number> {
 async function findUser(db: Db, loginOrId: string): Promise<{ id: number; login: string } | null> {
   const table = db.table('users');
   if (/^\d+$/.test(loginOrId)) {
-    const byId = await db.query<{ ID: unknown; user_login: string }>(`SELECT ID, user_login FROM ${table} WHERE ID = ?`, [Number(loginOrId)]);
+    const byId = await db.query<{ ID: unknown; user_login: string }>(
+      `SELECT ID, user_login FROM ${table} WHERE ID = ?`,
+      [Number(loginOrId)],
+    );
     if (byId[0]) return { id: Number(byId[0].ID), login: byId[0].user_login };
   }
   const byLogin = await db.query<{ ID: unknown; user_login: string }>(

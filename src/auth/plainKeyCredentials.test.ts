@@ -1,6 +1,7 @@
 import { createBasicCredentialsReader, readPlainKeyCredentials } from './plainKeyCredentials';
 
-const basic = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+const basic = (user: string, password: string): string =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 describe('plain consumer key credentials', () => {
   const readBasic = createBasicCredentialsReader();
@@ -17,7 +18,9 @@ describe('plain consumer key credentials', () => {
   });
 
   it('prefers consumer_key/consumer_secret in the query when both are given', async () => {
-    await expect(readPlainKeyCredentials({ consumer_key: 'ck_q', consumer_secret: 'cs_q' }, basic('ck_b', 'cs_b'), readBasic)).resolves.toEqual({
+    await expect(
+      readPlainKeyCredentials({ consumer_key: 'ck_q', consumer_secret: 'cs_q' }, basic('ck_b', 'cs_b'), readBasic),
+    ).resolves.toEqual({
       consumerKey: 'ck_q',
       consumerSecret: 'cs_q',
     });
@@ -32,6 +35,8 @@ describe('plain consumer key credentials', () => {
 
   it('treats "0" as empty, as PHP does', async () => {
     await expect(readPlainKeyCredentials({}, basic('0', 'cs_b'), readBasic)).resolves.toBeNull();
-    await expect(readPlainKeyCredentials({ consumer_key: 'ck_q', consumer_secret: '0' }, undefined, readBasic)).resolves.toBeNull();
+    await expect(
+      readPlainKeyCredentials({ consumer_key: 'ck_q', consumer_secret: '0' }, undefined, readBasic),
+    ).resolves.toBeNull();
   });
 });

@@ -15,7 +15,9 @@ type Middleware = (req: object, res: object, next: (error?: unknown) => void) =>
  * (never the global singleton, so several hosts in one process stay independent). The strategy only parses the header;
  * the key lookup and the secret check are WooCommerce's and happen afterwards.
  */
-export function createBasicCredentialsReader(): (authorization: string | undefined) => Promise<PlainKeyCredentials | null> {
+export function createBasicCredentialsReader(): (
+  authorization: string | undefined,
+) => Promise<PlainKeyCredentials | null> {
   const passport = new Passport();
   passport.use(
     'wc-host-basic',

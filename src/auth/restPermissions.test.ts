@@ -8,7 +8,14 @@ const ADMIN: CurrentUser = {
   login: 'admin',
   email: 'admin@example.com',
   roles: ['administrator'],
-  allcaps: { administrator: true, list_users: true, edit_users: true, delete_users: true, promote_users: true, create_customers: true },
+  allcaps: {
+    administrator: true,
+    list_users: true,
+    edit_users: true,
+    delete_users: true,
+    promote_users: true,
+    create_customers: true,
+  },
 };
 const SHOP_MANAGER: CurrentUser = {
   id: 2,
@@ -17,9 +24,20 @@ const SHOP_MANAGER: CurrentUser = {
   roles: ['shop_manager'],
   allcaps: { shop_manager: true, list_users: true, create_customers: true },
 };
-const CUSTOMER: CurrentUser = { id: 3, login: 'c', email: 'c@example.com', roles: ['customer'], allcaps: { customer: true, read: true } };
+const CUSTOMER: CurrentUser = {
+  id: 3,
+  login: 'c',
+  email: 'c@example.com',
+  roles: ['customer'],
+  allcaps: { customer: true, read: true },
+};
 
-const ROLES: Record<number, string[]> = { 1: ['administrator'], 2: ['shop_manager'], 3: ['customer'], 4: ['subscriber'] };
+const ROLES: Record<number, string[]> = {
+  1: ['administrator'],
+  2: ['shop_manager'],
+  3: ['customer'],
+  4: ['subscriber'],
+};
 const loadRoles = async (id: number): Promise<string[] | null> => ROLES[id] ?? null;
 
 describe('checkUserPermissions (wc_rest_check_user_permissions)', () => {

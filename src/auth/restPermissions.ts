@@ -46,7 +46,13 @@ export async function checkUserPermissions(
   } else {
     permission = userCan(deps.user, cap);
   }
-  const filtered: unknown = await deps.hooks.applyFilters('woocommerce_rest_check_permissions', permission, context, objectId, 'user');
+  const filtered: unknown = await deps.hooks.applyFilters(
+    'woocommerce_rest_check_permissions',
+    permission,
+    context,
+    objectId,
+    'user',
+  );
   return Boolean(filtered);
 }
 

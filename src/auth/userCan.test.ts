@@ -1,10 +1,22 @@
 import { userCan } from './userCan';
 import type { CurrentUser } from './types';
 
-const user = (roles: string[], allcaps: Record<string, boolean>): CurrentUser => ({ id: 7, login: 'u', email: 'u@example.com', roles, allcaps });
+const user = (roles: string[], allcaps: Record<string, boolean>): CurrentUser => ({
+  id: 7,
+  login: 'u',
+  email: 'u@example.com',
+  roles,
+  allcaps,
+});
 
 describe('userCan', () => {
-  const admin = user(['administrator'], { administrator: true, list_users: true, edit_users: true, delete_users: true, promote_users: true });
+  const admin = user(['administrator'], {
+    administrator: true,
+    list_users: true,
+    edit_users: true,
+    delete_users: true,
+    promote_users: true,
+  });
 
   it('grants the capabilities in allcaps that are true', () => {
     expect(userCan(admin, 'list_users')).toBe(true);

@@ -47,7 +47,15 @@ export function createWooCommerceAuthenticator(deps: WooCommerceAuthenticatorDep
     const refusal = deps.throttle.refusalBeforeAuthentication(request.clientAddress, presented);
     if (refusal) throw refusal;
     const failed = (reason: string, keyId: number | null, storedSecret?: string) =>
-      deps.throttle.failed({ clientAddress: request.clientAddress, credentials: presented, keyId, storedSecret, reason, method: request.method, path: request.path });
+      deps.throttle.failed({
+        clientAddress: request.clientAddress,
+        credentials: presented,
+        keyId,
+        storedSecret,
+        reason,
+        method: request.method,
+        path: request.path,
+      });
 
     let error: RestError | null = null;
     /** The stored key a failure named. */
@@ -62,7 +70,11 @@ export function createWooCommerceAuthenticator(deps: WooCommerceAuthenticatorDep
     const credentials = await readPlainKeyCredentials(request.query, request.header('authorization'), readBasic);
     if (credentials && plainRefusal !== null) {
       // Never the key or the secret: only that they were ignored, and why.
-      deps.logger.info('API key sent as such was not used', { path: request.path, client: request.clientAddress, reason: plainRefusal });
+      deps.logger.info('API key sent as such was not used', {
+        path: request.path,
+        client: request.clientAddress,
+        reason: plainRefusal,
+      });
     } else if (credentials) {
       // An unknown key is silently not authenticated (WooCommerce); a known key with a wrong secret is an error.
       const found = await findKeyWithUser(deps.db, credentials.consumerKey);
@@ -122,7 +134,12 @@ async function isRequestToWooCommerceApi(request: RestRequest, hooks: Hooks): Pr
 
 /** `last_access` in site time, unless `woocommerce_disable_rest_api_access_log` says no or it was written < 60 s ago. */
 async function recordAccess(deps: WooCommerceAuthenticatorDeps, key: StoredApiKey): Promise<void> {
-  const disabled: unknown = await deps.hooks.applyFilters('woocommerce_disable_rest_api_access_log', false, key.keyId, key.userId);
+  const disabled: unknown = await deps.hooks.applyFilters(
+    'woocommerce_disable_rest_api_access_log',
+    false,
+    key.keyId,
+    key.userId,
+  );
   if (disabled) return;
   const now = await nowSiteMysql(deps.options);
   if (isLastAccessStale(key.lastAccess, now)) await writeLastAccess(deps.db, key.keyId, now);

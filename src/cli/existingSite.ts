@@ -10,7 +10,9 @@ import type { Db } from '../db/types';
 export function refuseNewSqliteFile(databaseUrl: string): void {
   const config = parseDatabaseUrl(databaseUrl);
   if (config.dialect === 'sqlite' && config.path !== ':memory:' && !existsSync(config.path)) {
-    throw new Error(`No database at ${config.path}. Set DATABASE_URL to your database, or run \`npx wc-host migrate\` to create it.`);
+    throw new Error(
+      `No database at ${config.path}. Set DATABASE_URL to your database, or run \`npx wc-host migrate\` to create it.`,
+    );
   }
 }
 

@@ -17,7 +17,7 @@ export function like(subject: string, pattern: string, escape: string): boolean 
 
 function representatives(data: CollationData, text: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const codePoint = codePointAt(text, i);
     i += codePoint > 0xffff ? 2 : 1;
     out.push(representativeOf(data, codePoint));
@@ -28,7 +28,7 @@ function representatives(data: CollationData, text: string): number[] {
 /** The pattern as representatives and wildcards. '%' wins over the escape, then the escape over '_', as MariaDB's. */
 function compile(data: CollationData, pattern: string, escapeCodePoint: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     let codePoint = codePointAt(pattern, i);
     i += codePoint > 0xffff ? 2 : 1;
     if (codePoint === 0x25) {

@@ -1,11 +1,5 @@
 import { createConnection, type Connection } from 'mysql2/promise';
-import {
-  compareUnicode520,
-  foldUnicode520,
-  likeUnicode520,
-  primaryWeights,
-  sortKeyUnicode520,
-} from './unicode520';
+import { compareUnicode520, foldUnicode520, likeUnicode520, primaryWeights, sortKeyUnicode520 } from './unicode520';
 
 // A seeded random property test against the live MariaDB (TEST_MYSQL_URL, e.g.
 // mysql://wchost:wchost@127.0.0.1:3306/wchost_test): thousands of strings made to stress the collation, and what
@@ -37,9 +31,49 @@ const LETTER_GROUPS = GROUPS.filter((group) => /^[a-z]+$/.test(group[0]));
 
 // The hand-picked cases of unicode520.test.ts, asked of the server too.
 const FIXED = [
-  'Müller', 'muller', 'MÜLLER', 'ß', 'ss', 'æ', 'ae', 'Øster', 'oster', 'a', 'a  ', 'a ', 'a\u00a0', 'a \t', 'a\t',
-  'a\t ', 'a \tb', 'a  b', 'a b', 'a  \t', '⼀', '一', '\u{2fa16}', '\u4d56', 'e\u0301', 'é', 'ı', 'i', 'İ', '',
-  '   ', 'a\u0001', '\u0001', '\u0002', '😀', 'a%', 'a_', 'a\\', 'a|', 'ab\\', '-', 'z', 'ab',
+  'Müller',
+  'muller',
+  'MÜLLER',
+  'ß',
+  'ss',
+  'æ',
+  'ae',
+  'Øster',
+  'oster',
+  'a',
+  'a  ',
+  'a ',
+  'a\u00a0',
+  'a \t',
+  'a\t',
+  'a\t ',
+  'a \tb',
+  'a  b',
+  'a b',
+  'a  \t',
+  '⼀',
+  '一',
+  '\u{2fa16}',
+  '\u4d56',
+  'e\u0301',
+  'é',
+  'ı',
+  'i',
+  'İ',
+  '',
+  '   ',
+  'a\u0001',
+  '\u0001',
+  '\u0002',
+  '😀',
+  'a%',
+  'a_',
+  'a\\',
+  'a|',
+  'ab\\',
+  '-',
+  'z',
+  'ab',
 ];
 
 function seeded(seed: number): (n: number) => number {
@@ -50,7 +84,7 @@ function seeded(seed: number): (n: number) => number {
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) % n);
+    return ((t ^ (t >>> 14)) >>> 0) % n;
   };
 }
 
@@ -104,9 +138,11 @@ function makePattern(id: number, escape: string): string {
 }
 const escapeLiteral = (term: string): string => term.replace(/[%_\\]/g, '\\$&');
 
-const patterns = texts.flatMap((_, id) => [0, 1, 2].map(() => ({ id, escape: chance(20) ? '|' : '\\' })))
+const patterns = texts
+  .flatMap((_, id) => [0, 1, 2].map(() => ({ id, escape: chance(20) ? '|' : '\\' })))
   .map(({ id, escape }) => ({ id, escape, pattern: makePattern(id, escape) }));
-const terms = texts.flatMap((_, id) => [substring(related(id)), chance(20) ? texts[id] : substring(pick(texts))])
+const terms = texts
+  .flatMap((_, id) => [substring(related(id)), chance(20) ? texts[id] : substring(pick(texts))])
   .map((term, i) => ({ id: i >> 1, term }));
 const randomPairs = Array.from({ length: 5000 }, (): [number, number] => [random(texts.length), random(texts.length)]);
 
@@ -141,10 +177,26 @@ const randomPairs = Array.from({ length: 5000 }, (): [number, number] => [random
     await connection.query(`CREATE TABLE ${prefix}_patterns (id INT PRIMARY KEY, sid INT, esc CHAR(1), p ${text})`);
     await connection.query(`CREATE TABLE ${prefix}_terms (id INT PRIMARY KEY, sid INT, t ${text})`);
     await connection.query(`CREATE TABLE ${prefix}_pairs (id INT PRIMARY KEY, a INT, b INT)`);
-    await insert(`${prefix}_texts`, 'id, s', texts.map((s, id) => [id, s]));
-    await insert(`${prefix}_patterns`, 'id, sid, esc, p', patterns.map((q, i) => [i, q.id, q.escape, q.pattern]));
-    await insert(`${prefix}_terms`, 'id, sid, t', terms.map((q, i) => [i, q.id, escapeLiteral(q.term)]));
-    await insert(`${prefix}_pairs`, 'id, a, b', [...equalCandidates, ...randomPairs].map(([a, b], i) => [i, a, b]));
+    await insert(
+      `${prefix}_texts`,
+      'id, s',
+      texts.map((s, id) => [id, s]),
+    );
+    await insert(
+      `${prefix}_patterns`,
+      'id, sid, esc, p',
+      patterns.map((q, i) => [i, q.id, q.escape, q.pattern]),
+    );
+    await insert(
+      `${prefix}_terms`,
+      'id, sid, t',
+      terms.map((q, i) => [i, q.id, escapeLiteral(q.term)]),
+    );
+    await insert(
+      `${prefix}_pairs`,
+      'id, a, b',
+      [...equalCandidates, ...randomPairs].map(([a, b], i) => [i, a, b]),
+    );
   });
 
   afterAll(async () => {
@@ -163,8 +215,10 @@ const randomPairs = Array.from({ length: 5000 }, (): [number, number] => [random
   it('weighs every text as WEIGHT_STRING does', async () => {
     const rows = await select(`SELECT id, HEX(WEIGHT_STRING(s)) FROM ${prefix}_texts ORDER BY id`);
     const hex = (text: string): string =>
-      chars(text).flatMap((c) => primaryWeights(c.codePointAt(0) as number))
-        .map((w) => w.toString(16).padStart(4, '0').toUpperCase()).join('');
+      chars(text)
+        .flatMap((c) => primaryWeights(c.codePointAt(0) as number))
+        .map((w) => w.toString(16).padStart(4, '0').toUpperCase())
+        .join('');
     expect(rows.map(([, weights]) => weights)).toEqual(texts.map(hex));
   });
 

@@ -1,10 +1,4 @@
-import {
-  compareUnicode520,
-  foldUnicode520,
-  likeUnicode520,
-  primaryWeights,
-  sortKeyUnicode520,
-} from './unicode520';
+import { compareUnicode520, foldUnicode520, likeUnicode520, primaryWeights, sortKeyUnicode520 } from './unicode520';
 
 // What MariaDB 10.11 answers, checked by hand with utf8mb4_unicode_520_ci (unicode520.mysql.test.ts checks
 // thousands more against the live server).
@@ -186,7 +180,25 @@ describe('likeUnicode520', () => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return (seed >>> 8) % n;
     };
-    const alphabet = ['a', 'A', 'á', 'b', 'ß', 's', 'S', ' ', '\t', '\u0001', '\u0301', '%', '_', '\\', '一', '⼀', '😀'];
+    const alphabet = [
+      'a',
+      'A',
+      'á',
+      'b',
+      'ß',
+      's',
+      'S',
+      ' ',
+      '\t',
+      '\u0001',
+      '\u0301',
+      '%',
+      '_',
+      '\\',
+      '一',
+      '⼀',
+      '😀',
+    ];
     const text = (): string => Array.from({ length: random(6) }, () => alphabet[random(alphabet.length)]).join('');
     const escape = (term: string): string => term.replace(/[%_\\]/g, '\\$&');
     for (let i = 0; i < 3000; i++) {

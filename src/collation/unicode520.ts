@@ -91,7 +91,7 @@ export function likeUnicode520(subject: string, pattern: string, escape = '\\'):
 function textWeights(text: string): number[] {
   const data = collationData();
   const out: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const codePoint = codePointAt(text, i);
     i += codePoint > 0xffff ? 2 : 1;
     out.push(...weightsOf(data, codePoint));

@@ -56,7 +56,7 @@ export function encodeWeightTable(table: WeightTable): string {
   const weightsOf = (i: number): Uint16Array => weights.subarray(offsets[i], offsets[i + 1]);
   const entries: string[] = [];
   let next = 0;
-  for (let i = 0; i < codePoints.length; ) {
+  for (let i = 0; i < codePoints.length;) {
     const own = weightsOf(i);
     // How many following entries continue a run, "=" (same weights) or "+" (last weight counting up).
     const continues = (mode: '=' | '+', j: number): boolean => {

@@ -29,7 +29,13 @@ describe('readEnv', () => {
       timeouts: DEFAULT_TIMEOUTS,
       authThrottle: throttle(10, 100, 100, 60, 0),
       accessLog: true,
-      loadShedding: { maxInFlight: 128, maxWritesInFlight: 40, maxEventLoopDelayMs: 10, maxDbQueue: 64, retryAfterSeconds: 2 },
+      loadShedding: {
+        maxInFlight: 128,
+        maxWritesInFlight: 40,
+        maxEventLoopDelayMs: 10,
+        maxDbQueue: 64,
+        retryAfterSeconds: 2,
+      },
       replicas: { urls: [], maxLagSeconds: 5, waitMs: 250, checkIntervalMs: 1000 },
     });
   });
@@ -79,7 +85,13 @@ describe('readEnv', () => {
       timeouts: { dbConnectMs: 1500, dbAcquireMs: 2500, dbQueryMs: 0, requestMs: 4000 },
       authThrottle: throttle(3, 4, 5, 30, 600),
       accessLog: false,
-      loadShedding: { maxInFlight: 7, maxWritesInFlight: 3, maxEventLoopDelayMs: 0, maxDbQueue: 9, retryAfterSeconds: 4 },
+      loadShedding: {
+        maxInFlight: 7,
+        maxWritesInFlight: 3,
+        maxEventLoopDelayMs: 0,
+        maxDbQueue: 9,
+        retryAfterSeconds: 4,
+      },
       replicas: { urls: ['mysql://u:p@replica:3306/wp'], maxLagSeconds: 2, waitMs: 100, checkIntervalMs: 300 },
     });
   });
@@ -98,7 +110,10 @@ describe('readEnv', () => {
     [{ WC_HOST_HOME_URL: 'shop.example.com' }, /WC_HOST_HOME_URL must be an http\(s\) URL/],
     [{ WC_HOST_DB_QUERY_TIMEOUT_MS: '2s' }, /WC_HOST_DB_QUERY_TIMEOUT_MS must be a whole number of milliseconds/],
     [{ WC_HOST_REQUEST_DEADLINE_MS: '-1' }, /WC_HOST_REQUEST_DEADLINE_MS must be a whole number of milliseconds/],
-    [{ WC_HOST_AUTH_MAX_FAILURES: 'ten' }, /WC_HOST_AUTH_MAX_FAILURES must be a whole number from 0 to 1000000 \(0: off\)/],
+    [
+      { WC_HOST_AUTH_MAX_FAILURES: 'ten' },
+      /WC_HOST_AUTH_MAX_FAILURES must be a whole number from 0 to 1000000 \(0: off\)/,
+    ],
     [{ WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS: '-1' }, /WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS must be a whole number/],
     [{ WC_HOST_AUTH_MAX_FAILURES_PER_KEY: '2.5' }, /WC_HOST_AUTH_MAX_FAILURES_PER_KEY must be a whole number/],
     [{ WC_HOST_AUTH_BLOCK_SECONDS: '0' }, /WC_HOST_AUTH_BLOCK_SECONDS must be a whole number from 1 to 86400/],
@@ -120,8 +135,12 @@ describe('WC_HOST_WORKERS / serve --workers', () => {
 
   it('refuses 0, more than 256, fractions and words, naming the variable or the option', () => {
     for (const value of ['0', '257', '1.5', 'two', '-1']) {
-      expect(() => parseWorkers(value, '--workers')).toThrow('Invalid argument: --workers must be a whole number from 1 to 256, or auto (one per core)');
-      expect(() => readServerEnv({ WC_HOST_WORKERS: value })).toThrow('WC_HOST_WORKERS must be a whole number from 1 to 256, or auto');
+      expect(() => parseWorkers(value, '--workers')).toThrow(
+        'Invalid argument: --workers must be a whole number from 1 to 256, or auto (one per core)',
+      );
+      expect(() => readServerEnv({ WC_HOST_WORKERS: value })).toThrow(
+        'WC_HOST_WORKERS must be a whole number from 1 to 256, or auto',
+      );
     }
   });
 });

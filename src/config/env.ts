@@ -41,7 +41,12 @@ const toLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? 
 
 /** The rules of a whole-number variable, all reporting `message`; `max` null: no upper bound. */
 function wholeNumberRules(message: string, min: number, max: number | null): PropertyDecorator {
-  const rules = [Transform(toNumber), IsInt({ message }), Min(min, { message }), ...(max === null ? [] : [Max(max, { message })])];
+  const rules = [
+    Transform(toNumber),
+    IsInt({ message }),
+    Min(min, { message }),
+    ...(max === null ? [] : [Max(max, { message })]),
+  ];
   return (target, key) => rules.forEach((rule) => rule(target, key));
 }
 
@@ -231,7 +236,11 @@ function loadSheddingSettings(vars: EnvironmentVariables): LoadSheddingSettings 
 
 /** Failed authentications counted over a minute; past a limit the client waits WC_HOST_AUTH_BLOCK_SECONDS (60). */
 function authThrottleSettings(vars: EnvironmentVariables): AuthThrottleSettings {
-  const failures = (attempts: number) => ({ attempts, windowSeconds: 60, blockSeconds: vars.WC_HOST_AUTH_BLOCK_SECONDS ?? 60 });
+  const failures = (attempts: number) => ({
+    attempts,
+    windowSeconds: 60,
+    blockSeconds: vars.WC_HOST_AUTH_BLOCK_SECONDS ?? 60,
+  });
   return {
     perAddressAndKey: failures(vars.WC_HOST_AUTH_MAX_FAILURES ?? 10),
     perAddress: failures(vars.WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS ?? 100),
@@ -287,7 +296,8 @@ const HOUR_MS = 3_600_000;
 /** Worker processes at most: far past any machine's cores, low enough that a typo (`10000`) is refused. */
 const MAX_WORKERS = 256;
 const WORKERS_PATTERN = /^\s*(auto|0*[1-9]\d{0,2})\s*$/i;
-const WORKERS_RULE = (name: string) => `${name} must be a whole number from 1 to ${MAX_WORKERS}, or auto (one per core)`;
+const WORKERS_RULE = (name: string) =>
+  `${name} must be a whole number from 1 to ${MAX_WORKERS}, or auto (one per core)`;
 
 /**
  * The number of worker processes `value` (WC_HOST_WORKERS, `serve --workers`) asks for: `auto` is one per core the
@@ -297,7 +307,8 @@ export function parseWorkers(value: string | undefined, name: string): number {
   if (value === undefined || value.trim() === '') return 1;
   const match = WORKERS_PATTERN.exec(value);
   const count = match ? (match[1].toLowerCase() === 'auto' ? os.availableParallelism() : Number(match[1])) : Number.NaN;
-  if (!(count >= 1 && count <= MAX_WORKERS)) throw new Error(`Invalid ${name === 'WC_HOST_WORKERS' ? 'environment' : 'argument'}: ${WORKERS_RULE(name)}`);
+  if (!(count >= 1 && count <= MAX_WORKERS))
+    throw new Error(`Invalid ${name === 'WC_HOST_WORKERS' ? 'environment' : 'argument'}: ${WORKERS_RULE(name)}`);
   return count;
 }
 

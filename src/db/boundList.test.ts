@@ -14,7 +14,9 @@ describe('inList and listPosition', () => {
     db = opened.db;
     table = db.table('bound_list_test');
     await db.execute(`CREATE TABLE ${table} (id INTEGER PRIMARY KEY, label VARCHAR(20), digits TEXT)`);
-    await db.execute(`INSERT INTO ${table} (id, label, digits) VALUES (1, 'one', '1'), (2, 'two', '2'), (3, 'three', '3'), (4, 'it''s', '4')`);
+    await db.execute(
+      `INSERT INTO ${table} (id, label, digits) VALUES (1, 'one', '1'), (2, 'two', '2'), (3, 'three', '3'), (4, 'it''s', '4')`,
+    );
   });
 
   afterAll(async () => {
@@ -23,7 +25,12 @@ describe('inList and listPosition', () => {
   });
 
   const ids = async (where: { sql: string; params: unknown[] }, order = 'id') =>
-    (await db.query<{ id: number | string }>(`SELECT id FROM ${table} WHERE ${where.sql} ORDER BY ${order}`, where.params)).map((row) => Number(row.id));
+    (
+      await db.query<{ id: number | string }>(
+        `SELECT id FROM ${table} WHERE ${where.sql} ORDER BY ${order}`,
+        where.params,
+      )
+    ).map((row) => Number(row.id));
 
   it('selects the listed rows with one bound parameter, whatever the list length', async () => {
     const short = inList(db.dialect, 'id', [3, 1]);
@@ -53,7 +60,10 @@ describe('inList and listPosition', () => {
 
   it("orders by the position in the list, the first occurrence counting (WordPress's FIELD(ID, …))", async () => {
     const position = listPosition(db.dialect, 't.id', [3, 1, 4, 3, 2]);
-    const rows = await db.query<{ id: number | string }>(`SELECT t.id FROM ${table} t ORDER BY ${position.sql}, t.id`, position.params);
+    const rows = await db.query<{ id: number | string }>(
+      `SELECT t.id FROM ${table} t ORDER BY ${position.sql}, t.id`,
+      position.params,
+    );
     expect(rows.map((row) => Number(row.id))).toEqual([3, 1, 4, 2]);
   });
 });

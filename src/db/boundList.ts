@@ -26,7 +26,10 @@ export type ListValue = number | string;
  */
 export function inList(dialect: Dialect, expression: string, values: readonly ListValue[], negate = false): BoundSql {
   if (values.length === 0) return { sql: negate ? '1 = 1' : '0 = 1', params: [] };
-  return { sql: `${expression} ${negate ? 'NOT IN' : 'IN'} ${listSource(dialect)}`, params: [listParam(dialect, values)] };
+  return {
+    sql: `${expression} ${negate ? 'NOT IN' : 'IN'} ${listSource(dialect)}`,
+    params: [listParam(dialect, values)],
+  };
 }
 
 /**
@@ -37,7 +40,10 @@ export function inList(dialect: Dialect, expression: string, values: readonly Li
 export function listPosition(dialect: Dialect, expression: string, values: readonly ListValue[]): BoundSql {
   if (values.length === 0) return { sql: 'NULL', params: [] };
   return dialect === 'sqlite'
-    ? { sql: `(SELECT MIN(list.key) FROM json_each(?) AS list WHERE list.value = ${expression})`, params: [JSON.stringify(values)] }
+    ? {
+        sql: `(SELECT MIN(list.key) FROM json_each(?) AS list WHERE list.value = ${expression})`,
+        params: [JSON.stringify(values)],
+      }
     : { sql: `FIELD(${expression}, ?)`, params: [[...values]] };
 }
 

@@ -26,7 +26,6 @@ export interface CreateDataSourceOptions {
   timeouts?: Partial<Pick<Timeouts, 'dbConnectMs' | 'dbAcquireMs' | 'dbQueryMs'>>;
 }
 
-
 /**
  * A TypeORM DataSource (not yet initialized) over WordPress's tables. Nothing is synchronized or migrated
  * automatically: call migrate() (src/db/migrate.ts), which only ever creates missing tables.
@@ -35,7 +34,12 @@ export interface CreateDataSourceOptions {
  * utf8mb4 (collation utf8mb4_unicode_520_ci), return DATETIME values as 'YYYY-MM-DD HH:MM:SS' strings, read BIGINT ids
  * as numbers, drop the sql_modes WordPress drops (see wordPressSqlMode.ts) and keep to `timeouts` (see mysql/driver.ts).
  */
-export function createDataSource({ url, tablePrefix, plugins = [], timeouts = {} }: CreateDataSourceOptions): DataSource {
+export function createDataSource({
+  url,
+  tablePrefix,
+  plugins = [],
+  timeouts = {},
+}: CreateDataSourceOptions): DataSource {
   const dataSource = newDataSource({ url, tablePrefix, plugins, timeouts });
   rememberPluginTables(
     dataSource,
@@ -46,8 +50,14 @@ export function createDataSource({ url, tablePrefix, plugins = [], timeouts = {}
 
 function newDataSource({ url, tablePrefix, plugins = [], timeouts = {} }: CreateDataSourceOptions): DataSource {
   const config = parseDatabaseUrl(url);
-  const entities: DataSourceOptions['entities'] = [...wcHostEntities, ...plugins.flatMap((plugin) => (plugin.tables ?? []).map((table) => table.entity))];
-  const migrations: DataSourceOptions['migrations'] = [...wcHostMigrations, ...plugins.flatMap((plugin) => plugin.migrations ?? [])];
+  const entities: DataSourceOptions['entities'] = [
+    ...wcHostEntities,
+    ...plugins.flatMap((plugin) => (plugin.tables ?? []).map((table) => table.entity)),
+  ];
+  const migrations: DataSourceOptions['migrations'] = [
+    ...wcHostMigrations,
+    ...plugins.flatMap((plugin) => plugin.migrations ?? []),
+  ];
   const common = {
     entities,
     namingStrategy: new TablePrefixNamingStrategy(tablePrefix),

@@ -59,7 +59,8 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
   let sqliteRunner: QueryRunner | undefined;
   const sharedSqliteRunner = (): QueryRunner => (sqliteRunner ??= dataSource.createQueryRunner());
   let directReader: CachingDirectReader | undefined;
-  const readOnPrimary: DirectReader = (sql, params) => (directReader ??= createDirectReader(dataSource, dialect))(sql, params);
+  const readOnPrimary: DirectReader = (sql, params) =>
+    (directReader ??= createDirectReader(dataSource, dialect))(sql, params);
   const router = options.readRouter;
   const readDirectly: DirectReader = router ? (sql, params) => router.read(sql, params, readOnPrimary) : readOnPrimary;
   let longReader: LongReader | undefined;
@@ -174,7 +175,9 @@ export function createDb(dataSource: DataSource, tablePrefix: string, options: C
     },
     async query<T>(sql: string, params: readonly unknown[] = []) {
       try {
-        const rows = coordinator.active() ? (await runOutside(sql, params, false)).records : await readDirectly(sql, params);
+        const rows = coordinator.active()
+          ? (await runOutside(sql, params, false)).records
+          : await readDirectly(sql, params);
         outage?.succeeded();
         return rows as T[];
       } catch (error) {

@@ -8,9 +8,13 @@ describe('createDirectReader (SQLite)', () => {
     const connection = new Database(':memory:');
     try {
       const prepare = jest.spyOn(connection, 'prepare');
-      const read = createDirectReader({ driver: { databaseConnection: connection } } as unknown as DataSource, 'sqlite');
+      const read = createDirectReader(
+        { driver: { databaseConnection: connection } } as unknown as DataSource,
+        'sqlite',
+      );
       // A plugin writing values into its SQL: every text is new.
-      for (let i = 0; i < STATEMENT_CACHE_LIMIT * 5; i++) expect(await read(`SELECT ${i} AS n, ? AS b`, [true])).toEqual([{ n: i, b: 1 }]);
+      for (let i = 0; i < STATEMENT_CACHE_LIMIT * 5; i++)
+        expect(await read(`SELECT ${i} AS n, ? AS b`, [true])).toEqual([{ n: i, b: 1 }]);
       expect(read.cachedStatements()).toBe(STATEMENT_CACHE_LIMIT);
       // A text used again is prepared once.
       prepare.mockClear();

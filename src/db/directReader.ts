@@ -37,14 +37,18 @@ export function createDirectReader(dataSource: DataSource, dialect: Dialect): Ca
     const prepare = (sql: string) => connection.prepare(sql);
     const read = async (sql: string, params: readonly unknown[]) =>
       // better-sqlite3 cannot bind booleans.
-      statements.getOrCreate(sql, prepare).all(...params.map((p) => (typeof p === 'boolean' ? Number(p) : p))) as Record<string, unknown>[];
+      statements
+        .getOrCreate(sql, prepare)
+        .all(...params.map((p) => (typeof p === 'boolean' ? Number(p) : p))) as Record<string, unknown>[];
     return Object.assign(read, { cachedStatements: () => statements.size });
   }
   const pool = driver.pool as MysqlPool | undefined;
   if (!pool || typeof pool.query !== 'function') throw new Error('The MySQL pool is not open');
   const read = (sql: string, params: readonly unknown[]) =>
     new Promise<Record<string, unknown>[]>((resolve, reject) => {
-      pool.query(sql, [...params], (error, rows) => (error ? reject(error) : resolve(rows as Record<string, unknown>[])));
+      pool.query(sql, [...params], (error, rows) =>
+        error ? reject(error) : resolve(rows as Record<string, unknown>[]),
+      );
     });
   return Object.assign(read, { cachedStatements: () => 0 });
 }

@@ -4,13 +4,26 @@ import path from 'node:path';
 import { explainOpenError } from './explainOpenError';
 import type { DatabaseConfig } from '../config/databaseUrl';
 
-const mysql: DatabaseConfig = { dialect: 'mysql', flavor: 'mysql', host: 'db.internal', port: 3307, user: 'wp', password: 'secret', database: 'shop' };
+const mysql: DatabaseConfig = {
+  dialect: 'mysql',
+  flavor: 'mysql',
+  host: 'db.internal',
+  port: 3307,
+  user: 'wp',
+  password: 'secret',
+  database: 'shop',
+};
 const driverError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 // The errors a live server or file gives are exercised in test/cli.test.ts; these are the ones a test cannot provoke.
 describe('why a database could not be opened', () => {
   it('names the MySQL account, server and database, and the fix', () => {
-    expect(explainOpenError(driverError('ER_DBACCESS_DENIED_ERROR', "Access denied for user 'wp'@'10.0.0.5' to database 'shop'"), mysql)).toBe(
+    expect(
+      explainOpenError(
+        driverError('ER_DBACCESS_DENIED_ERROR', "Access denied for user 'wp'@'10.0.0.5' to database 'shop'"),
+        mysql,
+      ),
+    ).toBe(
       "'wp'@'10.0.0.5' may not use database 'shop' on db.internal:3307: GRANT ALL PRIVILEGES ON `shop`.* TO 'wp'@'10.0.0.5'; or use another user in DATABASE_URL.",
     );
     expect(explainOpenError(driverError('ENOTFOUND', 'getaddrinfo ENOTFOUND db.internal'), mysql)).toBe(
@@ -32,7 +45,9 @@ describe('why a database could not be opened', () => {
       expect(explainOpenError(driverError('SQLITE_NOTADB', 'file is not a database'), sqlite)).toBe(
         `${file} is not a SQLite database (file is not a database): set DATABASE_URL to wc-host's database file.`,
       );
-      expect(explainOpenError(driverError('SQLITE_READONLY_DIRECTORY', 'attempt to write a readonly database'), sqlite)).toBe(
+      expect(
+        explainOpenError(driverError('SQLITE_READONLY_DIRECTORY', 'attempt to write a readonly database'), sqlite),
+      ).toBe(
         `The SQLite database ${file} is read-only for this user: the file and its folder ${dir} must be writable.`,
       );
       expect(explainOpenError(driverError('EACCES', 'permission denied'), sqlite)).toContain(

@@ -26,14 +26,17 @@ function explainSqlite(error: unknown, file: string): string {
   const code = errorCode(error);
   const folder = path.dirname(file);
   if (code === 'SQLITE_CANTOPEN') {
-    if (isFolder(file)) return `Cannot open the SQLite database ${file}: it is a folder. Set DATABASE_URL=sqlite:<file> to a file path.`;
+    if (isFolder(file))
+      return `Cannot open the SQLite database ${file}: it is a folder. Set DATABASE_URL=sqlite:<file> to a file path.`;
     return `Cannot open the SQLite database ${file} (unable to open database file): its folder ${folder} must exist and be writable by this user.`;
   }
-  if (code === 'SQLITE_NOTADB') return `${file} is not a SQLite database (file is not a database): set DATABASE_URL to wc-host's database file.`;
+  if (code === 'SQLITE_NOTADB')
+    return `${file} is not a SQLite database (file is not a database): set DATABASE_URL to wc-host's database file.`;
   if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') {
     return `The SQLite database ${file} is read-only for this user: the file and its folder ${folder} must be writable.`;
   }
-  if (code.startsWith('SQLITE_BUSY')) return `The SQLite database ${file} is locked by another process: try again when it is done.`;
+  if (code.startsWith('SQLITE_BUSY'))
+    return `The SQLite database ${file} is locked by another process: try again when it is done.`;
   // TypeORM creates the folder first; Node's fs errors come from there.
   if (code === 'EEXIST' || code === 'ENOTDIR') {
     return `Cannot create the folder ${folder} for the SQLite database ${file}: a file is in the way (${code}). Set DATABASE_URL to another path.`;

@@ -17,7 +17,9 @@ describe('longReaderFor', () => {
   ])('gives a SQLite file one reader worker per core, at most 4 (%i cores → %i)', async (cores, workers) => {
     jest.spyOn(os, 'availableParallelism').mockReturnValue(cores);
     const pool = { query: jest.fn(), close: jest.fn(async () => undefined) };
-    const create = jest.spyOn(readPool, 'createSqliteReadPool').mockReturnValue(pool as unknown as readPool.SqliteReadPool);
+    const create = jest
+      .spyOn(readPool, 'createSqliteReadPool')
+      .mockReturnValue(pool as unknown as readPool.SqliteReadPool);
     const reader = longReaderFor(dataSource('/tmp/shop.sqlite'), 'sqlite', direct);
     expect(create).toHaveBeenCalledWith(expect.objectContaining({ file: '/tmp/shop.sqlite', size: workers }));
     await reader.close();

@@ -25,7 +25,8 @@ export function longReaderFor(
   queryTimeoutMs = 0,
 ): LongReader {
   const file = String(dataSource.options.database ?? '');
-  if (dialect !== 'sqlite' || !canUseReadPool(file)) return { query: readDirectly, close: async () => undefined, cachedStatements: () => [] };
+  if (dialect !== 'sqlite' || !canUseReadPool(file))
+    return { query: readDirectly, close: async () => undefined, cachedStatements: () => [] };
   const pool = createSqliteReadPool({
     file: path.resolve(file),
     size: Math.min(4, Math.max(1, os.availableParallelism())),

@@ -9,5 +9,9 @@ export type Row<Entity> = { [Column in keyof Entity]: Entity[Column] };
  * past 2^53, COUNT on some servers) — read it with Number().
  */
 export type DriverRow<Entity> = {
-  [Column in keyof Entity]: Entity[Column] extends number ? number | string : Entity[Column] extends number | null ? number | string | null : Entity[Column];
+  [Column in keyof Entity]: Entity[Column] extends number
+    ? number | string
+    : Entity[Column] extends number | null
+      ? number | string | null
+      : Entity[Column];
 };

@@ -13,7 +13,9 @@ export async function markCreatedByWcHost(db: Db): Promise<void> {
  */
 export async function createdByWcHost(db: Db): Promise<boolean> {
   try {
-    const rows = await db.query<{ value: string }>(`SELECT value FROM ${db.table('wc_host_state')} WHERE name = ?`, [CREATED_BY]);
+    const rows = await db.query<{ value: string }>(`SELECT value FROM ${db.table('wc_host_state')} WHERE name = ?`, [
+      CREATED_BY,
+    ]);
     return rows[0]?.value === 'wc-host';
   } catch {
     return false;

@@ -22,4 +22,3 @@ const modesWithoutIncompatible = WORDPRESS_INCOMPATIBLE_SQL_MODES.reduce(
   "CONCAT(',', @@SESSION.sql_mode, ',')",
 );
 export const WORDPRESS_SQL_MODE_STATEMENT = `SET SESSION sql_mode = TRIM(BOTH ',' FROM ${modesWithoutIncompatible})`;
-

@@ -52,7 +52,12 @@ export interface FilterMap {
   /** Roles whose users a shop manager may edit or delete (default `['customer']`). */
   woocommerce_shop_manager_editable_roles: [roles: string[]];
   /** Every permission decision on users; `context` is `read`, `create`, `edit`, `delete` or `batch`, `objectId` 0 for collections. */
-  woocommerce_rest_check_permissions: [allowed: boolean, context: UserPermissionContext, objectId: number, objectType: string];
+  woocommerce_rest_check_permissions: [
+    allowed: boolean,
+    context: UserPermissionContext,
+    objectId: number,
+    objectType: string,
+  ];
 }
 
 export interface ActionMap {

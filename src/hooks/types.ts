@@ -15,7 +15,9 @@ export type FilterName = Extract<keyof FilterMap, string>;
 export type ActionName = Extract<keyof ActionMap, string>;
 
 /** The value filter `N` filters: the first element of its tuple, and what its callbacks return. */
-export type FilterValue<N extends FilterName> = FilterMap[N] extends readonly [infer Value, ...unknown[]] ? Value : never;
+export type FilterValue<N extends FilterName> = FilterMap[N] extends readonly [infer Value, ...unknown[]]
+  ? Value
+  : never;
 /** The arguments filter `N` passes after the value. */
 export type FilterArgs<N extends FilterName> = FilterMap[N] extends readonly [unknown, ...infer Args] ? Args : never;
 /** The arguments action `N` passes. */
@@ -57,7 +59,11 @@ export interface Hooks extends RunningHookQueries {
   hasFilter(hookName: FilterName, namespace?: string): boolean;
   hasAction(hookName: ActionName, namespace?: string): boolean;
   /** Runs the filter's callbacks one after another (priority order, then order added), awaiting each. */
-  applyFilters<N extends FilterName>(hookName: N, value: FilterValue<N>, ...args: FilterArgs<N>): Promise<FilterValue<N>>;
+  applyFilters<N extends FilterName>(
+    hookName: N,
+    value: FilterValue<N>,
+    ...args: FilterArgs<N>
+  ): Promise<FilterValue<N>>;
   /** Runs the action's callbacks one after another, awaiting each. */
   doAction<N extends ActionName>(hookName: N, ...args: ActionArgs<N>): Promise<void>;
   /** How many times the action (or filter) has run in this registry. */

@@ -59,14 +59,26 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
   let readReplicas: ReadReplicas | null = null;
   try {
     if (replicaSettings.urls.length > 0) {
-      readReplicas = await openReadReplicas({ dataSource, tablePrefix: config.tablePrefix, settings: replicaSettings, timeouts, logger });
+      readReplicas = await openReadReplicas({
+        dataSource,
+        tablePrefix: config.tablePrefix,
+        settings: replicaSettings,
+        timeouts,
+        logger,
+      });
     }
     const readRouter = readReplicas?.router;
-    const db = createDb(dataSource, config.tablePrefix, { queryTimeoutMs: timeouts.dbQueryMs, outage: createOutageTracker(logger), readRouter });
+    const db = createDb(dataSource, config.tablePrefix, {
+      queryTimeoutMs: timeouts.dbQueryMs,
+      outage: createOutageTracker(logger),
+      readRouter,
+    });
     if (options.migrate !== false) {
       const result = await migrate(db, logger, { siteUrl: seededSiteUrl({ ...env, homeUrl: config.homeUrl }) });
       if (result.seeded) {
-        logger.info('New database: created the WordPress tables and the administrator "admin" (no password is printed).');
+        logger.info(
+          'New database: created the WordPress tables and the administrator "admin" (no password is printed).',
+        );
         logger.info(`Make an API key for it with: ${keysCreateHint(databaseUrl, config.tablePrefix)}`);
       }
     }
@@ -87,8 +99,20 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
     });
     // WooCommerce's REST authentication reads the API keys of the plugin that owns their table (woocommerce/core).
     if (mapsApiKeys(dataSource)) {
-      const throttle = new AuthThrottle(dataSource, config.tablePrefix, options.authThrottle ?? env.authThrottle, logger);
-      const authenticator = createWooCommerceAuthenticator({ db, options: optionsApi, config, hooks, logger, throttle });
+      const throttle = new AuthThrottle(
+        dataSource,
+        config.tablePrefix,
+        options.authThrottle ?? env.authThrottle,
+        logger,
+      );
+      const authenticator = createWooCommerceAuthenticator({
+        db,
+        options: optionsApi,
+        config,
+        hooks,
+        logger,
+        throttle,
+      });
       rest.addAuthenticator(readRouter ? routeReadsAfter(readRouter, authenticator) : authenticator);
     }
 
@@ -112,10 +136,14 @@ export async function createHost(options: HostOptions = {}): Promise<Host> {
       else res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).json({ status: 'unavailable' });
     });
     // After the health checks: a probe must learn whether the process and its database are up, whatever the load.
-    const shedder = createLoadShedder({ ...env.loadShedding, ...options.loadShedding }, () => dbPoolQueueLength(dataSource));
+    const shedder = createLoadShedder({ ...env.loadShedding, ...options.loadShedding }, () =>
+      dbPoolQueueLength(dataSource),
+    );
     app.use(shedder.middleware);
     if (readRouter) app.use(readRoutingMiddleware(readRouter));
-    app.use(rest.router({ trustProxy: config.trustProxy, homeUrl: config.homeUrl, requestTimeoutMs: timeouts.requestMs }));
+    app.use(
+      rest.router({ trustProxy: config.trustProxy, homeUrl: config.homeUrl, requestTimeoutMs: timeouts.requestMs }),
+    );
 
     const shutdownTimeoutMs = options.shutdownTimeoutMs ?? readServerEnv().shutdownTimeoutMs;
     let closing: Promise<void> | null = null;

@@ -42,7 +42,8 @@ export function createDatabaseIndexRegistry(): DatabaseIndexRegistry {
   const indexes: DatabaseIndex[] = [];
   return {
     register(index) {
-      if (indexes.some((existing) => existing.name === index.name)) throw new Error(`A database index named "${index.name}" is already registered`);
+      if (indexes.some((existing) => existing.name === index.name))
+        throw new Error(`A database index named "${index.name}" is already registered`);
       indexes.push(index);
     },
     list: () => indexes,

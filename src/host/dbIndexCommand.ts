@@ -23,14 +23,20 @@ export async function runDbIndexCommand(argv: string[], deps: DbIndexCommandDeps
   }
   const known = new Set(['--status', '--drop']);
   if (subcommand !== 'index' || flags.some((flag) => !known.has(flag)) || flags.length > 1) {
-    deps.err(subcommand === 'index' ? `Unknown option "${flags.find((flag) => !known.has(flag)) ?? flags[1]}".` : `Unknown subcommand "${subcommand ?? ''}".`);
+    deps.err(
+      subcommand === 'index'
+        ? `Unknown option "${flags.find((flag) => !known.has(flag)) ?? flags[1]}".`
+        : `Unknown subcommand "${subcommand ?? ''}".`,
+    );
     DB_INDEX_USAGE.forEach(deps.err);
     return 1;
   }
   for (const index of deps.indexes) {
     if (flags[0] === '--status') {
       const status = await index.status();
-      deps.out(`${index.name}: ${status.ready ? 'ready' : status.installed ? 'installed, not filled yet' : 'not installed'} — ${index.description}`);
+      deps.out(
+        `${index.name}: ${status.ready ? 'ready' : status.installed ? 'installed, not filled yet' : 'not installed'} — ${index.description}`,
+      );
       status.details.forEach((line) => deps.out(`  ${line}`));
     } else if (flags[0] === '--drop') {
       await index.drop();

@@ -2,7 +2,9 @@ import { keysCreateHint } from './keysCreateHint';
 
 describe('the first-start hint to make an API key', () => {
   it('is the plain command on the default database', () => {
-    expect(keysCreateHint('sqlite:./data/wc-host.sqlite', 'wp_')).toBe('npx wc-host keys create --user admin --permissions read_write');
+    expect(keysCreateHint('sqlite:./data/wc-host.sqlite', 'wp_')).toBe(
+      'npx wc-host keys create --user admin --permissions read_write',
+    );
   });
 
   it('repeats DATABASE_URL (without the password) and DB_TABLE_PREFIX when they are set', () => {

@@ -46,7 +46,9 @@ describe('createOptionsApi', () => {
       'wp_user_roles',
       'a:1:{s:8:"customer";a:2:{s:4:"name";s:8:"Customer";s:12:"capabilities";a:1:{s:4:"read";b:1;}}}',
     ]);
-    expect(await options.get('wp_user_roles')).toEqual({ customer: { name: 'Customer', capabilities: { read: true } } });
+    expect(await options.get('wp_user_roles')).toEqual({
+      customer: { name: 'Customer', capabilities: { read: true } },
+    });
   });
 
   it('returns a stored number as the text WordPress stores, and parses it only when given a parser', async () => {

@@ -54,17 +54,19 @@ export function createOptionsApi(db: Db, settings: OptionsApiSettings = {}): Opt
     // Atomic "insert unless present": the UNIQUE key on option_name decides, not an earlier read. (Not ON DUPLICATE
     // KEY UPDATE: with mysql2's FOUND_ROWS flag a no-op update still reports one affected row.)
     const insert = db.dialect === 'mysql' ? 'INSERT IGNORE INTO' : 'INSERT OR IGNORE INTO';
-    const result = await db.execute(
-      `${insert} ${options} (option_name, option_value, autoload) VALUES (?, ?, ?)`,
-      [name, maybeSerialize(value), autoloadValue(autoload)],
-    );
+    const result = await db.execute(`${insert} ${options} (option_name, option_value, autoload) VALUES (?, ?, ?)`, [
+      name,
+      maybeSerialize(value),
+      autoloadValue(autoload),
+    ]);
     cache.delete(name);
     return result.affectedRows > 0;
   }
 
   async function get(name: string, defaultOrParser?: unknown): Promise<unknown> {
     const { exists, value } = await read(name);
-    if (isParser(defaultOrParser)) return exists ? defaultOrParser.parse(value as OptionValue) : defaultOrParser.default;
+    if (isParser(defaultOrParser))
+      return exists ? defaultOrParser.parse(value as OptionValue) : defaultOrParser.default;
     return exists ? value : defaultOrParser;
   }
 
@@ -113,4 +115,3 @@ function autoloadValue(autoload: boolean | undefined): 'on' | 'off' | 'auto' {
   if (autoload === undefined) return 'auto';
   return autoload ? 'on' : 'off';
 }
-

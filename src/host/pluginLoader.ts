@@ -100,13 +100,27 @@ function importEsmFile(file: string): Promise<unknown> {
 /** Accepts `module.exports = plugin`, `export default plugin` (also as transpiled `{ default }`). */
 function asPlugin(loaded: unknown, source: string): Plugin {
   const candidate = isRecord(loaded) && 'default' in loaded && isRecord(loaded.default) ? loaded.default : loaded;
-  if (!isRecord(candidate) || typeof candidate.name !== 'string' || candidate.name === '' || typeof candidate.register !== 'function') {
+  if (
+    !isRecord(candidate) ||
+    typeof candidate.name !== 'string' ||
+    candidate.name === '' ||
+    typeof candidate.register !== 'function'
+  ) {
     throw new Error(`Plugin "${source}" must export { name: string, register(host) } as its default export`);
   }
-  if (candidate.requires !== undefined && !(Array.isArray(candidate.requires) && candidate.requires.every((name) => typeof name === 'string'))) {
+  if (
+    candidate.requires !== undefined &&
+    !(Array.isArray(candidate.requires) && candidate.requires.every((name) => typeof name === 'string'))
+  ) {
     throw new Error(`Plugin "${source}": requires must be a list of plugin names`);
   }
-  if (candidate.tables !== undefined && !(Array.isArray(candidate.tables) && candidate.tables.every((table) => isRecord(table) && typeof table.entity === 'function'))) {
+  if (
+    candidate.tables !== undefined &&
+    !(
+      Array.isArray(candidate.tables) &&
+      candidate.tables.every((table) => isRecord(table) && typeof table.entity === 'function')
+    )
+  ) {
     throw new Error(`Plugin "${source}": tables must be a list of { entity, mysql?, sqlite? }`);
   }
   return candidate as unknown as Plugin;

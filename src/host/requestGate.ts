@@ -4,9 +4,15 @@ import { sendRestError } from './sendRestError';
 
 /** What a request that arrives after host.close() began gets (WordPress's error shape). */
 // Retry-After: long enough for a restart, or for a balancer to pick another server.
-const SHUTTING_DOWN = new RestError('wc_host_shutting_down', 'The server is shutting down. Please retry the request.', 503, {}, {
-  'Retry-After': '5',
-});
+const SHUTTING_DOWN = new RestError(
+  'wc_host_shutting_down',
+  'The server is shutting down. Please retry the request.',
+  503,
+  {},
+  {
+    'Retry-After': '5',
+  },
+);
 
 /**
  * Counts the requests in flight through the host's app so host.close() can let them finish (a running batch

@@ -42,7 +42,12 @@ export class RestResponse<T = unknown> {
 
   /** The data with `_links` folded in (WP_REST_Controller::prepare_response_for_collection). */
   forCollection(): unknown {
-    if (Object.keys(this.links).length === 0 || this.data === null || typeof this.data !== 'object' || Array.isArray(this.data)) {
+    if (
+      Object.keys(this.links).length === 0 ||
+      this.data === null ||
+      typeof this.data !== 'object' ||
+      Array.isArray(this.data)
+    ) {
       return this.data;
     }
     return { ...(this.data as Record<string, unknown>), _links: this.links };

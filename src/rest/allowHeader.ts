@@ -9,14 +9,21 @@ import type { Endpoint, RouteEntry } from './routes/RouteTable';
  * requester, upper-case and comma-separated; no header when none does. The callbacks run again after the route
  * callback, as in WordPress, so the header reflects the state the request left behind.
  */
-export async function addAllowHeader(response: RestResponse, route: RouteEntry | null, request: RestRequest, logger: Logger): Promise<void> {
+export async function addAllowHeader(
+  response: RestResponse,
+  route: RouteEntry | null,
+  request: RestRequest,
+  logger: Logger,
+): Promise<void> {
   if (route === null) return;
   const verdicts = await Promise.all(route.endpoints.map((endpoint) => permits(endpoint, request, logger)));
   const allowed = new Map<string, boolean>();
   route.endpoints.forEach((endpoint, index) => {
     for (const method of endpoint.methods) allowed.set(method, verdicts[index]);
   });
-  const methods = Array.from(allowed).filter(([, isAllowed]) => isAllowed).map(([method]) => method);
+  const methods = Array.from(allowed)
+    .filter(([, isAllowed]) => isAllowed)
+    .map(([method]) => method);
   if (methods.length > 0) response.header('Allow', methods.join(', '));
 }
 
@@ -27,7 +34,7 @@ async function permits(endpoint: Endpoint, request: RestRequest, logger: Logger)
     if (!isRestError(thrown)) {
       logger.error('A REST permission callback failed while computing the Allow header', {
         route: request.route,
-        error: thrown instanceof Error ? thrown.stack ?? thrown.message : String(thrown),
+        error: thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown),
       });
     }
     return false;

@@ -58,7 +58,7 @@ export function thrownToRestError(thrown: unknown, logger: Logger, request: Rest
     method: request.method,
     path: request.path,
     route: request.route,
-    error: thrown instanceof Error ? thrown.stack ?? thrown.message : String(thrown),
+    error: thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown),
   });
   return internalServerError();
 }

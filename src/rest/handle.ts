@@ -48,10 +48,18 @@ export function createHandler(deps: HandleDeps): (request: RestRequest) => Promi
 
       // Like WordPress, a bad callback is refused before anything else runs, with a bare {code, message}.
       if (callback !== undefined && !jsonpEnabled) {
-        return new RestResponse({ code: 'rest_callback_disabled', message: 'JSONP support is disabled on this site.' }, 400, headers);
+        return new RestResponse(
+          { code: 'rest_callback_disabled', message: 'JSONP support is disabled on this site.' },
+          400,
+          headers,
+        );
       }
       if (callback !== undefined && !isValidJsonpCallback(callback)) {
-        return new RestResponse({ code: 'rest_callback_invalid', message: 'Invalid JSONP callback function.' }, 400, headers);
+        return new RestResponse(
+          { code: 'rest_callback_invalid', message: 'Invalid JSONP callback function.' },
+          400,
+          headers,
+        );
       }
 
       const override = applyMethodOverride(request);
@@ -59,7 +67,9 @@ export function createHandler(deps: HandleDeps): (request: RestRequest) => Promi
       headers['Access-Control-Allow-Headers'] = ALLOW_HEADERS;
 
       const authError = await authenticate(request);
-      const outcome: DispatchOutcome = authError ? { response: errorResponse(authError), route: null } : await dispatch(request);
+      const outcome: DispatchOutcome = authError
+        ? { response: errorResponse(authError), route: null }
+        : await dispatch(request);
 
       let response = outcome.response;
       await addAllowHeader(response, outcome.route, request, logger);

@@ -19,7 +19,10 @@ export interface PaginationInfo {
  * Link URLs are the route plus the request's own query parameters with `page` set, built with add_query_arg as
  * WordPress does (values end up urlencoded, `page` replaced in place or appended).
  */
-export function setPaginationHeaders(response: RestResponse, { total, perPage, page, request, route }: PaginationInfo): void {
+export function setPaginationHeaders(
+  response: RestResponse,
+  { total, perPage, page, request, route }: PaginationInfo,
+): void {
   const totalPages = perPage > 0 ? Math.ceil(total / perPage) : 0;
   response.header('X-WP-Total', String(Math.trunc(total)));
   response.header('X-WP-TotalPages', String(totalPages));

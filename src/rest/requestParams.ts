@@ -32,7 +32,8 @@ export function dropFormBodyUnlessBodyMethod(request: RestRequest): void {
  * but not an object carries no named parameters.
  */
 export function parseJsonBody(request: RestRequest): RestError | null {
-  if (request.jsonBody !== null || request.rawBody === '' || !isJsonContentType(request.header('content-type'))) return null;
+  if (request.jsonBody !== null || request.rawBody === '' || !isJsonContentType(request.header('content-type')))
+    return null;
   const decoded = phpJsonDecode(request.rawBody);
   if (!decoded.ok) {
     return new RestError('rest_invalid_json', 'Invalid JSON body passed.', 400, {
@@ -41,6 +42,7 @@ export function parseJsonBody(request: RestRequest): RestError | null {
     });
   }
   const value = decoded.value;
-  request.jsonBody = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  request.jsonBody =
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   return null;
 }

@@ -32,17 +32,26 @@ export function createRestServer({ hooks, logger, siteInfo }: RestServerOptions)
   return server;
 
   /** register_rest_route: `/{namespace}/{route}`; the first route of a namespace also registers its index. */
-  function registerRoute(namespace: string, route: string, endpoints: RouteEndpoint | readonly RouteEndpoint[], schema?: SchemaProvider): void {
+  function registerRoute(
+    namespace: string,
+    route: string,
+    endpoints: RouteEndpoint | readonly RouteEndpoint[],
+    schema?: SchemaProvider,
+  ): void {
     const cleanNamespace = namespace.replace(/^\/+|\/+$/g, '');
     if (cleanNamespace === '') throw new Error(`REST routes must be namespaced; "${route}" has an empty namespace.`);
     if (route === '') throw new Error(`A REST route must be specified in the namespace "${cleanNamespace}".`);
     const fullRoute = `/${cleanNamespace}/${route.replace(/^\/+|\/+$/g, '')}`;
     compileRoutePattern(fullRoute);
-    const normalized = (isEndpointList(endpoints) ? endpoints : [endpoints]).map((endpoint) => normalizeEndpoint(fullRoute, endpoint));
+    const normalized = (isEndpointList(endpoints) ? endpoints : [endpoints]).map((endpoint) =>
+      normalizeEndpoint(fullRoute, endpoint),
+    );
 
     if (!routes.hasNamespace(cleanNamespace)) {
       const indexRoute = `/${cleanNamespace}`;
-      routes.add(cleanNamespace, indexRoute, [normalizeEndpoint(indexRoute, namespaceIndexEndpoint(routes, cleanNamespace))]);
+      routes.add(cleanNamespace, indexRoute, [
+        normalizeEndpoint(indexRoute, namespaceIndexEndpoint(routes, cleanNamespace)),
+      ]);
     }
     routes.add(cleanNamespace, fullRoute, normalized, schema);
   }

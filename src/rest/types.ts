@@ -61,7 +61,11 @@ export interface JsonSchema {
 export interface RouteArg extends JsonSchema {
   required?: boolean;
   /** true = valid; false = generic "Invalid parameter."; a RestError = that error (its message goes in data.params). */
-  validateCallback?: (value: unknown, request: RestRequest, param: string) => boolean | RestError | Promise<boolean | RestError>;
+  validateCallback?: (
+    value: unknown,
+    request: RestRequest,
+    param: string,
+  ) => boolean | RestError | Promise<boolean | RestError>;
   sanitizeCallback?: (value: unknown, request: RestRequest, param: string) => unknown;
 }
 
@@ -139,7 +143,12 @@ export interface RestApi {
   >(
     namespace: string,
     route: R,
-    endpoints: readonly [RouteEndpoint<A1, M1, R>, RouteEndpoint<A2, M2, R>, RouteEndpoint<A3, M3, R>, RouteEndpoint<A4, M4, R>],
+    endpoints: readonly [
+      RouteEndpoint<A1, M1, R>,
+      RouteEndpoint<A2, M2, R>,
+      RouteEndpoint<A3, M3, R>,
+      RouteEndpoint<A4, M4, R>,
+    ],
     schema?: SchemaProvider,
   ): void;
   registerRoute<
@@ -166,7 +175,12 @@ export interface RestApi {
     ],
     schema?: SchemaProvider,
   ): void;
-  registerRoute(namespace: string, route: string, endpoints: RouteEndpoint | readonly RouteEndpoint[], schema?: SchemaProvider): void;
+  registerRoute(
+    namespace: string,
+    route: string,
+    endpoints: RouteEndpoint | readonly RouteEndpoint[],
+    schema?: SchemaProvider,
+  ): void;
   /** Adds an authenticator; they run in the order added until one sets `request.user` or throws. */
   addAuthenticator(authenticator: Authenticator): void;
   /** Registered namespaces, in registration order. */

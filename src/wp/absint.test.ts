@@ -3,7 +3,9 @@ import { absint, wpParseIdList } from './absint';
 
 describe('absint', () => {
   it('reads a numeric string as PHP 8 casts it to int: leading number, exponent, whitespace', () => {
-    expect(['12', ' 12', '12 ', '12abc', '1.9', '-7', '1e3', '1E+2', '2.', '+5'].map(absint)).toEqual([12, 12, 12, 12, 1, 7, 1000, 100, 2, 5]);
+    expect(['12', ' 12', '12 ', '12abc', '1.9', '-7', '1e3', '1E+2', '2.', '+5'].map(absint)).toEqual([
+      12, 12, 12, 12, 1, 7, 1000, 100, 2, 5,
+    ]);
     expect(['', 'abc', '0x1A', '.5', '-0', '1e-7'].map(absint)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 

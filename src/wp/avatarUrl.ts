@@ -14,8 +14,16 @@ export interface AvatarOptions {
  * to `mm` and `gravatar_default` to nothing; `r` is lower-cased; empty parameters are left out and values are
  * rawurlencoded. An empty or '0' email (falsy in PHP) gets no hash.
  */
-export function avatarUrl(email: string, { avatarDefault = 'mystery', avatarRating = 'G', size = 96 }: AvatarOptions = {}): string {
-  const hash = email === '' || email === '0' ? '' : createHash('sha256').update(asciiLower(phpTrim(email)), 'utf8').digest('hex');
+export function avatarUrl(
+  email: string,
+  { avatarDefault = 'mystery', avatarRating = 'G', size = 96 }: AvatarOptions = {},
+): string {
+  const hash =
+    email === '' || email === '0'
+      ? ''
+      : createHash('sha256')
+          .update(asciiLower(phpTrim(email)), 'utf8')
+          .digest('hex');
   const params: Array<[string, string]> = [
     ['s', String(Math.trunc(Math.abs(size)) || 96)],
     ['d', gravatarDefault(avatarDefault)],

@@ -1,8 +1,14 @@
 import { computeUserCapabilities, setRoleCapabilities, userLevelFrom, type RolesOption } from './capabilities';
 
 const ROLES: RolesOption = {
-  administrator: { name: 'Administrator', capabilities: { read: true, level_10: true, level_9: true, manage_options: true } },
-  shop_manager: { name: 'Shop manager', capabilities: { read: true, level_9: true, edit_users: false, list_users: true } },
+  administrator: {
+    name: 'Administrator',
+    capabilities: { read: true, level_10: true, level_9: true, manage_options: true },
+  },
+  shop_manager: {
+    name: 'Shop manager',
+    capabilities: { read: true, level_9: true, edit_users: false, list_users: true },
+  },
   customer: { name: 'Customer', capabilities: { read: true } },
   subscriber: { name: 'Subscriber', capabilities: { read: true, level_0: true } },
 };
@@ -17,7 +23,10 @@ describe('computeUserCapabilities', () => {
   });
 
   it('keeps stored order, merges role caps in order and lets stored caps win', () => {
-    const result = computeUserCapabilities({ shop_manager: true, edit_posts: true, list_users: false, ghost: true, customer: true }, ROLES);
+    const result = computeUserCapabilities(
+      { shop_manager: true, edit_posts: true, list_users: false, ghost: true, customer: true },
+      ROLES,
+    );
     expect(result.roles).toEqual(['shop_manager', 'customer']);
     expect(result.allcaps).toEqual({
       read: true,
@@ -29,7 +38,16 @@ describe('computeUserCapabilities', () => {
       ghost: true,
       customer: true,
     });
-    expect(Object.keys(result.allcaps)).toEqual(['read', 'level_9', 'edit_users', 'list_users', 'shop_manager', 'edit_posts', 'ghost', 'customer']);
+    expect(Object.keys(result.allcaps)).toEqual([
+      'read',
+      'level_9',
+      'edit_users',
+      'list_users',
+      'shop_manager',
+      'edit_posts',
+      'ghost',
+      'customer',
+    ]);
     expect(result.userLevel).toBe(9);
   });
 
@@ -60,10 +78,9 @@ describe('setRoleCapabilities', () => {
       edit_posts: true,
       customer: true,
     });
-    expect(Object.keys(setRoleCapabilities({ customer: true, edit_posts: true, subscriber: true }, 'customer', ROLES))).toEqual([
-      'edit_posts',
-      'customer',
-    ]);
+    expect(
+      Object.keys(setRoleCapabilities({ customer: true, edit_posts: true, subscriber: true }, 'customer', ROLES)),
+    ).toEqual(['edit_posts', 'customer']);
   });
 
   it('changes nothing when the user has exactly that role', () => {

@@ -3,7 +3,7 @@ import { filterUserTextField } from './filterUserTextField';
 describe('filterUserTextField', () => {
   it('leaves plain names alone', () => {
     expect(filterUserTextField('John Doe')).toBe('John Doe');
-    expect(filterUserTextField("Jörg O'Neil \"JJ\"")).toBe("Jörg O'Neil \"JJ\"");
+    expect(filterUserTextField('Jörg O\'Neil "JJ"')).toBe('Jörg O\'Neil "JJ"');
   });
 
   it('encodes ampersands and angle brackets, keeping existing entities', () => {

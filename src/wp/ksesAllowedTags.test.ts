@@ -8,7 +8,9 @@ describe('ksesAllowedTags', () => {
   });
 
   it('keeps only allowed attributes, quoting and URL-checking them', () => {
-    expect(ksesAllowedTags('<a href=x.html onclick="evil()" title=\'t\'>l</a>')).toBe(`<a href="x.html" title='t'>l</a>`);
+    expect(ksesAllowedTags('<a href=x.html onclick="evil()" title=\'t\'>l</a>')).toBe(
+      `<a href="x.html" title='t'>l</a>`,
+    );
     expect(ksesAllowedTags('<a href="javascript:alert(1)">x</a>')).toBe('<a href="alert(1)">x</a>');
     expect(ksesAllowedTags('<b class="x" />')).toBe('<b />');
     expect(ksesAllowedTags('< abbr title="T" >')).toBe('<abbr title="T">');

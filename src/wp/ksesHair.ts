@@ -10,8 +10,23 @@ export interface KsesAttribute {
 
 /** wp_kses_uri_attributes(): attributes whose values are URLs and get their scheme checked. */
 const URI_ATTRIBUTES = new Set([
-  'action', 'archive', 'background', 'cite', 'classid', 'codebase', 'data', 'formaction', 'href', 'icon', 'longdesc',
-  'manifest', 'poster', 'profile', 'src', 'usemap', 'xmlns',
+  'action',
+  'archive',
+  'background',
+  'cite',
+  'classid',
+  'codebase',
+  'data',
+  'formaction',
+  'href',
+  'icon',
+  'longdesc',
+  'manifest',
+  'poster',
+  'profile',
+  'src',
+  'usemap',
+  'xmlns',
 ]);
 
 /**

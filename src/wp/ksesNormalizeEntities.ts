@@ -15,7 +15,9 @@ export function ksesNormalizeEntities(content: string): string {
     )
     .replace(/&amp;#(0*[0-9]{1,7});/g, (_match, digits: string) => {
       if (isPhpEmptyString(digits)) return '';
-      return isValidUnicode(parseInt(digits, 10)) ? `&#${digits.replace(/^0+/, '').padStart(3, '0')};` : `&amp;#${digits};`;
+      return isValidUnicode(parseInt(digits, 10))
+        ? `&#${digits.replace(/^0+/, '').padStart(3, '0')};`
+        : `&amp;#${digits};`;
     })
     .replace(/&amp;#[Xx](0*[0-9A-Fa-f]{1,6});/g, (_match, hex: string) => {
       if (isPhpEmptyString(hex)) return '';

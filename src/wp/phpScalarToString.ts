@@ -40,7 +40,8 @@ function roundedDigits(value: number): { digits: string; pointAt: number } {
   const mantissa = biasedExponent === 0 ? fraction : fraction | (1n << 52n);
   const exponent = biasedExponent === 0 ? -1074 : biasedExponent - 1075;
   // value = mantissa * 2^exponent, written exactly in decimal as `exact` * 10^-scale.
-  const exact = exponent >= 0 ? (mantissa << BigInt(exponent)).toString() : (mantissa * 5n ** BigInt(-exponent)).toString();
+  const exact =
+    exponent >= 0 ? (mantissa << BigInt(exponent)).toString() : (mantissa * 5n ** BigInt(-exponent)).toString();
   let pointAt = exact.length - (exponent >= 0 ? 0 : -exponent);
   let digits = exact;
   if (exact.length > PHP_PRECISION) {

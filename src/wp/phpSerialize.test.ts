@@ -12,7 +12,9 @@ describe('phpSerialize / phpUnserialize', () => {
     const text = `a:1:{i:1700000000;s:32:"${nonce}";}`;
     expect(phpSerialize({ 1700000000: nonce })).toBe(text);
     expect(phpUnserialize(text)).toEqual({ 1700000000: nonce });
-    expect(phpSerialize({ '-5': 'a', '007': 'b', '1.5': 'c' })).toBe('a:3:{i:-5;s:1:"a";s:3:"007";s:1:"b";s:3:"1.5";s:1:"c";}');
+    expect(phpSerialize({ '-5': 'a', '007': 'b', '1.5': 'c' })).toBe(
+      'a:3:{i:-5;s:1:"a";s:3:"007";s:1:"b";s:3:"1.5";s:1:"c";}',
+    );
   });
 
   it('counts string lengths in UTF-8 bytes', () => {

@@ -7,7 +7,9 @@ describe('phpassCrypt', () => {
   });
 
   it('uses only the first 12 characters of a full stored hash as the setting', async () => {
-    expect(await phpassCrypt('password123', '$P$BabcdefghoTxhl3SXmFk9JMqnsp3cw0')).toBe('$P$BabcdefghoTxhl3SXmFk9JMqnsp3cw0');
+    expect(await phpassCrypt('password123', '$P$BabcdefghoTxhl3SXmFk9JMqnsp3cw0')).toBe(
+      '$P$BabcdefghoTxhl3SXmFk9JMqnsp3cw0',
+    );
   });
 
   it('rejects settings phpass cannot use', async () => {

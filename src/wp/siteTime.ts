@@ -42,7 +42,10 @@ const ZERO_DATE = '0000-00-00 00:00:00';
 
 /** The site clock for the options as stored (a non-string timezone or offset counts as unset). */
 export async function siteClockFromOptions(options: SiteOptionsReader): Promise<SiteClock> {
-  const [timezoneString, gmtOffset] = await Promise.all([options.get('timezone_string', ''), options.get('gmt_offset', 0)]);
+  const [timezoneString, gmtOffset] = await Promise.all([
+    options.get('timezone_string', ''),
+    options.get('gmt_offset', 0),
+  ]);
   return createSiteClock({
     timezoneString: typeof timezoneString === 'string' ? timezoneString : '',
     gmtOffset: typeof gmtOffset === 'number' || typeof gmtOffset === 'string' ? gmtOffset : 0,

@@ -36,7 +36,9 @@ function namedZone(name: string): SiteTimezone {
     second: 'numeric',
   });
   const offsetAt = (utcSeconds: number): number => {
-    const parts = Object.fromEntries(format.formatToParts(new Date(utcSeconds * 1000)).map((part) => [part.type, part.value]));
+    const parts = Object.fromEntries(
+      format.formatToParts(new Date(utcSeconds * 1000)).map((part) => [part.type, part.value]),
+    );
     const wall = new Date(0);
     wall.setUTCFullYear(Number(parts.year), Number(parts.month) - 1, Number(parts.day));
     wall.setUTCHours(Number(parts.hour), Number(parts.minute), Number(parts.second));

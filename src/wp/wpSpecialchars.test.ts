@@ -18,7 +18,7 @@ describe('wpSpecialchars', () => {
     expect(wpSpecialchars('&bogus; &#1;')).toBe('&amp;bogus; &amp;#1;');
   });
 
-  it('encodes &apos; because PHP\'s HTML 4.01 table lacks it', () => {
+  it("encodes &apos; because PHP's HTML 4.01 table lacks it", () => {
     expect(wpSpecialchars('&apos;')).toBe('&amp;apos;');
   });
 });

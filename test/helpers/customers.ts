@@ -90,9 +90,32 @@ export const V2_SCHEMA_PROPERTIES = [
 ];
 
 /** Billing keys in WC_Customer data order (the order WooCommerce answers them in). */
-export const BILLING_KEYS = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'postcode', 'country', 'state', 'email', 'phone'];
+export const BILLING_KEYS = [
+  'first_name',
+  'last_name',
+  'company',
+  'address_1',
+  'address_2',
+  'city',
+  'postcode',
+  'country',
+  'state',
+  'email',
+  'phone',
+];
 /** Shipping keys: v2 outputs phone (WC ≥ 5.6) though it cannot write it. */
-export const SHIPPING_KEYS = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'postcode', 'country', 'state', 'phone'];
+export const SHIPPING_KEYS = [
+  'first_name',
+  'last_name',
+  'company',
+  'address_1',
+  'address_2',
+  'city',
+  'postcode',
+  'country',
+  'state',
+  'phone',
+];
 
 export const EMPTY_BILLING = Object.fromEntries(BILLING_KEYS.map((key) => [key, '']));
 export const EMPTY_SHIPPING = Object.fromEntries(SHIPPING_KEYS.map((key) => [key, '']));
@@ -155,7 +178,11 @@ export function expectError(response: Response, status: number, code: string, me
 export type CustomerJson = Record<string, any>;
 
 /** POST /customers as `key`; fails the test unless 201. */
-export async function createCustomer(t: TestHost, body: Record<string, unknown>, key: TestKey = t.adminKey): Promise<CustomerJson> {
+export async function createCustomer(
+  t: TestHost,
+  body: Record<string, unknown>,
+  key: TestKey = t.adminKey,
+): Promise<CustomerJson> {
   const response = await as(t.http.post(`${V2}/customers`), key).send(body);
   if (response.status !== 201) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
@@ -210,7 +237,8 @@ export async function userRow(t: TestHost, id: number): Promise<UserRow | undefi
     ...row,
     ID: Number(row.ID),
     user_status: Number(row.user_status),
-    user_registered: registered instanceof Date ? registered.toISOString().slice(0, 19).replace('T', ' ') : String(registered),
+    user_registered:
+      registered instanceof Date ? registered.toISOString().slice(0, 19).replace('T', ' ') : String(registered),
   };
 }
 
@@ -248,7 +276,13 @@ export function referenceJohnDoe(customer: CustomerJson): string {
   const escaped = (url: string) => url.replace(/\//g, '\\/');
   return REFERENCE_01_BODY.replace('"id":4,', `"id":${customer.id},`)
     .replace(/customers\\\/4"/, `customers\\/${customer.id}"`)
-    .replace(/"date_created(_gmt)?":"2026-11-26T19:04:36"/g, (_match, gmt: string | undefined) => `"date_created${gmt ?? ''}":"${customer.date_created}"`)
-    .replace(/"date_modified(_gmt)?":"2026-11-26T19:04:36"/g, (_match, gmt: string | undefined) => `"date_modified${gmt ?? ''}":"${customer.date_modified}"`)
+    .replace(
+      /"date_created(_gmt)?":"2026-11-26T19:04:36"/g,
+      (_match, gmt: string | undefined) => `"date_created${gmt ?? ''}":"${customer.date_created}"`,
+    )
+    .replace(
+      /"date_modified(_gmt)?":"2026-11-26T19:04:36"/g,
+      (_match, gmt: string | undefined) => `"date_modified${gmt ?? ''}":"${customer.date_modified}"`,
+    )
     .replace(/"avatar_url":"[^"]*"/, `"avatar_url":"${escaped(gravatar('john.doe@example.com'))}"`);
 }

@@ -10,20 +10,36 @@ export interface FixtureFile {
 }
 
 /** A `posts` row (product or `shop_order`, in posts storage) with its meta; returns its id. */
-export async function insertPost(db: Db, id: number, type: string, status: string, title: string, meta: Record<string, string>): Promise<number> {
+export async function insertPost(
+  db: Db,
+  id: number,
+  type: string,
+  status: string,
+  title: string,
+  meta: Record<string, string>,
+): Promise<number> {
   await db.execute(
     `INSERT INTO ${db.table('posts')} (ID, post_author, post_date, post_date_gmt, post_content, post_title, post_excerpt, post_status, post_password, post_name, to_ping, pinged, post_modified, post_modified_gmt, post_content_filtered, post_parent, guid, menu_order, post_type, post_mime_type, comment_count)
      VALUES (?, 1, '2024-03-01 10:00:00', '2024-03-01 10:00:00', '', ?, '', ?, '', ?, '', '', '2024-03-01 10:00:00', '2024-03-01 10:00:00', '', 0, '', 0, ?, '', 0)`,
     [id, title, status, title.toLowerCase().replace(/\s+/g, '-'), type],
   );
   for (const [key, value] of Object.entries(meta)) {
-    await db.execute(`INSERT INTO ${db.table('postmeta')} (post_id, meta_key, meta_value) VALUES (?, ?, ?)`, [id, key, value]);
+    await db.execute(`INSERT INTO ${db.table('postmeta')} (post_id, meta_key, meta_value) VALUES (?, ?, ?)`, [
+      id,
+      key,
+      value,
+    ]);
   }
   return id;
 }
 
 /** A downloadable product with `files`. */
-export function insertDownloadableProduct(db: Db, id: number, title: string, files: readonly FixtureFile[]): Promise<number> {
+export function insertDownloadableProduct(
+  db: Db,
+  id: number,
+  title: string,
+  files: readonly FixtureFile[],
+): Promise<number> {
   return insertPost(db, id, 'product', 'publish', title, {
     _downloadable: 'yes',
     _downloadable_files: phpSerialize(Object.fromEntries(files.map((file) => [file.id, { enabled: true, ...file }]))),

@@ -59,7 +59,21 @@ export const HOSTILE_NUMBERS = [
 export function hostilePathId(random: SeededRandom, realIds: readonly number[]): string {
   return random.chance(35)
     ? String(random.pick(realIds))
-    : random.pick(['0', '00', '99999999999999999999', '18446744073709551615', '9223372036854775807', '9223372036854775808', '9007199254740993', '4294967297', '0000000000000000000001', '9'.repeat(400), '1e5', '-1', 'abc']);
+    : random.pick([
+        '0',
+        '00',
+        '99999999999999999999',
+        '18446744073709551615',
+        '9223372036854775807',
+        '9223372036854775808',
+        '9007199254740993',
+        '4294967297',
+        '0000000000000000000001',
+        '9'.repeat(400),
+        '1e5',
+        '-1',
+        'abc',
+      ]);
 }
 
 /** A JSON value of any type, leaning to hostile numbers and strings; objects and lists nest a little. */
@@ -72,12 +86,22 @@ export function hostileJson(random: SeededRandom, depth = 0): unknown {
     case 2:
       return random.pick([true, false, null]);
     case 3:
-      return random.pick(['a@example.com', 'x'.repeat(300), '<b>bold</b>', 'customer', 'administrator', '2024-01-01T00:00:00']);
+      return random.pick([
+        'a@example.com',
+        'x'.repeat(300),
+        '<b>bold</b>',
+        'customer',
+        'administrator',
+        '2024-01-01T00:00:00',
+      ]);
     case 4:
       return Array.from({ length: random.int(4) }, () => hostileJson(random, depth + 1));
     default:
       return Object.fromEntries(
-        Array.from({ length: random.int(4) }, () => [random.pick(['id', 'key', 'value', 'email', 'first_name', '0', '1', '']), hostileJson(random, depth + 1)]),
+        Array.from({ length: random.int(4) }, () => [
+          random.pick(['id', 'key', 'value', 'email', 'first_name', '0', '1', '']),
+          hostileJson(random, depth + 1),
+        ]),
       );
   }
 }

@@ -42,7 +42,10 @@ export async function createTestHost(options: Partial<HostOptions> = {}): Promis
     await database.drop();
     throw error;
   }
-  const createKey = async (userId: number, permissions: 'read' | 'write' | 'read_write' = 'read_write'): Promise<TestKey> => {
+  const createKey = async (
+    userId: number,
+    permissions: 'read' | 'write' | 'read_write' = 'read_write',
+  ): Promise<TestKey> => {
     const key = await createApiKey(host.db, { userId, permissions, description: 'test' });
     return { keyId: key.keyId, consumerKey: key.consumerKey, consumerSecret: key.consumerSecret };
   };

@@ -17,7 +17,10 @@ export interface WcHostProcess {
 
 /** Starts `wc-host <args>` with `env` added to this process's environment (LOG_LEVEL=info unless given). */
 export function startWcHost(args: string[], env: NodeJS.ProcessEnv): WcHostProcess {
-  const child = spawn(process.execPath, [ENTRY, ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env } });
+  const child = spawn(process.execPath, [ENTRY, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+  });
   const lines: string[] = [];
   const watchers: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
   const onLine = (line: string): void => {
@@ -50,7 +53,9 @@ export function startWcHost(args: string[], env: NodeJS.ProcessEnv): WcHostProce
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
         watchers.push({ pattern, resolve });
-        void exited.then(({ code }) => reject(new Error(`wc-host exited (${code}) before printing ${pattern}:\n${lines.join('\n')}`)));
+        void exited.then(({ code }) =>
+          reject(new Error(`wc-host exited (${code}) before printing ${pattern}:\n${lines.join('\n')}`)),
+        );
       });
     },
   };

@@ -29,13 +29,24 @@ export async function batchCustomers(module: CustomersModule, request: RestReque
   const limit = Number(await module.hooks.applyFilters(CUSTOMER_HOOKS.restBatchItemsLimit, 100, 'customers'));
   const total = sections.create.length + sections.update.length + sections.delete.length;
   if (total > limit) {
-    throw new RestError('woocommerce_rest_request_entity_too_large', `Unable to accept more than ${limit} items for this request.`, 413);
+    throw new RestError(
+      'woocommerce_rest_request_entity_too_large',
+      `Unable to accept more than ${limit} items for this request.`,
+      413,
+    );
   }
 
   const result: Partial<Record<BatchSection, unknown[]>> = {};
   const record = (section: BatchSection, entry: unknown) => (result[section] ??= []).push(entry);
   const itemRequest = (method: string, params: Record<string, unknown>, query: Record<string, unknown> = {}) => {
-    const item = new RestRequest({ method, path: request.path, headers: request.headers, query, jsonBody: params, restRoot: request.restRoot });
+    const item = new RestRequest({
+      method,
+      path: request.path,
+      headers: request.headers,
+      query,
+      jsonBody: params,
+      restRoot: request.restRoot,
+    });
     item.route = request.route;
     item.user = request.user;
     item.apiKey = request.apiKey;
@@ -44,18 +55,24 @@ export async function batchCustomers(module: CustomersModule, request: RestReque
 
   for (const raw of sections.create) {
     const item = itemRequest('POST', asObject(raw), { ...request.query });
-    record('create', await runItem(0, async () => {
-      await module.permissions.create(item);
-      return createCustomer(module, item);
-    }));
+    record(
+      'create',
+      await runItem(0, async () => {
+        await module.permissions.create(item);
+        return createCustomer(module, item);
+      }),
+    );
   }
   for (const raw of sections.update) {
     const params = asObject(raw);
     const item = itemRequest('PUT', params);
-    record('update', await runItem(params.id ?? null, async () => {
-      await module.permissions.update(item);
-      return updateCustomer(module, item);
-    }));
+    record(
+      'update',
+      await runItem(params.id ?? null, async () => {
+        await module.permissions.update(item);
+        return updateCustomer(module, item);
+      }),
+    );
   }
   for (const raw of sections.delete) {
     const id = batchDeleteId(raw);
@@ -65,10 +82,13 @@ export async function batchCustomers(module: CustomersModule, request: RestReque
       continue;
     }
     const item = itemRequest('DELETE', {}, { id, force: true });
-    record('delete', await runItem(id, async () => {
-      await module.permissions.delete(item);
-      return deleteCustomer(module, item);
-    }));
+    record(
+      'delete',
+      await runItem(id, async () => {
+        await module.permissions.delete(item);
+        return deleteCustomer(module, item);
+      }),
+    );
   }
   return Object.keys(result).length > 0 ? result : [];
 }
@@ -85,7 +105,10 @@ async function runItem(id: unknown, work: () => Promise<RestResponse>): Promise<
 }
 
 function errorEntry(id: unknown, error: RestError): BatchError {
-  return { id, error: { code: error.code, message: error.message, data: { status: error.status, ...error.extraData } } };
+  return {
+    id,
+    error: { code: error.code, message: error.message, data: { status: error.status, ...error.extraData } },
+  };
 }
 
 /** array_filter($request->get_params()): an empty or missing section is no section. */
@@ -96,7 +119,9 @@ function nonEmptyList(value: unknown): unknown[] {
 }
 
 function asObject(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? { ...(value as Record<string, unknown>) }
+    : {};
 }
 
 /**

@@ -5,7 +5,12 @@ import { CUSTOMER_HOOKS } from '../hooks';
 import type { CustomersModule } from '../module';
 import type { UserQueryArgs } from '../store/userQuery/userQueryArgs';
 
-const ORDERBY: Record<string, string> = { id: 'ID', include: 'include', name: 'display_name', registered_date: 'registered' };
+const ORDERBY: Record<string, string> = {
+  id: 'ID',
+  include: 'include',
+  name: 'display_name',
+  registered_date: 'registered',
+};
 
 /** GET /customers (get_items): WP_User_Query arguments, the query filter, one page, totals and Link headers. */
 export async function listCustomers(module: CustomersModule, request: RestRequest): Promise<RestResponse> {

@@ -27,7 +27,9 @@ export async function listDownloads(module: CustomersModule, request: RestReques
       downloads_remaining: download.downloads_remaining === '' ? 'unlimited' : download.downloads_remaining,
       // The stored value is site time: shown as is, and converted for the _gmt twin.
       access_expires: download.access_expires ? download.access_expires.replace(' ', 'T') : 'never',
-      access_expires_gmt: download.access_expires ? (clock.siteMysqlToUtcIso(download.access_expires) ?? 'never') : 'never',
+      access_expires_gmt: download.access_expires
+        ? (clock.siteMysqlToUtcIso(download.access_expires) ?? 'never')
+        : 'never',
     };
     const data: Record<string, unknown> = {};
     for (const name of module.version.downloadFields) data[name] = values[name];
@@ -35,7 +37,12 @@ export async function listDownloads(module: CustomersModule, request: RestReques
     response.addLink('collection', request.restUrl(`/${namespace}/customers/${customerId}/downloads`));
     response.addLink('product', request.restUrl(`/${namespace}/products/${download.product_id}`));
     response.addLink('order', request.restUrl(`/${namespace}/orders/${download.order_id}`));
-    const filtered = await module.hooks.applyFilters('woocommerce_rest_prepare_customer_download', response, download, request);
+    const filtered = await module.hooks.applyFilters(
+      'woocommerce_rest_prepare_customer_download',
+      response,
+      download,
+      request,
+    );
     items.push(filtered.forCollection());
   }
   return new RestResponse(items);

@@ -19,7 +19,11 @@ export async function updateCustomer(module: CustomersModule, request: RestReque
 
   const email = request.param('email');
   // The lookup is case-insensitive but the comparison is not: WooCommerce refuses a case variant of the own address.
-  if (!isEmpty(email) && (await emailExists(module.store.db, String(email))) !== null && email !== customer.get('email')) {
+  if (
+    !isEmpty(email) &&
+    (await emailExists(module.store.db, String(email))) !== null &&
+    email !== customer.get('email')
+  ) {
     throw new RestError('woocommerce_rest_customer_invalid_email', 'Email address is invalid.', 400);
   }
   const username = request.param('username');

@@ -77,7 +77,7 @@ export class CustomerLookup implements DatabaseIndex {
       // A database that is down fails WordPress's query too: answer 503 now, and keep the lookup for after.
       if (isDatabaseUnavailable(error)) throw error;
       // Dropped or altered underneath us: WordPress's query still answers right.
-      this.logger.warn('The customers lookup could not answer; using WordPress\'s query', { error: String(error) });
+      this.logger.warn("The customers lookup could not answer; using WordPress's query", { error: String(error) });
       this.absentUntil = Date.now() + RECHECK_MS;
       return null;
     }
@@ -86,7 +86,8 @@ export class CustomerLookup implements DatabaseIndex {
   /** Starts reading a large backlog of marked users (e.g. after a bulk import) without waiting for it. */
   async start(): Promise<void> {
     const status = await this.readStatus();
-    if (status?.ready && status.dirty && (await countDirty(this.db, this.inlineLimit)) > this.inlineLimit) this.catchUpInBackground();
+    if (status?.ready && status.dirty && (await countDirty(this.db, this.inlineLimit)) > this.inlineLimit)
+      this.catchUpInBackground();
   }
 
   /** Waits for background work (tests, shutdown). */
@@ -148,10 +149,18 @@ export class CustomerLookup implements DatabaseIndex {
   private catchUpInBackground(): void {
     if (this.catchingUp) return;
     const started = Date.now();
-    this.logger.info('Reading changed users into the customers lookup in the background; lists use WordPress\'s query meanwhile');
+    this.logger.info(
+      "Reading changed users into the customers lookup in the background; lists use WordPress's query meanwhile",
+    );
     this.catchingUp = applyMarkedChanges(this.db, { batchSize: this.batchSize })
-      .then(({ processed }) => this.logger.info(`The customers lookup read ${processed} changed users in ${((Date.now() - started) / 1000).toFixed(1)} s`))
-      .catch((error: unknown) => this.logger.error('Reading changed users into the customers lookup failed', { error: String(error) }))
+      .then(({ processed }) =>
+        this.logger.info(
+          `The customers lookup read ${processed} changed users in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        ),
+      )
+      .catch((error: unknown) =>
+        this.logger.error('Reading changed users into the customers lookup failed', { error: String(error) }),
+      )
       .finally(() => {
         this.catchingUp = null;
       });

@@ -33,15 +33,23 @@ export async function lookupStatus(db: Db): Promise<DatabaseIndexStatus> {
   const installed = missingTables.length === 0 && missingTriggers.length === 0 && indexPresent;
   const details: string[] = [];
   if (missingTables.length > 0) details.push(`missing tables: ${missingTables.join(', ')}`);
-  if (missingTriggers.length > 0) details.push(`missing triggers: ${missingTriggers.map((trigger) => trigger.name).join(', ')}`);
-  if (!indexPresent) details.push(`missing index ${objects.postmetaIndex.catalogName} (order figures in posts storage)`);
+  if (missingTriggers.length > 0)
+    details.push(`missing triggers: ${missingTriggers.map((trigger) => trigger.name).join(', ')}`);
+  if (!indexPresent)
+    details.push(`missing index ${objects.postmetaIndex.catalogName} (order figures in posts storage)`);
   let ready = false;
   if (missingTables.length === 0) {
     ready = (await readState(db, STATE.ready)) === 1;
-    const [{ users }] = await db.query<{ users: number | string | null }>(`SELECT SUM(users) AS users FROM ${db.table(LOOKUP_TABLES.roles)}`);
+    const [{ users }] = await db.query<{ users: number | string | null }>(
+      `SELECT SUM(users) AS users FROM ${db.table(LOOKUP_TABLES.roles)}`,
+    );
     const pending = await countDirty(db, 100_000);
-    details.push(`${Number(users ?? 0).toLocaleString('en-US')} users in the lookup${ready ? '' : ' (still filling: not used yet)'}`);
-    details.push(`${pending > 100_000 ? 'over 100,000' : pending.toLocaleString('en-US')} users changed since last read`);
+    details.push(
+      `${Number(users ?? 0).toLocaleString('en-US')} users in the lookup${ready ? '' : ' (still filling: not used yet)'}`,
+    );
+    details.push(
+      `${pending > 100_000 ? 'over 100,000' : pending.toLocaleString('en-US')} users changed since last read`,
+    );
     if ((await readState(db, STATE.searchExact)) !== 1) {
       details.push(`search runs WordPress's plain query: the users columns do not all use ${EXACT_COLLATION}`);
     }
@@ -58,7 +66,9 @@ export async function installLookup(db: Db, progress: (step: IndexProgress) => v
   const catalog = await readSchemaCatalog(db);
   for (const table of ['users', 'usermeta', 'posts', 'postmeta']) {
     if (!catalog.tables.has(db.prefix + table)) {
-      throw new Error(`${db.prefix}${table} does not exist: this is not a WordPress database with the prefix "${db.prefix}"`);
+      throw new Error(
+        `${db.prefix}${table} does not exist: this is not a WordPress database with the prefix "${db.prefix}"`,
+      );
     }
   }
   const objects = lookupObjects(db, catalog);
@@ -67,7 +77,8 @@ export async function installLookup(db: Db, progress: (step: IndexProgress) => v
     if (db.dialect === 'sqlite') {
       await db.transaction(async (tx) => {
         await createTables(tx, catalog, null);
-        for (const trigger of objects.triggers) if (!catalog.triggers.has(trigger.name)) await tx.execute(trigger.create);
+        for (const trigger of objects.triggers)
+          if (!catalog.triggers.has(trigger.name)) await tx.execute(trigger.create);
         if (!catalog.indexes.has(objects.postmetaIndex.catalogName)) await tx.execute(objects.postmetaIndex.create);
       });
     } else {
@@ -99,7 +110,10 @@ async function createTables(db: Db, catalog: SchemaCatalog, collations: SourceCo
   for (const statement of createLookupTablesSql(db, collations ?? undefined)) await db.execute(statement);
   created.push(...Object.values(LOOKUP_TABLES).map((name) => `TABLE:${db.prefix}${name}`));
   for (const [roleGroup, hash] of specialRoleGroupRows()) {
-    await db.execute(`INSERT INTO ${db.table(LOOKUP_TABLES.roles)} (role_group, capabilities, value_hash, users) VALUES (?, NULL, ?, 0)`, [roleGroup, hash]);
+    await db.execute(
+      `INSERT INTO ${db.table(LOOKUP_TABLES.roles)} (role_group, capabilities, value_hash, users) VALUES (?, NULL, ?, 0)`,
+      [roleGroup, hash],
+    );
   }
   await writeState(db, STATE.generation, 1);
   await writeState(db, STATE.ready, 0);
@@ -117,7 +131,10 @@ async function backfill(db: Db, progress: (step: IndexProgress) => void): Promis
   );
   const last = Number(maxId ?? 0);
   let from = (await readState(db, STATE.backfilledBelow)) ?? 0;
-  const [{ below }] = await db.query<{ below: number | string }>(`SELECT COUNT(*) AS below FROM ${users} WHERE ID < ?`, [from]);
+  const [{ below }] = await db.query<{ below: number | string }>(
+    `SELECT COUNT(*) AS below FROM ${users} WHERE ID < ?`,
+    [from],
+  );
   let done = Number(below);
   const phase = 'reading users into the lookup';
   progress({ phase, done, total: Number(total), unit: 'users' });
@@ -125,7 +142,10 @@ async function backfill(db: Db, progress: (step: IndexProgress) => void): Promis
     const to = from + chunk;
     done += await db.transaction(
       async (tx) => {
-        const rows = await tx.query<{ ID: number | string }>(`SELECT ID FROM ${tx.table('users')} WHERE ID >= ? AND ID < ?`, [from, to]);
+        const rows = await tx.query<{ ID: number | string }>(
+          `SELECT ID FROM ${tx.table('users')} WHERE ID >= ? AND ID < ?`,
+          [from, to],
+        );
         const ids = rows.map((row) => Number(row.ID));
         if (ids.length > 0) {
           await reindexUsers(tx, ids, await RoleGroupTable.load(tx));
@@ -150,10 +170,21 @@ async function backfill(db: Db, progress: (step: IndexProgress) => void): Promis
   progress({ phase: 'reading users changed meanwhile', done: 0, total: pending, unit: 'users' });
   await applyMarkedChanges(db, {
     batchSize: chunk,
-    onBatch: (users) => progress({ phase: 'reading users changed meanwhile', done: (applied += users), total: Math.max(pending, applied), unit: 'users' }),
+    onBatch: (users) =>
+      progress({
+        phase: 'reading users changed meanwhile',
+        done: (applied += users),
+        total: Math.max(pending, applied),
+        unit: 'users',
+      }),
   });
   // Statistics of freshly filled tables are empty: without them MySQL picks the wrong index for a page.
-  if (db.dialect === 'mysql') await db.query(`ANALYZE TABLE ${Object.values(LOOKUP_TABLES).map((name) => db.table(name)).join(', ')}`);
+  if (db.dialect === 'mysql')
+    await db.query(
+      `ANALYZE TABLE ${Object.values(LOOKUP_TABLES)
+        .map((name) => db.table(name))
+        .join(', ')}`,
+    );
   await db.transaction(
     async (tx) => {
       await writeState(tx, STATE.ready, 1);
@@ -193,7 +224,8 @@ async function removeCreated(db: Db, created: string[]): Promise<void> {
 async function sourceCollations(db: Db): Promise<SourceCollations> {
   const displayName = await columnCollation(db, `${db.prefix}users`, 'display_name');
   const metaValue = await columnCollation(db, `${db.prefix}usermeta`, 'meta_value');
-  if (!displayName || !metaValue) throw new Error(`Cannot read the collations of ${db.prefix}users.display_name and ${db.prefix}usermeta.meta_value`);
+  if (!displayName || !metaValue)
+    throw new Error(`Cannot read the collations of ${db.prefix}users.display_name and ${db.prefix}usermeta.meta_value`);
   return { displayName, metaValue };
 }
 

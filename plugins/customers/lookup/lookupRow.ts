@@ -78,7 +78,9 @@ export const FOLD_SEPARATOR = 0x02;
 /** MySQL's search row value: the folded columns in FOLD_COLUMNS order, joined by FOLD_SEPARATOR. */
 export function joinedFoldsOf(row: LookupRow): Buffer {
   const separator = Buffer.from([FOLD_SEPARATOR]);
-  return Buffer.concat(FOLD_COLUMNS.flatMap((column, index) => (index === 0 ? [row[column]] : [separator, row[column]])));
+  return Buffer.concat(
+    FOLD_COLUMNS.flatMap((column, index) => (index === 0 ? [row[column]] : [separator, row[column]])),
+  );
 }
 
 function sameValue(a: string | Buffer, b: string | Buffer): boolean {

@@ -29,7 +29,9 @@ export interface LookupStatus {
 export async function readLookupStatus(db: Db): Promise<LookupStatus> {
   const state = db.table(LOOKUP_TABLES.state);
   const value = (name: string) => `(SELECT value FROM ${state} WHERE name = '${name}')`;
-  const [row] = await db.query<Record<'generation' | 'ready' | 'search_exact' | 'hpos' | 'dirty', number | string | null>>(
+  const [row] = await db.query<
+    Record<'generation' | 'ready' | 'search_exact' | 'hpos' | 'dirty', number | string | null>
+  >(
     `SELECT ${value(STATE.generation)} AS generation, ${value(STATE.ready)} AS ready, ${value(STATE.searchExact)} AS search_exact,
             ${value(STATE.hposOrdersTracked)} AS hpos, EXISTS (SELECT 1 FROM ${db.table(LOOKUP_TABLES.versions)} WHERE dirty = 1) AS dirty`,
   );
@@ -62,7 +64,10 @@ export async function writeState(db: Db, name: string, value: number): Promise<v
 }
 
 export async function readState(db: Db, name: string): Promise<number | null> {
-  const rows = await db.query<{ value: number | string }>(`SELECT value FROM ${db.table(LOOKUP_TABLES.state)} WHERE name = ?`, [name]);
+  const rows = await db.query<{ value: number | string }>(
+    `SELECT value FROM ${db.table(LOOKUP_TABLES.state)} WHERE name = ?`,
+    [name],
+  );
   return rows.length > 0 ? Number(rows[0].value) : null;
 }
 

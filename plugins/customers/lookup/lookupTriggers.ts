@@ -23,7 +23,10 @@ type Row = 'NEW' | 'OLD';
  * by any SQLite tool) and never fail a WordPress write: customer ids are cast only when they are plain digits, so a
  * strict sql_mode cannot turn a truncation warning into an error.
  */
-export function lookupTriggers(db: Pick<Db, 'dialect' | 'table' | 'prefix'>, tables: { hposOrders: boolean }): LookupTrigger[] {
+export function lookupTriggers(
+  db: Pick<Db, 'dialect' | 'table' | 'prefix'>,
+  tables: { hposOrders: boolean },
+): LookupTrigger[] {
   const sqlite = db.dialect === 'sqlite';
   const versions = db.table(LOOKUP_TABLES.versions);
   const postmeta = db.table('postmeta');
@@ -32,7 +35,8 @@ export function lookupTriggers(db: Pick<Db, 'dialect' | 'table' | 'prefix'>, tab
     : 'ON DUPLICATE KEY UPDATE version = version + 1, dirty = 1';
   /** Marks the user `id` (an expression over NEW/OLD); `when` guards it. */
   const mark = (id: string, when?: string) => {
-    if (sqlite) return `INSERT INTO ${versions} (user_id, version, dirty) SELECT ${id}, 1, 1 WHERE ${when ?? 'TRUE'} ${upsert};`;
+    if (sqlite)
+      return `INSERT INTO ${versions} (user_id, version, dirty) SELECT ${id}, 1, 1 WHERE ${when ?? 'TRUE'} ${upsert};`;
     const insert = `INSERT INTO ${versions} (user_id, version, dirty) VALUES (${id}, 1, 1) ${upsert};`;
     return when ? `IF ${when} THEN ${insert} END IF;` : insert;
   };
@@ -65,7 +69,10 @@ export function lookupTriggers(db: Pick<Db, 'dialect' | 'table' | 'prefix'>, tab
   const events: Event[] = ['INSERT', 'UPDATE', 'DELETE'];
 
   for (const event of events) {
-    add('users', event, (row, other) => [mark(`${row}.ID`), ...(other ? [mark(`${other}.ID`, `${other}.ID <> ${row}.ID`)] : [])]);
+    add('users', event, (row, other) => [
+      mark(`${row}.ID`),
+      ...(other ? [mark(`${other}.ID`, `${other}.ID <> ${row}.ID`)] : []),
+    ]);
     add('usermeta', event, (row, other) => [
       mark(`${row}.user_id`),
       ...(other ? [mark(`${other}.user_id`, `${other}.user_id <> ${row}.user_id`)] : []),
@@ -73,19 +80,33 @@ export function lookupTriggers(db: Pick<Db, 'dialect' | 'table' | 'prefix'>, tab
     if (tables.hposOrders) {
       add('wc_orders', event, (row, other) => [
         mark(`${row}.customer_id`, `${row}.customer_id > 0`),
-        ...(other ? [mark(`${other}.customer_id`, `${other}.customer_id > 0 AND ${other}.customer_id <> ${row}.customer_id`)] : []),
+        ...(other
+          ? [mark(`${other}.customer_id`, `${other}.customer_id > 0 AND ${other}.customer_id <> ${row}.customer_id`)]
+          : []),
       ]);
     }
     // Posts storage: an order's status or date lives on the post, its customer and total in postmeta.
     const orderPost = (row: Row) => `${row}.post_type = 'shop_order'`;
-    add('posts', event, (row) => [markOrderCustomer(`${row}.ID`)], event === 'UPDATE' ? `${orderPost('NEW')} OR ${orderPost('OLD')}` : orderPost(event === 'DELETE' ? 'OLD' : 'NEW'));
+    add(
+      'posts',
+      event,
+      (row) => [markOrderCustomer(`${row}.ID`)],
+      event === 'UPDATE' ? `${orderPost('NEW')} OR ${orderPost('OLD')}` : orderPost(event === 'DELETE' ? 'OLD' : 'NEW'),
+    );
     const orderMeta = (row: Row) => `${row}.meta_key IN ('_customer_user', '_order_total')`;
     add(
       'postmeta',
       event,
       (row, other) => [
         mark(toId(`${row}.meta_value`), `${row}.meta_key = '_customer_user' AND ${digits(`${row}.meta_value`)}`),
-        ...(other ? [mark(toId(`${other}.meta_value`), `${other}.meta_key = '_customer_user' AND ${digits(`${other}.meta_value`)}`)] : []),
+        ...(other
+          ? [
+              mark(
+                toId(`${other}.meta_value`),
+                `${other}.meta_key = '_customer_user' AND ${digits(`${other}.meta_value`)}`,
+              ),
+            ]
+          : []),
         markOrderCustomer(`${row}.post_id`),
       ],
       event === 'UPDATE' ? `${orderMeta('NEW')} OR ${orderMeta('OLD')}` : orderMeta(event === 'DELETE' ? 'OLD' : 'NEW'),

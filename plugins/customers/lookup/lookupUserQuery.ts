@@ -58,7 +58,12 @@ export class LookupUserQuery {
     if (!groups) this.groups.set(generation, 'all', (groups = readRoleGroups(this.db)));
     const key = JSON.stringify(query.roles);
     let selection = this.selections.get(generation, key);
-    if (!selection) this.selections.set(generation, key, (selection = groups.then((list) => selectRoleGroups(this.db, query.roles, list))));
+    if (!selection)
+      this.selections.set(
+        generation,
+        key,
+        (selection = groups.then((list) => selectRoleGroups(this.db, query.roles, list))),
+      );
     return selection;
   }
 
@@ -87,7 +92,12 @@ export class LookupUserQuery {
   }
 
   /** A search: all matches sorted, once per generation; a page is then a slice. */
-  private async searched(query: ParsedUserQuery, selection: GroupSelection, sort: Sort, generation: number): Promise<UserQueryResult> {
+  private async searched(
+    query: ParsedUserQuery,
+    selection: GroupSelection,
+    sort: Sort,
+    generation: number,
+  ): Promise<UserQueryResult> {
     const search = query.search!;
     const key = JSON.stringify([selection, query.exclude, search, sort]);
     const matches = this.matchesSql(query, selection, sort);
@@ -100,13 +110,16 @@ export class LookupUserQuery {
     }
     const found = await pending;
     if ('ids' in found) {
-      return { ids: query.number > 0 ? found.ids.slice(query.offset, query.offset + query.number) : [...found.ids], total: found.ids.length };
+      return {
+        ids: query.number > 0 ? found.ids.slice(query.offset, query.offset + query.number) : [...found.ids],
+        total: found.ids.length,
+      };
     }
     const limit = query.number > 0 ? ' LIMIT ? OFFSET ?' : '';
-    const rows = await this.readLong<{ user_id: number | string }>(`${matches.select} ${matches.from} ORDER BY ${matches.order}${limit}`, [
-      ...matches.params,
-      ...(query.number > 0 ? [query.number, query.offset] : []),
-    ]);
+    const rows = await this.readLong<{ user_id: number | string }>(
+      `${matches.select} ${matches.from} ORDER BY ${matches.order}${limit}`,
+      [...matches.params, ...(query.number > 0 ? [query.number, query.offset] : [])],
+    );
     return { ids: rows.map((row) => Number(row.user_id)), total: found.total };
   }
 
@@ -126,7 +139,10 @@ export class LookupUserQuery {
         select: 'SELECT l.user_id',
         sortKey: column,
         from: `FROM ${this.db.table(LOOKUP_TABLES.search)} l WHERE ${joinSql(where)}`,
-        order: column === 'l.user_id' ? `l.user_id ${sort.direction}` : `${column} ${sort.direction}, l.user_id ${sort.direction}`,
+        order:
+          column === 'l.user_id'
+            ? `l.user_id ${sort.direction}`
+            : `${column} ${sort.direction}, l.user_id ${sort.direction}`,
         params: where.flatMap((part) => part.params),
       };
     }
@@ -145,7 +161,9 @@ export class LookupUserQuery {
   }
 
   /** Every match in order, or only their count when there are too many to remember. */
-  private async readMatches(matches: ReturnType<LookupUserQuery['matchesSql']>): Promise<{ ids: number[] } | { total: number }> {
+  private async readMatches(
+    matches: ReturnType<LookupUserQuery['matchesSql']>,
+  ): Promise<{ ids: number[] } | { total: number }> {
     const { select, sortKey, from, order, params } = matches;
     let ids: number[];
     if (this.db.dialect === 'sqlite') {
@@ -159,7 +177,10 @@ export class LookupUserQuery {
       );
       ids = row?.ids ? row.ids.split(',').map(Number) : [];
     } else {
-      const rows = await this.readLong<{ user_id: number | string }>(`${select} ${from} ORDER BY ${order} LIMIT ?`, [...params, REMEMBERED_MATCHES + 1]);
+      const rows = await this.readLong<{ user_id: number | string }>(`${select} ${from} ORDER BY ${order} LIMIT ?`, [
+        ...params,
+        REMEMBERED_MATCHES + 1,
+      ]);
       ids = rows.map((row) => Number(row.user_id));
     }
     if (ids.length <= REMEMBERED_MATCHES) return { ids };
@@ -168,7 +189,12 @@ export class LookupUserQuery {
   }
 
   /** No search, no include: an index range from the nearest known row; the total from the role counts. */
-  private async walked(query: ParsedUserQuery, selection: GroupSelection, sort: Sort, generation: number): Promise<UserQueryResult> {
+  private async walked(
+    query: ParsedUserQuery,
+    selection: GroupSelection,
+    sort: Sort,
+    generation: number,
+  ): Promise<UserQueryResult> {
     const total = selection.users - (await this.excludedCount(query, selection));
     if (sort.column === 'include') return { ids: [], total };
     const key = JSON.stringify([selection.all ? 'all' : selection.groups, query.exclude, sort]);
@@ -182,26 +208,45 @@ export class LookupUserQuery {
     const start = anchor && anchor.offset === query.offset - 1 ? query.offset : Math.max(0, query.offset - 1);
     const skip = anchor ? start - anchor.offset - 1 : start;
     const column = SORT_KEY[sort.column];
-    const where = [groupCondition(this.db, selection), excludeCondition(this.db, query), ...(anchor ? [afterAnchor(column, sort.direction, anchor.key, anchor.id)] : [])];
+    const where = [
+      groupCondition(this.db, selection),
+      excludeCondition(this.db, query),
+      ...(anchor ? [afterAnchor(column, sort.direction, anchor.key, anchor.id)] : []),
+    ];
     // Right after the last page sent: a walk through every page (an export). Read the next pages' ids too.
     const walking = query.number > 0 && anchor?.offset === query.offset - 1 && anchor.pageEnd;
-    const count = Math.min(Number.MAX_SAFE_INTEGER, wanted + (query.offset - start) + (walking ? query.number * PAGES_AHEAD : 0));
+    const count = Math.min(
+      Number.MAX_SAFE_INTEGER,
+      wanted + (query.offset - start) + (walking ? query.number * PAGES_AHEAD : 0),
+    );
     const sql =
       `SELECT l.user_id, ${column} AS sort_key FROM ${this.db.table(LOOKUP_TABLES.lookup)} l${indexHint(this.db, sort.column, selection)} ` +
       `WHERE ${joinSql(where)} ORDER BY ${orderSql(sort)} LIMIT ? OFFSET ?`;
     const read = skip + count > 20_000 ? this.readLong : this.db.query.bind(this.db);
-    const rows = await read<{ user_id: number | string; sort_key: unknown }>(sql, [...where.flatMap((part) => part.params), count, skip]);
+    const rows = await read<{ user_id: number | string; sort_key: unknown }>(sql, [
+      ...where.flatMap((part) => part.params),
+      count,
+      skip,
+    ]);
     const pageStart = query.offset - start;
     const page = rows.slice(pageStart, pageStart + wanted);
-    if (rows.length > 0) anchors.record({ offset: start, key: rows[0].sort_key, id: Number(rows[0].user_id), pageEnd: false });
+    if (rows.length > 0)
+      anchors.record({ offset: start, key: rows[0].sort_key, id: Number(rows[0].user_id), pageEnd: false });
     if (page.length > 0) {
       const last = page[page.length - 1];
-      anchors.record({ offset: query.offset + page.length - 1, key: last.sort_key, id: Number(last.user_id), pageEnd: true });
+      anchors.record({
+        offset: query.offset + page.length - 1,
+        key: last.sort_key,
+        id: Number(last.user_id),
+        pageEnd: true,
+      });
     }
     const ids = page.map((row) => Number(row.user_id));
     if (!walking) return { ids, total };
     const ahead = rows.slice(pageStart + wanted).map((row) => Number(row.user_id));
-    const next = Array.from({ length: Math.ceil(ahead.length / wanted) }, (_, index) => ahead.slice(index * wanted, (index + 1) * wanted));
+    const next = Array.from({ length: Math.ceil(ahead.length / wanted) }, (_, index) =>
+      ahead.slice(index * wanted, (index + 1) * wanted),
+    );
     return { ids, total, next };
   }
 
@@ -226,7 +271,9 @@ interface Sort {
 function sortOf(query: ParsedUserQuery): Sort | null {
   if (query.orderBy.length !== 1) return null;
   const [{ column, direction }] = query.orderBy;
-  const mapped = ({ display_name: 'name', user_registered: 'registered', ID: 'id', include: 'include' } as const)[column as string];
+  const mapped = ({ display_name: 'name', user_registered: 'registered', ID: 'id', include: 'include' } as const)[
+    column as string
+  ];
   return mapped ? { column: mapped, direction } : null;
 }
 
@@ -267,7 +314,15 @@ function joinSql(parts: SqlPart[]): string {
  */
 function indexHint(db: Pick<Db, 'dialect' | 'prefix'>, column: SortColumn, selection: GroupSelection): string {
   const single = !selection.all && selection.groups.length === 1;
-  const name = ({ name: single ? 'group_name' : 'name_all', registered: single ? 'group_registered' : 'registered_all', id: single ? 'group_id' : null } as const)[column];
+  const name = (
+    {
+      name: single ? 'group_name' : 'name_all',
+      registered: single ? 'group_registered' : 'registered_all',
+      id: single ? 'group_id' : null,
+    } as const
+  )[column];
   if (!name) return '';
-  return db.dialect === 'mysql' ? ` FORCE INDEX (${name})` : ` INDEXED BY "${db.prefix}${LOOKUP_TABLES.lookup}_${name}"`;
+  return db.dialect === 'mysql'
+    ? ` FORCE INDEX (${name})`
+    : ` INDEXED BY "${db.prefix}${LOOKUP_TABLES.lookup}_${name}"`;
 }

@@ -35,7 +35,8 @@ export class PageAnchors {
   record(anchor: Anchor): void {
     const at = this.anchors.findIndex((existing) => existing.offset >= anchor.offset);
     if (at === -1) this.anchors.push(anchor);
-    else if (this.anchors[at].offset === anchor.offset) this.anchors[at] = { ...anchor, pageEnd: anchor.pageEnd || this.anchors[at].pageEnd };
+    else if (this.anchors[at].offset === anchor.offset)
+      this.anchors[at] = { ...anchor, pageEnd: anchor.pageEnd || this.anchors[at].pageEnd };
     else this.anchors.splice(at, 0, anchor);
     // Bounded: beyond 4,096 known rows, keep every other one (a page then skips at most twice as far).
     if (this.anchors.length > 4096) {

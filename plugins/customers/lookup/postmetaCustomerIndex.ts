@@ -46,8 +46,13 @@ export function postmetaCustomerIndex(db: Pick<Db, 'dialect' | 'table' | 'prefix
         const phase = `adding index ${NAME} to ${db.prefix}postmeta`;
         const poll = setInterval(() => {
           mysql
-            .query<{ progress: number | string | null }>('SELECT PROGRESS AS progress FROM information_schema.PROCESSLIST WHERE ID = ?', [id])
-            .then((rows) => progress({ phase, done: Math.round(Number(rows[0]?.progress ?? 0)), total: 100, unit: '%' }))
+            .query<{ progress: number | string | null }>(
+              'SELECT PROGRESS AS progress FROM information_schema.PROCESSLIST WHERE ID = ?',
+              [id],
+            )
+            .then((rows) =>
+              progress({ phase, done: Math.round(Number(rows[0]?.progress ?? 0)), total: 100, unit: '%' }),
+            )
             .catch(() => undefined); // MySQL has no PROGRESS column: the step is then shown without a figure.
         }, 1000);
         try {

@@ -2,7 +2,15 @@ import type { Db } from '../../../src/db/types';
 import { inList } from '../../../src/db/boundList';
 import { LOOKUP_TABLES } from './lookupTables';
 import { sortKeyUnicode520 } from '../../../src/collation/unicode520';
-import { FOLD_COLUMNS, joinedFoldsOf, lookupRowOf, sameLookupRow, searchTextOf, type LookupRow, type SourceUser } from './lookupRow';
+import {
+  FOLD_COLUMNS,
+  joinedFoldsOf,
+  lookupRowOf,
+  sameLookupRow,
+  searchTextOf,
+  type LookupRow,
+  type SourceUser,
+} from './lookupRow';
 import type { RoleGroupTable } from './roleGroups';
 
 const LOOKUP_COLUMNS = ['user_id', 'role_group', 'name_key', 'registered', ...FOLD_COLUMNS] as const;
@@ -81,7 +89,13 @@ export async function reindexUsers(tx: Db, ids: readonly number[], groups: RoleG
     } else {
       await tx.execute(
         `INSERT INTO ${tx.table(LOOKUP_TABLES.search)} (user_id, role_group, name_sort, registered, folded) VALUES ${written.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-        written.flatMap((entry) => [entry.user_id, entry.role_group, sortKeyUnicode520(String(entry.name_key)), entry.registered, joinedFoldsOf(entry)]),
+        written.flatMap((entry) => [
+          entry.user_id,
+          entry.role_group,
+          sortKeyUnicode520(String(entry.name_key)),
+          entry.registered,
+          joinedFoldsOf(entry),
+        ]),
       );
     }
   }

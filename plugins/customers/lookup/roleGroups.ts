@@ -65,7 +65,10 @@ export class RoleGroupTable {
   async flush(): Promise<void> {
     for (const [roleGroup, delta] of this.deltas) {
       if (delta !== 0) {
-        await this.db.execute(`UPDATE ${this.db.table(LOOKUP_TABLES.roles)} SET users = users + ? WHERE role_group = ?`, [delta, roleGroup]);
+        await this.db.execute(
+          `UPDATE ${this.db.table(LOOKUP_TABLES.roles)} SET users = users + ? WHERE role_group = ?`,
+          [delta, roleGroup],
+        );
       }
     }
     this.deltas.clear();
@@ -85,7 +88,11 @@ export async function readRoleGroups(db: Db): Promise<RoleGroup[]> {
   const rows = await db.query<{ role_group: number | string; capabilities: string | null; users: number | string }>(
     `SELECT role_group, capabilities, users FROM ${db.table(LOOKUP_TABLES.roles)}`,
   );
-  return rows.map((row) => ({ roleGroup: Number(row.role_group), capabilities: row.capabilities, users: Number(row.users) }));
+  return rows.map((row) => ({
+    roleGroup: Number(row.role_group),
+    capabilities: row.capabilities,
+    users: Number(row.users),
+  }));
 }
 
 function valueHash(value: string): Buffer {

@@ -15,11 +15,17 @@ export type GroupSelection = { all: true; users: number } | { all: false; groups
  * Users without a capabilities row match no clause. Returns null when users with several capabilities rows exist
  * and clauses are given: WordPress may list such a user twice, which only its own query reproduces.
  */
-export async function selectRoleGroups(db: Db, roles: RoleClauses, groups: readonly RoleGroup[]): Promise<GroupSelection | null> {
+export async function selectRoleGroups(
+  db: Db,
+  roles: RoleClauses,
+  groups: readonly RoleGroup[],
+): Promise<GroupSelection | null> {
   const noClauses = roles.all.length === 0 && roles.any.length === 0 && roles.none.length === 0;
   if (noClauses) return { all: true, users: groups.reduce((sum, group) => sum + group.users, 0) };
   if (groups.some((group) => group.roleGroup === SEVERAL_CAPABILITIES_GROUP && group.users > 0)) return null;
-  const valued = groups.filter((group) => group.roleGroup !== NO_CAPABILITIES_GROUP && group.roleGroup !== SEVERAL_CAPABILITIES_GROUP);
+  const valued = groups.filter(
+    (group) => group.roleGroup !== NO_CAPABILITIES_GROUP && group.roleGroup !== SEVERAL_CAPABILITIES_GROUP,
+  );
   const pattern = (role: string) => searchPattern(`"${role}"`, true, true);
   let matching: RoleGroup[];
   if (db.dialect === 'mysql') {

@@ -20,8 +20,12 @@ export async function readSchemaCatalog(db: Db): Promise<SchemaCatalog> {
     };
   }
   const [tables, triggers, indexes] = await Promise.all([
-    db.query<{ name: string }>(`SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()`),
-    db.query<{ name: string }>(`SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()`),
+    db.query<{ name: string }>(
+      `SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()`,
+    ),
+    db.query<{ name: string }>(
+      `SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()`,
+    ),
     db.query<{ name: string }>(
       `SELECT DISTINCT CONCAT(TABLE_NAME, '.', INDEX_NAME) AS name FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()`,
     ),
@@ -34,7 +38,11 @@ export async function readSchemaCatalog(db: Db): Promise<SchemaCatalog> {
 }
 
 /** A column's character set and collation (MySQL), from information_schema. */
-export async function columnCollation(db: Db, table: string, column: string): Promise<{ charset: string; collation: string } | null> {
+export async function columnCollation(
+  db: Db,
+  table: string,
+  column: string,
+): Promise<{ charset: string; collation: string } | null> {
   const rows = await db.query<{ charset: string | null; collation: string | null }>(
     `SELECT CHARACTER_SET_NAME AS charset, COLLATION_NAME AS collation FROM information_schema.COLUMNS
       WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ?`,

@@ -62,8 +62,13 @@ export function lookupSearch(db: Pick<Db, 'dialect' | 'table'>, search: UserSear
   const selects: SqlPart[] = [];
   if (!wild) {
     for (const column of columns) {
-      if (column === 'user_email') selects.push({ sql: `SELECT user_id FROM ${lookup} WHERE fold_email = ?`, params: [term] });
-      else if (column === 'display_name') selects.push({ sql: `SELECT user_id FROM ${lookup} WHERE name_key = ?`, params: [sqlite ? sortKeyUnicode520(search.term) : search.term] });
+      if (column === 'user_email')
+        selects.push({ sql: `SELECT user_id FROM ${lookup} WHERE fold_email = ?`, params: [term] });
+      else if (column === 'display_name')
+        selects.push({
+          sql: `SELECT user_id FROM ${lookup} WHERE name_key = ?`,
+          params: [sqlite ? sortKeyUnicode520(search.term) : search.term],
+        });
       else return { candidates: null, test }; // no index on that column: every row is a candidate
     }
   } else {
@@ -75,7 +80,13 @@ export function lookupSearch(db: Pick<Db, 'dialect' | 'table'>, search: UserSear
   // The ID test is not a text test: a user found by ID need not hold the term.
   if (id !== null) selects.push({ sql: 'SELECT ? AS user_id', params: [id] });
   if (selects.length === 0) return { candidates: null, test };
-  return { candidates: { sql: selects.map((part) => part.sql).join(' UNION '), params: selects.flatMap((part) => part.params) }, test };
+  return {
+    candidates: {
+      sql: selects.map((part) => part.sql).join(' UNION '),
+      params: selects.flatMap((part) => part.params),
+    },
+    test,
+  };
 }
 
 /** An FTS5 query requiring every trigram of `text`; null when it has fewer than three characters. */

@@ -44,7 +44,10 @@ type ScalarProp = 'email' | 'first_name' | 'last_name' | 'display_name' | 'role'
 export class Customer {
   id: number;
   private readonly data: CustomerProps;
-  private readonly changes: Partial<Omit<CustomerProps, 'billing' | 'shipping'>> & { billing?: Address; shipping?: Address } = {};
+  private readonly changes: Partial<Omit<CustomerProps, 'billing' | 'shipping'>> & {
+    billing?: Address;
+    shipping?: Address;
+  } = {};
   private password = '';
   /** Visible (non-internal) meta rows plus pending additions, in WooCommerce's order. */
   meta: CustomerMeta[];
@@ -184,7 +187,10 @@ export class Customer {
   }
 
   setIsPayingCustomer(value: unknown): void {
-    this.setProp('is_paying_customer', value === true || value === 1 || value === '1' || value === 'yes' || value === 'true');
+    this.setProp(
+      'is_paying_customer',
+      value === true || value === 1 || value === '1' || value === 'yes' || value === 'true',
+    );
   }
 
   /** set_billing_<field> / set_shipping_<field>; unknown fields are ignored (no such setter). */

@@ -53,7 +53,8 @@ export async function availableDownloads(
   let previous: { orderId: number; productId: number } | null = null;
   for (const permission of permissions) {
     // WooCommerce numbers the files of one product in one order (for the download name filter).
-    if (previous && (previous.orderId !== permission.order_id || previous.productId !== permission.product_id)) fileNumber = 0;
+    if (previous && (previous.orderId !== permission.order_id || previous.productId !== permission.product_id))
+      fileNumber = 0;
     previous = { orderId: permission.order_id, productId: permission.product_id };
     const order = orders.get(permission.order_id);
     if (!order) continue;
@@ -67,7 +68,13 @@ export async function availableDownloads(
     const file = product?.downloadable ? product.files.get(permission.download_id) : undefined;
     if (!product || !file || !file.enabled) continue;
     const downloadName = String(
-      await hooks.applyFilters('woocommerce_downloadable_product_name', file.name, product, permission.download_id, fileNumber),
+      await hooks.applyFilters(
+        'woocommerce_downloadable_product_name',
+        file.name,
+        product,
+        permission.download_id,
+        fileNumber,
+      ),
     );
     // add_query_arg leaves the values as given; only the email is rawurlencoded first.
     const query = [
@@ -87,7 +94,8 @@ export async function availableDownloads(
       order_id: order.id,
       order_key: order.orderKey,
       downloads_remaining: permission.downloads_remaining ?? '',
-      access_expires: permission.access_expires && !permission.access_expires.startsWith('0000') ? permission.access_expires : null,
+      access_expires:
+        permission.access_expires && !permission.access_expires.startsWith('0000') ? permission.access_expires : null,
       file: { name: file.name, file: file.file },
     });
     fileNumber++;

@@ -21,7 +21,10 @@ export function combineOrderStats(rows: readonly CustomerOrderRow[]): Map<number
     stats.set(row.customerId, {
       ordersCount: row.ordersCount,
       totalSpent: formatMoney(row.totalSpent ?? 0),
-      lastOrder: row.lastOrderId === null || row.lastOrderDateGmt === null ? null : { id: row.lastOrderId, dateGmt: row.lastOrderDateGmt },
+      lastOrder:
+        row.lastOrderId === null || row.lastOrderDateGmt === null
+          ? null
+          : { id: row.lastOrderId, dateGmt: row.lastOrderDateGmt },
     });
   }
   return stats;

@@ -20,7 +20,8 @@ export async function customerDownloadPermissions(
   todaySite: string,
 ): Promise<DownloadPermission[]> {
   // MySQL compares the varchar with 0 as a number; SQLite would compare it as text, so it casts.
-  const remaining = db.dialect === 'mysql' ? 'permissions.downloads_remaining' : 'CAST(permissions.downloads_remaining AS REAL)';
+  const remaining =
+    db.dialect === 'mysql' ? 'permissions.downloads_remaining' : 'CAST(permissions.downloads_remaining AS REAL)';
   const rows = await db.query<PermissionRow>(
     `SELECT * FROM ${db.table('woocommerce_downloadable_product_permissions')} AS permissions
       WHERE user_id = ?

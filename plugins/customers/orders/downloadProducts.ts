@@ -34,7 +34,10 @@ interface ProductRow {
  * The products (and variations) among `productIds` with their `_downloadable` flag and `_downloadable_files`
  * (PHP-serialized as WooCommerce writes it: download id ⇒ {id, name, file, enabled?}). One query.
  */
-export async function loadDownloadProducts(db: Db, productIds: readonly number[]): Promise<Map<number, DownloadProduct>> {
+export async function loadDownloadProducts(
+  db: Db,
+  productIds: readonly number[],
+): Promise<Map<number, DownloadProduct>> {
   const products = new Map<number, DownloadProduct>();
   if (productIds.length === 0) return products;
   const listed = inList(db.dialect, 'posts.ID', productIds);
@@ -51,7 +54,14 @@ export async function loadDownloadProducts(db: Db, productIds: readonly number[]
     const id = Number(row.ID);
     let product = products.get(id);
     if (!product) {
-      product = { id, name: row.post_title, status: row.post_status, slug: row.post_name, downloadable: false, files: new Map() };
+      product = {
+        id,
+        name: row.post_title,
+        status: row.post_status,
+        slug: row.post_name,
+        downloadable: false,
+        files: new Map(),
+      };
       products.set(id, product);
     }
     // get_post_meta(…, true): the first row of each key counts.
@@ -59,7 +69,8 @@ export async function loadDownloadProducts(db: Db, productIds: readonly number[]
     if (row.meta_key === null || seenKeys.has(seenKey)) continue;
     seenKeys.add(seenKey);
     // wc_string_to_bool
-    if (row.meta_key === '_downloadable') product.downloadable = ['yes', '1', 'true'].includes(String(row.meta_value ?? '').toLowerCase());
+    if (row.meta_key === '_downloadable')
+      product.downloadable = ['yes', '1', 'true'].includes(String(row.meta_value ?? '').toLowerCase());
     if (row.meta_key === '_downloadable_files') product.files = parseFiles(maybeUnserialize(row.meta_value ?? ''));
   }
   return products;
@@ -73,7 +84,10 @@ function parseFiles(value: unknown): Map<string, ProductFile> {
     const entry = raw as Record<string, unknown>;
     const id = typeof entry.id === 'string' && entry.id !== '' ? entry.id : key;
     // Files saved before WooCommerce 6.6 have no `enabled` flag: they are enabled.
-    const enabled = entry.enabled === undefined ? true : entry.enabled === true || entry.enabled === 1 || entry.enabled === '1' || entry.enabled === 'yes';
+    const enabled =
+      entry.enabled === undefined
+        ? true
+        : entry.enabled === true || entry.enabled === 1 || entry.enabled === '1' || entry.enabled === 'yes';
     const file = String(entry.file ?? '');
     // WC_Product_Download::get_name falls back to the file's base name.
     const name = String(entry.name ?? '') || (file.split('?')[0].split('/').pop() ?? '');

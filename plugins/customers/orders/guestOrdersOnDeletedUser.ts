@@ -11,18 +11,23 @@ import { activeOrderStorage, orderSyncEnabled } from './orderStorage';
  * authoritative, or when HPOS keeps them in sync. (WooCommerce also requires no pending sync there; with pending
  * orders its synchronizer copies customer_id 0 over later, which ends in the same rows.)
  */
-export async function resetOrderCustomerOnDeletedUser(db: Db, options: Pick<OptionsApi, 'get'>, userId: number): Promise<void> {
+export async function resetOrderCustomerOnDeletedUser(
+  db: Db,
+  options: Pick<OptionsApi, 'get'>,
+  userId: number,
+): Promise<void> {
   const storage = await activeOrderStorage(options);
   if (storage === 'hpos') {
-    await db.execute(`UPDATE ${db.table('wc_orders')} SET customer_id = 0, date_updated_gmt = ? WHERE customer_id = ?`, [
-      nowUtcMysql(),
-      userId,
-    ]);
+    await db.execute(
+      `UPDATE ${db.table('wc_orders')} SET customer_id = 0, date_updated_gmt = ? WHERE customer_id = ?`,
+      [nowUtcMysql(), userId],
+    );
   }
   if (storage === 'posts' || (await orderSyncEnabled(options))) {
-    await db.execute(`UPDATE ${db.table('postmeta')} SET meta_value = '0' WHERE meta_key = '_customer_user' AND meta_value = ?`, [
-      String(userId),
-    ]);
+    await db.execute(
+      `UPDATE ${db.table('postmeta')} SET meta_value = '0' WHERE meta_key = '_customer_user' AND meta_value = ?`,
+      [String(userId)],
+    );
   }
 }
 

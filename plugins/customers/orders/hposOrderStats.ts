@@ -31,7 +31,9 @@ export async function hposOrderStats(
   const orders = db.table('wc_orders');
   // Without statistics SQLite may walk the status index over every order instead of the customer's.
   const hint = await sqliteIndexHint(db, `${db.prefix}wc_orders_customer_id_billing_email`);
-  const [listed, listedAgain, paid] = [statuses.listed, statuses.listed, statuses.paid].map((list) => inList(db.dialect, 'status', list));
+  const [listed, listedAgain, paid] = [statuses.listed, statuses.listed, statuses.paid].map((list) =>
+    inList(db.dialect, 'status', list),
+  );
   const [customers, anyStatus] = [inList(db.dialect, 'customer_id', customerIds), inList(db.dialect, 'status', either)];
   const rows = await readForPage(db, customerIds.length)<StatsRow>(
     `SELECT page.customer_id, page.orders_count, page.last_order_id, page.total_spent, last_order.date_created_gmt

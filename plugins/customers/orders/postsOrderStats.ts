@@ -42,7 +42,9 @@ export async function postsOrderStats(
   // Without statistics SQLite prefers WordPress's meta_key index, which holds every order's `_customer_user` row.
   const hint = await sqliteIndexHint(db, postmetaCustomerIndex(db).name);
   const status = 'posts.post_status';
-  const [listed, listedAgain, paid] = [statuses.listed, statuses.listed, statuses.paid].map((list) => inList(db.dialect, status, list));
+  const [listed, listedAgain, paid] = [statuses.listed, statuses.listed, statuses.paid].map((list) =>
+    inList(db.dialect, status, list),
+  );
   const [customers, anyStatus] = [inList(db.dialect, 'meta.meta_value', ids), inList(db.dialect, status, either)];
   const rows = await readForPage(db, customerIds.length)<StatsRow>(
     `SELECT page.customer_id, page.orders_count, page.last_order_id, page.total_spent,
@@ -68,9 +70,10 @@ export async function postsOrderStats(
       lastOrderId: row.last_order_id === null ? null : Number(row.last_order_id),
       // WC_Order_Data_Store_CPT reads post_date_gmt, or post_date as site time when the GMT date is the zero date.
       lastOrderDateGmt:
-        row.post_date_gmt === null ? null : (clock.utcMysqlToUtcIso(row.post_date_gmt) ?? clock.siteMysqlToUtcIso(row.post_date ?? '')),
+        row.post_date_gmt === null
+          ? null
+          : (clock.utcMysqlToUtcIso(row.post_date_gmt) ?? clock.siteMysqlToUtcIso(row.post_date ?? '')),
       totalSpent: row.total_spent === null ? null : Number(row.total_spent),
     })),
   );
 }
-

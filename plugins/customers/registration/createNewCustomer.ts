@@ -52,7 +52,11 @@ export async function createNewCustomer(tx: Db, input: NewCustomerInput, ctx: Ne
     throw new RestError('registration-error-invalid-username', 'Please provide a valid account username.', 400);
   }
   if (await usernameExists(tx, username)) {
-    throw new RestError('registration-error-username-exists', 'An account is already registered with that username. Please choose another.', 400);
+    throw new RestError(
+      'registration-error-username-exists',
+      'An account is already registered with that username. Please choose another.',
+      400,
+    );
   }
   if (input.password === '') {
     throw new RestError('registration-error-missing-password', 'Please create a password for your account.', 400);
@@ -75,8 +79,14 @@ export async function createNewCustomer(tx: Db, input: NewCustomerInput, ctx: Ne
     source: 'unknown',
   });
   // A filter may swap the password; only then is it hashed here, inside the transaction.
-  const passwordHash = data.user_pass === input.password ? input.passwordHash : await hashPassword(String(data.user_pass ?? ''));
-  const customerId = await insertUser(tx, data, { hooks: ctx.hooks, roles: ctx.roles, nowUtc: ctx.nowUtc, passwordHash });
+  const passwordHash =
+    data.user_pass === input.password ? input.passwordHash : await hashPassword(String(data.user_pass ?? ''));
+  const customerId = await insertUser(tx, data, {
+    hooks: ctx.hooks,
+    roles: ctx.roles,
+    nowUtc: ctx.nowUtc,
+    passwordHash,
+  });
 
   if (input.passwordGenerated) await addUserMeta(tx, customerId, 'default_password_nag', '1');
   await ctx.hooks.doAction(CUSTOMER_HOOKS.createdCustomer, customerId, { ...data }, input.passwordGenerated);

@@ -1,4 +1,9 @@
-import { createNewCustomerUsername, randomFourDigits, type CustomerNameArgs, type CustomerUsernameDeps } from './customerUsername';
+import {
+  createNewCustomerUsername,
+  randomFourDigits,
+  type CustomerNameArgs,
+  type CustomerUsernameDeps,
+} from './customerUsername';
 
 function fakeDeps(takenLogins: string[] = [], illegal: string[] = []) {
   const taken = new Set(takenLogins);

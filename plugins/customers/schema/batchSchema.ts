@@ -6,8 +6,23 @@ export const BATCH_SCHEMA: JsonSchema = {
   title: 'batch',
   type: 'object',
   properties: {
-    create: { description: 'List of created resources.', type: 'array', context: ['view', 'edit'], items: { type: 'object' } },
-    update: { description: 'List of updated resources.', type: 'array', context: ['view', 'edit'], items: { type: 'object' } },
-    delete: { description: 'List of delete resources.', type: 'array', context: ['view', 'edit'], items: { type: 'integer' } },
+    create: {
+      description: 'List of created resources.',
+      type: 'array',
+      context: ['view', 'edit'],
+      items: { type: 'object' },
+    },
+    update: {
+      description: 'List of updated resources.',
+      type: 'array',
+      context: ['view', 'edit'],
+      items: { type: 'object' },
+    },
+    delete: {
+      description: 'List of delete resources.',
+      type: 'array',
+      context: ['view', 'edit'],
+      items: { type: 'integer' },
+    },
   },
 };

@@ -4,7 +4,9 @@ import { sanitizeTextField } from '../../../src/wp/sanitizeTextField';
 
 /** sanitize_key: lower-case, only [a-z0-9_-]. */
 export function sanitizeKey(value: unknown): string {
-  return String(value ?? '').toLowerCase().replace(/[^a-z0-9_-]/g, '');
+  return String(value ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '');
 }
 
 /** WP_REST_Controller::get_context_param with WooCommerce's `view` default. */

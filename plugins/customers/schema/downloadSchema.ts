@@ -24,11 +24,19 @@ function downloadProperty(name: DownloadField, version: CustomersApiVersion): Js
     case 'downloads_remaining':
       return field('Number of downloads remaining.', 'string');
     case 'access_expires':
-      return field(version.name === 'v1' ? 'The date when download access expires, as GMT.' : "The date when download access expires, in the site's timezone.", 'string');
+      return field(
+        version.name === 'v1'
+          ? 'The date when download access expires, as GMT.'
+          : "The date when download access expires, in the site's timezone.",
+        'string',
+      );
     case 'access_expires_gmt':
       return field('The date when download access expires, as GMT.', 'string');
     case 'file':
-      return { ...field('File details.', 'object'), properties: { name: field('File name.', 'string'), file: field('File URL.', 'string') } };
+      return {
+        ...field('File details.', 'object'),
+        properties: { name: field('File name.', 'string'), file: field('File URL.', 'string') },
+      };
     case 'product_url':
       // v1 outputs it but never declared it in its schema.
       return null;

@@ -12,12 +12,16 @@ function adjustCustomTypes<T extends JsonSchema>(schema: T): T {
   if (out.type === 'date-time') out.type = ['null', 'string'];
   if (out.type === 'mixed') out.type = [...MIXED_TYPES];
   if (out.properties) {
-    out.properties = Object.fromEntries(Object.entries(out.properties).map(([key, value]) => [key, adjustCustomTypes(value)]));
+    out.properties = Object.fromEntries(
+      Object.entries(out.properties).map(([key, value]) => [key, adjustCustomTypes(value)]),
+    );
   }
   if (out.items?.properties) {
     out.items = {
       ...out.items,
-      properties: Object.fromEntries(Object.entries(out.items.properties).map(([key, value]) => [key, adjustCustomTypes(value)])),
+      properties: Object.fromEntries(
+        Object.entries(out.items.properties).map(([key, value]) => [key, adjustCustomTypes(value)]),
+      ),
     };
   }
   return out as T;

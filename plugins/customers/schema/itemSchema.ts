@@ -52,17 +52,22 @@ const metaDataSchema: JsonSchema = prop('Meta data.', 'array', {
 export function customerItemProperties(version: CustomersApiVersion): Record<string, JsonSchema> {
   // PHP's (string) cast: a JSON null skips validation and reaches the sanitizer, which turns it into ''.
   const nameArg = { arg_options: { sanitizeCallback: (value: unknown) => sanitizeTextField(strval(value)) } };
-  const dated: Record<string, JsonSchema> = version.name === 'v1'
-    ? {
-        date_created: prop('The date the customer was created, as GMT.', 'date-time', { readonly: true }),
-        date_modified: prop('The date the customer was last modified, as GMT.', 'date-time', { readonly: true }),
-      }
-    : {
-        date_created: prop("The date the customer was created, in the site's timezone.", 'date-time', { readonly: true }),
-        date_created_gmt: prop('The date the customer was created, as GMT.', 'date-time', { readonly: true }),
-        date_modified: prop("The date the customer was last modified, in the site's timezone.", 'date-time', { readonly: true }),
-        date_modified_gmt: prop('The date the customer was last modified, as GMT.', 'date-time', { readonly: true }),
-      };
+  const dated: Record<string, JsonSchema> =
+    version.name === 'v1'
+      ? {
+          date_created: prop('The date the customer was created, as GMT.', 'date-time', { readonly: true }),
+          date_modified: prop('The date the customer was last modified, as GMT.', 'date-time', { readonly: true }),
+        }
+      : {
+          date_created: prop("The date the customer was created, in the site's timezone.", 'date-time', {
+            readonly: true,
+          }),
+          date_created_gmt: prop('The date the customer was created, as GMT.', 'date-time', { readonly: true }),
+          date_modified: prop("The date the customer was last modified, in the site's timezone.", 'date-time', {
+            readonly: true,
+          }),
+          date_modified_gmt: prop('The date the customer was last modified, as GMT.', 'date-time', { readonly: true }),
+        };
   const properties: Record<string, JsonSchema> = {
     id: prop('Unique identifier for the resource.', 'integer', { readonly: true }),
     ...dated,
@@ -87,8 +92,12 @@ export function customerItemProperties(version: CustomersApiVersion): Record<str
     properties.total_spent = prop('Total amount spent.', 'string', { readonly: true });
     properties.avatar_url = prop('Avatar URL.', 'string', { readonly: true });
   }
-  properties.billing = prop('List of billing address data.', 'object', { properties: addressProperties('billing', version) });
-  properties.shipping = prop('List of shipping address data.', 'object', { properties: addressProperties('shipping', version) });
+  properties.billing = prop('List of billing address data.', 'object', {
+    properties: addressProperties('billing', version),
+  });
+  properties.shipping = prop('List of shipping address data.', 'object', {
+    properties: addressProperties('shipping', version),
+  });
   if (version.name !== 'v1') {
     properties.is_paying_customer = prop('Is the customer a paying customer?', 'bool', { readonly: true });
     if (version.hasOrderTotals) {

@@ -23,7 +23,19 @@ export const USERS_LOCK = 'wc_host_users';
 const unixNow = () => Math.floor(Date.now() / 1000);
 
 /** The order WC_Customer_Data_Store::update_user_meta writes address keys in. */
-const ADDRESS_WRITE_ORDER = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'state', 'postcode', 'country', 'email', 'phone'];
+const ADDRESS_WRITE_ORDER = [
+  'first_name',
+  'last_name',
+  'company',
+  'address_1',
+  'address_2',
+  'city',
+  'state',
+  'postcode',
+  'country',
+  'email',
+  'phone',
+];
 
 /**
  * WooCommerce's WC_Customer_Data_Store over the WordPress tables: reads users with their meta, and saves customers
@@ -117,9 +129,15 @@ export class CustomerStore {
         if (passwordHash !== '') {
           // WooCommerce sets the password with a second wp_update_user call, which fires profile_update again.
           const beforePassword = await loadUser(tx, customer.id, roles);
-          await tx.execute(`UPDATE ${tx.table('users')} SET user_pass = ?, user_activation_key = '' WHERE ID = ?`, [passwordHash, customer.id]);
+          await tx.execute(`UPDATE ${tx.table('users')} SET user_pass = ?, user_activation_key = '' WHERE ID = ?`, [
+            passwordHash,
+            customer.id,
+          ]);
           if (beforePassword) {
-            await this.hooks.doAction(CUSTOMER_HOOKS.wpProfileUpdate, customer.id, beforePassword, { ID: customer.id, user_pass: passwordHash });
+            await this.hooks.doAction(CUSTOMER_HOOKS.wpProfileUpdate, customer.id, beforePassword, {
+              ID: customer.id,
+              user_pass: passwordHash,
+            });
           }
           await touchLastUpdate(tx, customer.id, unixNow);
           customer.setPassword('');
@@ -166,12 +184,20 @@ export class CustomerStore {
     if (!user) return;
     const email = typeof args.user_email === 'string' ? args.user_email.trim() : user.user_email;
     if (email.toLowerCase() !== user.user_email.toLowerCase()) {
-      const taken = await tx.query(`SELECT ID FROM ${tx.table('users')} WHERE user_email = ? AND ID <> ? LIMIT 1`, [email, user.ID]);
+      const taken = await tx.query(`SELECT ID FROM ${tx.table('users')} WHERE user_email = ? AND ID <> ? LIMIT 1`, [
+        email,
+        user.ID,
+      ]);
       // wp_update_user refuses the whole update (existing_user_email); WooCommerce ignores that result.
       if (taken.length > 0) return;
     }
-    const displayName = typeof args.display_name === 'string' && args.display_name !== '' ? args.display_name : user.user_login;
-    await tx.execute(`UPDATE ${tx.table('users')} SET user_email = ?, display_name = ? WHERE ID = ?`, [email, displayName, user.ID]);
+    const displayName =
+      typeof args.display_name === 'string' && args.display_name !== '' ? args.display_name : user.user_login;
+    await tx.execute(`UPDATE ${tx.table('users')} SET user_email = ?, display_name = ? WHERE ID = ?`, [
+      email,
+      displayName,
+      user.ID,
+    ]);
     if (typeof args.role === 'string' && args.role !== '') await writeRole(tx, user.ID, args.role, user.caps, roles);
     await this.hooks.doAction(CUSTOMER_HOOKS.wpProfileUpdate, user.ID, user, args);
     await touchLastUpdate(tx, user.ID, unixNow);

@@ -29,8 +29,10 @@ export interface InsertUserContext {
 export async function insertUser(tx: Db, data: NewCustomerData, ctx: InsertUserContext): Promise<number> {
   const login = sanitizeUser(String(data.user_login ?? ''), true).trim();
   if (login === '') throw new RestError('empty_user_login', 'Cannot create a user with an empty login name.', 400);
-  if ([...login].length > 60) throw new RestError('user_login_too_long', 'Username may not be longer than 60 characters.', 400);
-  if (await usernameExists(tx, login)) throw new RestError('existing_user_login', 'Sorry, that username already exists!', 400);
+  if ([...login].length > 60)
+    throw new RestError('user_login_too_long', 'Username may not be longer than 60 characters.', 400);
+  if (await usernameExists(tx, login))
+    throw new RestError('existing_user_login', 'Sorry, that username already exists!', 400);
   const illegal: unknown = await ctx.hooks.applyFilters(CUSTOMER_HOOKS.illegalUserLogins, []);
   if (Array.isArray(illegal) && illegal.map((item) => String(item).toLowerCase()).includes(login.toLowerCase())) {
     throw new RestError('invalid_username', 'Sorry, that username is not allowed.', 400);
@@ -39,7 +41,8 @@ export async function insertUser(tx: Db, data: NewCustomerData, ctx: InsertUserC
   const nicename = await uniqueNicename(tx, sanitizeTitle([...login].slice(0, 50).join('')), login);
 
   const email = sanitizeEmail(String(data.user_email ?? '').trim());
-  if (await emailExists(tx, email)) throw new RestError('existing_user_email', 'Sorry, that email address is already used!', 400);
+  if (await emailExists(tx, email))
+    throw new RestError('existing_user_email', 'Sorry, that email address is already used!', 400);
 
   const firstName = filterUserTextField(String(data.first_name ?? ''));
   const lastName = filterUserTextField(String(data.last_name ?? ''));
@@ -64,9 +67,15 @@ export async function insertUser(tx: Db, data: NewCustomerData, ctx: InsertUserC
 /** WordPress keeps nicenames unique by appending -2, -3… (the base cut so the whole stays within 50 characters). */
 async function uniqueNicename(tx: Db, base: string, login: string): Promise<string> {
   if (base === '') throw new RestError('empty_user_nicename', 'Cannot create a user with an empty nicename.', 400);
-  if ([...base].length > 50) throw new RestError('user_nicename_too_long', 'Nicename may not be longer than 50 characters.', 400);
+  if ([...base].length > 50)
+    throw new RestError('user_nicename_too_long', 'Nicename may not be longer than 50 characters.', 400);
   const taken = async (nicename: string) =>
-    (await tx.query(`SELECT ID FROM ${tx.table('users')} WHERE user_nicename = ? AND user_login <> ? LIMIT 1`, [nicename, login])).length > 0;
+    (
+      await tx.query(`SELECT ID FROM ${tx.table('users')} WHERE user_nicename = ? AND user_login <> ? LIMIT 1`, [
+        nicename,
+        login,
+      ])
+    ).length > 0;
   if (!(await taken(base))) return base;
   for (let suffix = 2; ; suffix++) {
     const candidate = `${[...base].slice(0, 49 - String(suffix).length).join('')}-${suffix}`;

@@ -28,11 +28,17 @@ export async function loadUsers(db: Db, ids: readonly number[], roles: RolesOpti
   // A page of users is thousands of meta rows: on SQLite, read them off the event loop.
   const read = readForPage(db, unique.length);
   const [users, usersMeta] = [inList(db.dialect, 'ID', unique), inList(db.dialect, 'user_id', unique)];
-  const [userRows, metaRows] = unique.length === 1 && db.dialect === 'mysql' ? await userWithMeta(db, unique[0]) : await Promise.all([
-    read<UserRow>(`SELECT ${userColumns(db)} FROM ${db.table('users')} WHERE ${users.sql}`, users.params),
-    // Sorted here: MariaDB sorts rows holding a longtext through an on-disk temporary table.
-    read<MetaRowWithUser>(`SELECT umeta_id, user_id, meta_key, meta_value FROM ${db.table('usermeta')} WHERE ${usersMeta.sql}`, usersMeta.params),
-  ]);
+  const [userRows, metaRows] =
+    unique.length === 1 && db.dialect === 'mysql'
+      ? await userWithMeta(db, unique[0])
+      : await Promise.all([
+          read<UserRow>(`SELECT ${userColumns(db)} FROM ${db.table('users')} WHERE ${users.sql}`, users.params),
+          // Sorted here: MariaDB sorts rows holding a longtext through an on-disk temporary table.
+          read<MetaRowWithUser>(
+            `SELECT umeta_id, user_id, meta_key, meta_value FROM ${db.table('usermeta')} WHERE ${usersMeta.sql}`,
+            usersMeta.params,
+          ),
+        ]);
   metaRows.sort((a, b) => Number(a.umeta_id) - Number(b.umeta_id));
 
   const metaByUser = new Map<number, MetaRow[]>();
@@ -69,7 +75,9 @@ export async function loadUsers(db: Db, ids: readonly number[], roles: RolesOpti
  * building the wider rows costs more than a second statement.)
  */
 async function userWithMeta(db: Db, id: number): Promise<[UserRow[], MetaRowWithUser[]]> {
-  const rows = await db.query<UserRow & { umeta_id: number | string | null; meta_key: string | null; meta_value: string | null }>(
+  const rows = await db.query<
+    UserRow & { umeta_id: number | string | null; meta_key: string | null; meta_value: string | null }
+  >(
     `SELECT ${userColumns(db)}, m.umeta_id, m.meta_key, m.meta_value
        FROM ${db.table('users')} u
        LEFT JOIN ${db.table('usermeta')} m ON m.user_id = u.ID
@@ -81,7 +89,12 @@ async function userWithMeta(db: Db, id: number): Promise<[UserRow[], MetaRowWith
   // Sorted here, not by ORDER BY m.umeta_id, which MariaDB runs through an on-disk temporary table (longtext).
   const meta = rows
     .filter((row) => row.umeta_id !== null && row.umeta_id !== undefined)
-    .map((row) => ({ user_id: row.ID, umeta_id: Number(row.umeta_id), meta_key: row.meta_key ?? '', meta_value: row.meta_value }))
+    .map((row) => ({
+      user_id: row.ID,
+      umeta_id: Number(row.umeta_id),
+      meta_key: row.meta_key ?? '',
+      meta_value: row.meta_value,
+    }))
     .sort((a, b) => a.umeta_id - b.umeta_id);
   // The user's columns only: the meta columns must not become properties of the WpUser.
   const { umeta_id: _umetaId, meta_key: _metaKey, meta_value: _metaValue, ...user } = rows[0];

@@ -9,13 +9,17 @@ import { phpTrim } from '../../../src/wp/phpTrim';
 export async function usernameExists(db: Db, login: string): Promise<number | null> {
   const clean = sanitizeUser(phpTrim(login));
   if (clean === '') return null;
-  const rows = await db.query<{ ID: number }>(`SELECT ID FROM ${db.table('users')} WHERE user_login = ? LIMIT 1`, [clean]);
+  const rows = await db.query<{ ID: number }>(`SELECT ID FROM ${db.table('users')} WHERE user_login = ? LIMIT 1`, [
+    clean,
+  ]);
   return rows.length > 0 ? Number(rows[0].ID) : null;
 }
 
 export async function emailExists(db: Db, email: string): Promise<number | null> {
   const clean = phpTrim(email);
   if (clean === '') return null;
-  const rows = await db.query<{ ID: number }>(`SELECT ID FROM ${db.table('users')} WHERE user_email = ? LIMIT 1`, [clean]);
+  const rows = await db.query<{ ID: number }>(`SELECT ID FROM ${db.table('users')} WHERE user_email = ? LIMIT 1`, [
+    clean,
+  ]);
   return rows.length > 0 ? Number(rows[0].ID) : null;
 }

@@ -8,11 +8,10 @@ export function isLastUpdateField(key: string): boolean {
 
 /** add_user_meta: always a new row. */
 export async function addUserMeta(tx: Db, userId: number, key: string, value: unknown): Promise<number> {
-  const result = await tx.execute(`INSERT INTO ${tx.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`, [
-    userId,
-    key,
-    maybeSerialize(value),
-  ]);
+  const result = await tx.execute(
+    `INSERT INTO ${tx.table('usermeta')} (user_id, meta_key, meta_value) VALUES (?, ?, ?)`,
+    [userId, key, maybeSerialize(value)],
+  );
   return result.insertId;
 }
 
@@ -20,7 +19,11 @@ export async function addUserMeta(tx: Db, userId: number, key: string, value: un
  * add_user_meta for each entry, in order, as one multi-row INSERT: the rows (and their ascending umeta_id order) are
  * what the separate inserts wp_insert_user makes would leave, in one round trip instead of one per key.
  */
-export async function addUserMetaRows(tx: Db, userId: number, entries: ReadonlyArray<readonly [string, unknown]>): Promise<void> {
+export async function addUserMetaRows(
+  tx: Db,
+  userId: number,
+  entries: ReadonlyArray<readonly [string, unknown]>,
+): Promise<void> {
   if (entries.length === 0) return;
   await tx.execute(
     `INSERT INTO ${tx.table('usermeta')} (user_id, meta_key, meta_value) VALUES ${entries.map(() => '(?, ?, ?)').join(', ')}`,
@@ -35,7 +38,13 @@ export type MetaWrite = 'added' | 'updated' | 'unchanged';
  * rewrites every row of the key (as WordPress's UPDATE ... WHERE user_id AND meta_key does).
  * When an update (not an add) touches a name or address key, `last_update` is bumped as WooCommerce's hook does.
  */
-export async function updateUserMeta(tx: Db, userId: number, key: string, value: unknown, now: () => number): Promise<MetaWrite> {
+export async function updateUserMeta(
+  tx: Db,
+  userId: number,
+  key: string,
+  value: unknown,
+  now: () => number,
+): Promise<MetaWrite> {
   const rows = await tx.query<{ meta_value: string | null }>(
     `SELECT meta_value FROM ${tx.table('usermeta')} WHERE user_id = ? AND meta_key = ?`,
     [userId, key],
@@ -57,19 +66,26 @@ export async function updateUserMeta(tx: Db, userId: number, key: string, value:
 /** Sets `last_update` to now (WooCommerce's profile_update / updated_user_meta listeners). */
 export async function touchLastUpdate(tx: Db, userId: number, now: () => number): Promise<void> {
   const value = String(now());
-  const result = await tx.execute(`UPDATE ${tx.table('usermeta')} SET meta_value = ? WHERE user_id = ? AND meta_key = 'last_update'`, [
-    value,
-    userId,
-  ]);
+  const result = await tx.execute(
+    `UPDATE ${tx.table('usermeta')} SET meta_value = ? WHERE user_id = ? AND meta_key = 'last_update'`,
+    [value, userId],
+  );
   if (result.affectedRows === 0) {
-    const exists = await tx.query(`SELECT umeta_id FROM ${tx.table('usermeta')} WHERE user_id = ? AND meta_key = 'last_update' LIMIT 1`, [userId]);
+    const exists = await tx.query(
+      `SELECT umeta_id FROM ${tx.table('usermeta')} WHERE user_id = ? AND meta_key = 'last_update' LIMIT 1`,
+      [userId],
+    );
     if (exists.length === 0) await addUserMeta(tx, userId, 'last_update', value);
   }
 }
 
 /** update_metadata_by_mid: one row, key and value. */
 export async function updateUserMetaById(tx: Db, metaId: number, key: string, value: unknown): Promise<void> {
-  await tx.execute(`UPDATE ${tx.table('usermeta')} SET meta_key = ?, meta_value = ? WHERE umeta_id = ?`, [key, maybeSerialize(value), metaId]);
+  await tx.execute(`UPDATE ${tx.table('usermeta')} SET meta_key = ?, meta_value = ? WHERE umeta_id = ?`, [
+    key,
+    maybeSerialize(value),
+    metaId,
+  ]);
 }
 
 export async function deleteUserMetaById(tx: Db, metaId: number): Promise<void> {

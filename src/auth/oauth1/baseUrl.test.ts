@@ -14,10 +14,14 @@ describe('OAuth base URL', () => {
 
   it('puts the path after the home path on the home URL', () => {
     const mounted = { restRoot: 'http://10.0.0.5:8080/store/wp-json', path: '/wc/v3/customers/5', secure: true };
-    expect(oauthBaseUrl(mounted, 'https://shop.example.com/store')).toBe('https://shop.example.com/store/wp-json/wc/v3/customers/5');
+    expect(oauthBaseUrl(mounted, 'https://shop.example.com/store')).toBe(
+      'https://shop.example.com/store/wp-json/wc/v3/customers/5',
+    );
   });
 
   it('appends the whole path when the request is not under the home path', () => {
-    expect(oauthBaseUrl(source, 'http://shop.example.com/store/')).toBe('http://shop.example.com/store/wp-json/wc/v3/customers');
+    expect(oauthBaseUrl(source, 'http://shop.example.com/store/')).toBe(
+      'http://shop.example.com/store/wp-json/wc/v3/customers',
+    );
   });
 });

@@ -14,7 +14,9 @@ describe('OAuth parameter collection', () => {
   });
 
   it('lists the missing ones in WooCommerce order, counting "" and "0" as missing', () => {
-    expect(collectOAuthParameters({ oauth_consumer_key: 'ck_x', oauth_nonce: '0', oauth_timestamp: '' }, {}, undefined)).toEqual({
+    expect(
+      collectOAuthParameters({ oauth_consumer_key: 'ck_x', oauth_nonce: '0', oauth_timestamp: '' }, {}, undefined),
+    ).toEqual({
       kind: 'incomplete',
       missing: ['oauth_timestamp', 'oauth_nonce', 'oauth_signature', 'oauth_signature_method'],
     });

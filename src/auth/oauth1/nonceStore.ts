@@ -8,7 +8,13 @@ import type { Db } from '../../db/types';
  * cannot both accept the same nonce. (WooCommerce itself does this without locking; its format is kept.)
  * Returns false for a replay.
  */
-export async function consumeNonce(db: Db, keyId: number, timestamp: number, nonce: string, nowSeconds: number): Promise<boolean> {
+export async function consumeNonce(
+  db: Db,
+  keyId: number,
+  timestamp: number,
+  nonce: string,
+  nowSeconds: number,
+): Promise<boolean> {
   const table = db.table('woocommerce_api_keys');
   return db.transaction(
     async (tx) => {
@@ -28,7 +34,9 @@ export function readNonceLog(stored: string | null): NonceLog {
   const value = maybeUnserialize(stored);
   if (value === null || typeof value !== 'object') return [];
   // Integer keys come back as numeric property names; anything else cannot be a timestamp (NaN is always pruned).
-  return Object.entries(value).map(([timestamp, used]) => [/^-?\d+$/.test(timestamp) ? Number(timestamp) : Number.NaN, used] as const);
+  return Object.entries(value).map(
+    ([timestamp, used]) => [/^-?\d+$/.test(timestamp) ? Number(timestamp) : Number.NaN, used] as const,
+  );
 }
 
 /** Serializes the log as PHP does: `a:1:{i:1700000000;s:32:"…";}`, integer keys in log order. */

@@ -23,11 +23,15 @@ const VECTOR_SECRET = 'cs_abcdef1234567890abcdef1234567890abcdef12';
 
 describe('OAuth 1.0a signature base string', () => {
   it('matches the vector', () => {
-    expect(buildSignatureBaseString('get', 'http://shop.example.com/wp-json/wc/v3/customers', VECTOR_PARAMS)).toBe(VECTOR_BASE_STRING);
+    expect(buildSignatureBaseString('get', 'http://shop.example.com/wp-json/wc/v3/customers', VECTOR_PARAMS)).toBe(
+      VECTOR_BASE_STRING,
+    );
   });
 
   it('signs the vector with HMAC-SHA256', () => {
-    expect(computeSignature(VECTOR_BASE_STRING, VECTOR_SECRET, 'HMAC-SHA256')).toBe('P4ikAgN5GQ3DzKQxueY8nbPbr/YfKr01BK0vBs+fOZU=');
+    expect(computeSignature(VECTOR_BASE_STRING, VECTOR_SECRET, 'HMAC-SHA256')).toBe(
+      'P4ikAgN5GQ3DzKQxueY8nbPbr/YfKr01BK0vBs+fOZU=',
+    );
   });
 
   it('signs with HMAC-SHA1 using the secret plus "&" as key', () => {
@@ -44,8 +48,18 @@ describe('OAuth 1.0a signature base string', () => {
   });
 
   it('sorts names byte-wise like PHP strcmp (upper case before lower case, UTF-8 order)', () => {
-    const base = buildSignatureBaseString('GET', 'http://x/', { b: '1', a: '2', Z: '3', 'é': '4', '\u{1F600}': '5', 'ｚ': '6' });
-    const names = base.split('&')[2].split('%26').map((pair) => decodeURIComponent(decodeURIComponent(pair)).split('=')[0]);
+    const base = buildSignatureBaseString('GET', 'http://x/', {
+      b: '1',
+      a: '2',
+      Z: '3',
+      é: '4',
+      '\u{1F600}': '5',
+      ｚ: '6',
+    });
+    const names = base
+      .split('&')[2]
+      .split('%26')
+      .map((pair) => decodeURIComponent(decodeURIComponent(pair)).split('=')[0]);
     expect(names).toEqual(['Z', 'a', 'b', 'é', 'ｚ', '\u{1F600}']);
   });
 

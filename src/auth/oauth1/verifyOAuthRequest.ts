@@ -23,7 +23,11 @@ export interface OAuthRequest {
 
 export type OAuthOutcome =
   | { kind: 'absent' }
-  | { kind: 'failed'; error: RestError; /** The stored key the request named, when there is one. */ keyId: number | null }
+  | {
+      kind: 'failed';
+      error: RestError;
+      /** The stored key the request named, when there is one. */ keyId: number | null;
+    }
   | { kind: 'authenticated'; key: StoredApiKey };
 
 /**
@@ -31,7 +35,11 @@ export type OAuthOutcome =
  * timestamp window and the nonce, in that order, each failure with WooCommerce's 401 error.
  */
 export async function verifyOAuthRequest(db: Db, request: OAuthRequest, nowSeconds: number): Promise<OAuthOutcome> {
-  const collected = collectOAuthParameters(toOAuthParams(request.query), toOAuthParams(request.formBody), request.authorization);
+  const collected = collectOAuthParameters(
+    toOAuthParams(request.query),
+    toOAuthParams(request.formBody),
+    request.authorization,
+  );
   if (collected.kind === 'absent') return collected;
   if (collected.kind === 'incomplete') return failed(missingOAuthParametersError(collected.missing), null);
   const params = collected.params;
@@ -46,7 +54,8 @@ export async function verifyOAuthRequest(db: Db, request: OAuthRequest, nowSecon
   const expected = computeSignature(baseString, key.consumerSecret, method);
   // A `+` turned into a space by form/query decoding is put back before rawurldecode, as WooCommerce does.
   const provided = typeof providedSignature === 'string' ? rawUrlDecode(providedSignature.replace(/ /g, '+')) : '';
-  if (!constantTimeEquals(expected, provided)) return failed(authenticationError(AUTH_MESSAGES.signatureMismatch), key.keyId);
+  if (!constantTimeEquals(expected, provided))
+    return failed(authenticationError(AUTH_MESSAGES.signatureMismatch), key.keyId);
 
   const timestamp = parseOAuthTimestamp(text(params, 'oauth_timestamp'));
   if (timestamp === null || !isTimestampInWindow(timestamp, nowSeconds)) {

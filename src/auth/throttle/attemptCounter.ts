@@ -37,7 +37,12 @@ const REMEMBERED_BLOCKS = 10_000;
  * sqliteDbRateLimiter.ts); if that table cannot be written, the process's memory counts instead. Blocks are also
  * remembered here, so a blocked client costs no query.
  */
-export function createAttemptCounter(dataSource: DataSource, tablePrefix: string, name: string, limit: AttemptLimit): AttemptCounter {
+export function createAttemptCounter(
+  dataSource: DataSource,
+  tablePrefix: string,
+  name: string,
+  limit: AttemptLimit,
+): AttemptCounter {
   if (limit.attempts <= 0) return { blockedForMs: () => 0, count: async () => 0 };
   const options: LimiterOptions = {
     keyPrefix: `wc_host_${name}`,
@@ -73,14 +78,24 @@ export function createAttemptCounter(dataSource: DataSource, tablePrefix: string
 }
 
 /** The limiter whose counts every process on the database shares, or null when there is none to share through. */
-function sharedLimiter(dataSource: DataSource, tablePrefix: string, options: LimiterOptions, memory: RateLimiterMemory): RateLimiterAbstract | null {
+function sharedLimiter(
+  dataSource: DataSource,
+  tablePrefix: string,
+  options: LimiterOptions,
+  memory: RateLimiterMemory,
+): RateLimiterAbstract | null {
   if (dialectOf(dataSource) === 'mysql') {
     const pool = mysqlPoolOf(dataSource);
     return pool ? mysqlLimiter(pool, dataSource, tablePrefix, options, memory) : null;
   }
   const connection = (dataSource.driver as unknown as { databaseConnection?: unknown }).databaseConnection;
   if (typeof connection !== 'object' || connection === null) return null;
-  return new SqliteDbRateLimiter({ ...options, db: createDb(dataSource, tablePrefix), connection, insuranceLimiter: memory });
+  return new SqliteDbRateLimiter({
+    ...options,
+    db: createDb(dataSource, tablePrefix),
+    connection,
+    insuranceLimiter: memory,
+  });
 }
 
 /** mysql2's (callback) pool that TypeORM's MysqlDriver keeps as `pool` (none under replication: then memory counts). */
@@ -89,7 +104,13 @@ function mysqlPoolOf(dataSource: DataSource): object | null {
   return typeof pool === 'object' && pool !== null ? pool : null;
 }
 
-function mysqlLimiter(pool: object, dataSource: DataSource, tablePrefix: string, options: LimiterOptions, insurance: RateLimiterMemory): RateLimiterMySQL {
+function mysqlLimiter(
+  pool: object,
+  dataSource: DataSource,
+  tablePrefix: string,
+  options: LimiterOptions,
+  insurance: RateLimiterMemory,
+): RateLimiterMySQL {
   const database = (dataSource.driver as unknown as { database?: string }).database ?? dataSource.options.database;
   // The limiter borrows one of the pool's connections per count.
   return new RateLimiterMySQL({

@@ -69,7 +69,12 @@ export class AuthThrottle {
     }
     // The key's owner on the same address is not locked out: the right secret goes on to authentication.
     const stored = this.pairSecrets.get(key);
-    if (stored !== undefined && credentials.consumerSecret !== null && constantTimeEquals(stored, credentials.consumerSecret)) return null;
+    if (
+      stored !== undefined &&
+      credentials.consumerSecret !== null &&
+      constantTimeEquals(stored, credentials.consumerSecret)
+    )
+      return null;
     return rateLimitExceeded(pair, this.settings.perAddressAndKey.attempts);
   }
 
@@ -93,10 +98,15 @@ export class AuthThrottle {
       credentials ? this.pairs.count(pairKey(clientAddress, credentials)) : 0,
       keyId === null || keyBlocked > 0 ? 0 : this.keys.count(String(keyId)),
     ]);
-    if (pair > 0 && credentials && failure.storedSecret !== undefined) this.rememberPairSecret(pairKey(clientAddress, credentials), failure.storedSecret);
+    if (pair > 0 && credentials && failure.storedSecret !== undefined)
+      this.rememberPairSecret(pairKey(clientAddress, credentials), failure.storedSecret);
     if (address > 0 || pair > 0) {
       const seconds = Math.ceil(Math.max(address, pair) / 1000);
-      this.logger.info('authentication throttled', { client: clientAddress, key: credentials ? truncatedKey(credentials.consumerKey) : null, seconds });
+      this.logger.info('authentication throttled', {
+        client: clientAddress,
+        key: credentials ? truncatedKey(credentials.consumerKey) : null,
+        seconds,
+      });
     }
     return keyBlocked > 0 ? rateLimitExceeded(keyBlocked, this.settings.perKey.attempts) : null;
   }

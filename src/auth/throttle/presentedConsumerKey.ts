@@ -21,15 +21,23 @@ export function presentedCredentials(
   authorization: string | undefined,
 ): PresentedCredentials | null {
   if (typeof query.consumer_key === 'string') {
-    return { via: 'query', consumerKey: query.consumer_key, consumerSecret: typeof query.consumer_secret === 'string' ? query.consumer_secret : null };
+    return {
+      via: 'query',
+      consumerKey: query.consumer_key,
+      consumerSecret: typeof query.consumer_secret === 'string' ? query.consumer_secret : null,
+    };
   }
   const header = authorization?.trim() ?? '';
   if (/^basic\s/i.test(header)) {
     const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    return colon < 0 ? { via: 'basic', consumerKey: decoded, consumerSecret: null } : { via: 'basic', consumerKey: decoded.slice(0, colon), consumerSecret: decoded.slice(colon + 1) };
+    return colon < 0
+      ? { via: 'basic', consumerKey: decoded, consumerSecret: null }
+      : { via: 'basic', consumerKey: decoded.slice(0, colon), consumerSecret: decoded.slice(colon + 1) };
   }
-  const oauthKey = /^oauth\s/i.test(header) ? parseOAuthAuthorizationHeader(header).oauth_consumer_key : query.oauth_consumer_key ?? formBody?.oauth_consumer_key;
+  const oauthKey = /^oauth\s/i.test(header)
+    ? parseOAuthAuthorizationHeader(header).oauth_consumer_key
+    : (query.oauth_consumer_key ?? formBody?.oauth_consumer_key);
   if (typeof oauthKey === 'string') return { via: 'oauth', consumerKey: oauthKey, consumerSecret: null };
   return null;
 }

@@ -7,11 +7,17 @@ import { RestError } from '../../rest/RestError';
  */
 export function rateLimitExceeded(blockedForMs: number, limit: number): RestError {
   const seconds = Math.max(1, Math.ceil(blockedForMs / 1000));
-  return new RestError('rate_limit_exceeded', `Too many requests. Please wait ${seconds} seconds before trying again.`, 429, {}, {
-    'Retry-After': String(seconds),
-    'RateLimit-Limit': String(limit),
-    'RateLimit-Remaining': '0',
-    'RateLimit-Retry-After': String(seconds),
-    'RateLimit-Reset': String(Math.floor(Date.now() / 1000) + seconds),
-  });
+  return new RestError(
+    'rate_limit_exceeded',
+    `Too many requests. Please wait ${seconds} seconds before trying again.`,
+    429,
+    {},
+    {
+      'Retry-After': String(seconds),
+      'RateLimit-Limit': String(limit),
+      'RateLimit-Remaining': '0',
+      'RateLimit-Retry-After': String(seconds),
+      'RateLimit-Reset': String(Math.floor(Date.now() / 1000) + seconds),
+    },
+  );
 }

@@ -50,11 +50,19 @@ export class SqliteDbRateLimiter extends RateLimiterSQLite {
   }
 
   /** RateLimiterSQLite's upsert (points added within the window, reset after it), in one write transaction. */
-  async _upsertTransaction(key: string, points: number, msDuration: number, forceExpire: boolean): Promise<StoredCount> {
+  async _upsertTransaction(
+    key: string,
+    points: number,
+    msDuration: number,
+    forceExpire: boolean,
+  ): Promise<StoredCount> {
     const now = Date.now();
     const expire = msDuration > 0 ? now + msDuration : null;
     const [sql, params] = forceExpire
-      ? [`INSERT OR REPLACE INTO ${this.table} ("key", points, expire) VALUES (?, ?, ?) RETURNING points, expire`, [key, points, expire]]
+      ? [
+          `INSERT OR REPLACE INTO ${this.table} ("key", points, expire) VALUES (?, ?, ?) RETURNING points, expire`,
+          [key, points, expire],
+        ]
       : [
           `INSERT INTO ${this.table} ("key", points, expire) VALUES (?, ?, ?)
            ON CONFLICT("key") DO UPDATE SET

@@ -8,7 +8,10 @@ import type { TableDefinition } from '../tableDefinition';
  * never touched (not even to add an index), so wc-host can share a live WordPress database. A table's name is its
  * entity's, with the DataSource's table prefix (see entities/tablePrefix.ts).
  */
-export async function createMissingTables(queryRunner: QueryRunner, tables: readonly TableDefinition[]): Promise<string[]> {
+export async function createMissingTables(
+  queryRunner: QueryRunner,
+  tables: readonly TableDefinition[],
+): Promise<string[]> {
   const dataSource = queryRunner.connection;
   const dialect = dialectOf(dataSource);
   let charsetCollate: string | undefined;
@@ -51,4 +54,11 @@ function tableFromEntity(queryRunner: QueryRunner, definition: TableDefinition):
   return table;
 }
 
-const SQLITE_CHARACTER_TYPES = new Set(['varchar', 'character', 'nchar', 'nvarchar', 'varying character', 'native character']);
+const SQLITE_CHARACTER_TYPES = new Set([
+  'varchar',
+  'character',
+  'nchar',
+  'nvarchar',
+  'varying character',
+  'native character',
+]);

@@ -6,7 +6,10 @@ import { WORDPRESS_SQL_MODE_STATEMENT } from '../wordPressSqlMode';
  * gave up. MariaDB's `max_statement_time` (seconds) covers every statement; MySQL's `max_execution_time` (ms) only
  * read-only SELECTs. 0 leaves the server's setting.
  */
-export function sessionSettingsStatement(serverVersion: string, statementTimeoutMs: number): { sql: string; values: number[] } {
+export function sessionSettingsStatement(
+  serverVersion: string,
+  statementTimeoutMs: number,
+): { sql: string; values: number[] } {
   if (statementTimeoutMs <= 0) return { sql: WORDPRESS_SQL_MODE_STATEMENT, values: [] };
   return /mariadb/i.test(serverVersion)
     ? { sql: `${WORDPRESS_SQL_MODE_STATEMENT}, max_statement_time = ?`, values: [statementTimeoutMs / 1000] }

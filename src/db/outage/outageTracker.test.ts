@@ -34,7 +34,11 @@ it('logs one line when an outage starts and one when the next statement succeeds
   tracker.succeeded();
 
   expect(lines).toEqual([
-    { level: 'error', msg: 'Database unavailable; answering 503 wc_host_db_unavailable until it is back', error: 'connect ECONNREFUSED 127.0.0.1:3306' },
+    {
+      level: 'error',
+      msg: 'Database unavailable; answering 503 wc_host_db_unavailable until it is back',
+      error: 'connect ECONNREFUSED 127.0.0.1:3306',
+    },
     { level: 'info', msg: 'Database available again after 2.5 s', failures: 3 },
   ]);
   expect(tracker.down).toBe(false);

@@ -46,7 +46,9 @@ export async function openReadReplicas(options: OpenReadReplicasOptions): Promis
   if (flavor === 'mysql') {
     const [mode] = await primary('SELECT @@GLOBAL.gtid_mode AS gtidMode', []);
     if (String(mode?.gtidMode).toUpperCase() !== 'ON') {
-      throw new Error('DATABASE_REPLICA_URLS is set but the MySQL primary runs without GTIDs: set gtid_mode=ON (read-your-writes waits for GTID sets)');
+      throw new Error(
+        'DATABASE_REPLICA_URLS is set but the MySQL primary runs without GTIDs: set gtid_mode=ON (read-your-writes waits for GTID sets)',
+      );
     }
   }
 
@@ -62,7 +64,10 @@ export async function openReadReplicas(options: OpenReadReplicasOptions): Promis
   // A check gets at least a second: a replica busy serving reads must not be taken out for a slow answer.
   const checkTimeoutMs = Math.max(1000, settings.checkIntervalMs);
   const rotation = createReplicaRotation(
-    replicas.map((replica) => ({ ...replica, check: createReplicaCheck(replica.options, settings.maxLagSeconds, checkTimeoutMs) })),
+    replicas.map((replica) => ({
+      ...replica,
+      check: createReplicaCheck(replica.options, settings.maxLagSeconds, checkTimeoutMs),
+    })),
     pools,
     logger,
   );

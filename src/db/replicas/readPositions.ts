@@ -12,7 +12,11 @@ export interface ReadPositions {
   lookup(keyId: number): Promise<string | null>;
 }
 
-export function createReadPositions(primary: DirectReader, tablePrefix: string, flavor: ReplicationFlavor): ReadPositions {
+export function createReadPositions(
+  primary: DirectReader,
+  tablePrefix: string,
+  flavor: ReplicationFlavor,
+): ReadPositions {
   const table = `\`${tablePrefix}wc_host_state\``;
   const position = positionExpression(flavor);
   // The position is read inside the upsert, under its row lock: of two writes by one key racing on two processes, the

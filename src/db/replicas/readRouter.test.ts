@@ -2,7 +2,9 @@ import { createReadRouter, type ReadRouterDeps } from './readRouter';
 import type { ReadPositions } from './readPositions';
 
 /** A router over fake replicas: which server a read went to is what the fakes record. */
-function routerWith(options: { inService?: string[]; reached?: boolean; replicaFails?: Error; position?: string | null } = {}) {
+function routerWith(
+  options: { inService?: string[]; reached?: boolean; replicaFails?: Error; position?: string | null } = {},
+) {
   const served: string[] = [];
   const takenOut: string[] = [];
   const recorded: number[] = [];
@@ -65,7 +67,14 @@ it('sends every read of a write request, and reads outside any request, to the p
     });
   }
   await read('startup');
-  expect(served).toEqual(['primary: POST', 'primary: PUT', 'primary: PATCH', 'primary: DELETE', 'primary: OPTIONS', 'primary: startup']);
+  expect(served).toEqual([
+    'primary: POST',
+    'primary: PUT',
+    'primary: PATCH',
+    'primary: DELETE',
+    'primary: OPTIONS',
+    'primary: startup',
+  ]);
 });
 
 it('reads the primary when no replica is in service, without looking up the key', async () => {
@@ -115,7 +124,10 @@ it('does not wait for a key that never wrote, nor for a request without a key', 
 });
 
 it('reads again on the primary when the replica fails, taking it out if it is unavailable', async () => {
-  const lost = Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true });
+  const lost = Object.assign(new Error('Connection lost: The server closed the connection.'), {
+    code: 'PROTOCOL_CONNECTION_LOST',
+    fatal: true,
+  });
   const { router, read, served, takenOut } = routerWith({ replicaFails: lost });
   const rows = await router.runRequest('GET', async () => {
     router.authenticated(null);

@@ -75,7 +75,10 @@ export function createReadRouter(deps: ReadRouterDeps): ReplicaReadRouter {
 
   function failed(id: string, error: unknown): void {
     if (isDatabaseUnavailable(error)) deps.rotation.takeOut(id, `a read failed (${describeDatabaseFailure(error)})`);
-    else deps.logger.warn('A read failed on a replica and was read again on the primary', { error: describeDatabaseFailure(error) });
+    else
+      deps.logger.warn('A read failed on a replica and was read again on the primary', {
+        error: describeDatabaseFailure(error),
+      });
   }
 
   return {

@@ -29,7 +29,9 @@ export function createReplicaCheck(options: ConnectionOptions, maxLagSeconds: nu
   };
   const query = (target: Connection, sql: string) =>
     new Promise<Record<string, unknown>[]>((resolve, reject) => {
-      target.query({ sql, timeout: timeoutMs }, (error, rows) => (error ? reject(error) : resolve(rows as Record<string, unknown>[])));
+      target.query({ sql, timeout: timeoutMs }, (error, rows) =>
+        error ? reject(error) : resolve(rows as Record<string, unknown>[]),
+      );
     });
 
   return {
@@ -45,7 +47,8 @@ export function createReplicaCheck(options: ConnectionOptions, maxLagSeconds: nu
         try {
           rows = await query(connection, statement);
         } catch (error) {
-          if ((error as { errno?: unknown }).errno !== ER_PARSE_ERROR || statement !== 'SHOW REPLICA STATUS') throw error;
+          if ((error as { errno?: unknown }).errno !== ER_PARSE_ERROR || statement !== 'SHOW REPLICA STATUS')
+            throw error;
           statement = 'SHOW SLAVE STATUS';
           rows = await query(connection, statement);
         }
@@ -55,7 +58,8 @@ export function createReplicaCheck(options: ConnectionOptions, maxLagSeconds: nu
         if ((error as { errno?: unknown }).errno === ER_SPECIFIC_ACCESS_DENIED) {
           return {
             usable: false,
-            reason: 'its user may not read the replication status: grant it SLAVE MONITOR (MariaDB) or REPLICATION CLIENT (MySQL)',
+            reason:
+              'its user may not read the replication status: grant it SLAVE MONITOR (MariaDB) or REPLICATION CLIENT (MySQL)',
           };
         }
         return { usable: false, reason: `it does not answer (${describeDatabaseFailure(error)})` };

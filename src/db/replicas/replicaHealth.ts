@@ -13,12 +13,20 @@ export function judgeReplicaStatus(rows: readonly Record<string, unknown>[], max
   if (lag === null || lag === undefined || lag === '') {
     const io = row.Slave_IO_Running ?? row.Replica_IO_Running;
     const sql = row.Slave_SQL_Running ?? row.Replica_SQL_Running;
-    const lastError = [row.Last_IO_Error, row.Last_SQL_Error].filter((text) => typeof text === 'string' && text !== '').join('; ');
-    return { usable: false, reason: `replication is not running (IO thread: ${String(io)}, SQL thread: ${String(sql)}${lastError ? `; ${lastError}` : ''})` };
+    const lastError = [row.Last_IO_Error, row.Last_SQL_Error]
+      .filter((text) => typeof text === 'string' && text !== '')
+      .join('; ');
+    return {
+      usable: false,
+      reason: `replication is not running (IO thread: ${String(io)}, SQL thread: ${String(sql)}${lastError ? `; ${lastError}` : ''})`,
+    };
   }
   const lagSeconds = Number(lag);
   if (!(lagSeconds <= maxLagSeconds)) {
-    return { usable: false, reason: `it is ${lagSeconds} s behind the primary (WC_HOST_REPLICA_MAX_LAG_SECONDS=${maxLagSeconds})` };
+    return {
+      usable: false,
+      reason: `it is ${lagSeconds} s behind the primary (WC_HOST_REPLICA_MAX_LAG_SECONDS=${maxLagSeconds})`,
+    };
   }
   return { usable: true, lagSeconds };
 }

@@ -28,7 +28,10 @@ export interface ReplicaPools {
  * Each connection gets the primary's session settings (WordPress's sql_mode, the statement limit) the first time it
  * is handed out, since the cluster builds its pools without the hooks src/db/mysql/driver.ts adds.
  */
-export function createReplicaPools(replicas: ReadonlyMap<string, PoolOptions>, limits: ReplicaPoolLimits): ReplicaPools {
+export function createReplicaPools(
+  replicas: ReadonlyMap<string, PoolOptions>,
+  limits: ReplicaPoolLimits,
+): ReplicaPools {
   const cluster = mysql2.createPoolCluster({ canRetry: false, removeNodeErrorCount: Number.POSITIVE_INFINITY });
   const inService = new Set<string>();
   const prepared = new WeakSet<PoolConnection>();
@@ -67,7 +70,9 @@ export function createReplicaPools(replicas: ReadonlyMap<string, PoolOptions>, l
       }
       try {
         return await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-          connection.query(sql, [...values], (error, rows) => (error ? reject(error) : resolve(rows as Record<string, unknown>[])));
+          connection.query(sql, [...values], (error, rows) =>
+            error ? reject(error) : resolve(rows as Record<string, unknown>[]),
+          );
         });
       } finally {
         connection.release();

@@ -28,7 +28,11 @@ export interface ReplicaRotation {
  * (or a failed read, see takeOut) finds it not — down, not replicating, or lagging past the bound — so a replica
  * taken out comes back by itself at the first good check. Each change is logged once (warn out, info in).
  */
-export function createReplicaRotation(replicas: readonly RotatingReplica[], pools: Pick<ReplicaPools, 'add' | 'remove'>, logger: Logger): ReplicaRotation {
+export function createReplicaRotation(
+  replicas: readonly RotatingReplica[],
+  pools: Pick<ReplicaPools, 'add' | 'remove'>,
+  logger: Logger,
+): ReplicaRotation {
   const serving: string[] = [];
   /** When each replica last went out: a check that started before then cannot bring it back. */
   const outSince = new Map<string, number>();
@@ -42,7 +46,9 @@ export function createReplicaRotation(replicas: readonly RotatingReplica[], pool
     serving.push(replica.id);
     const wasOut = outSince.has(replica.id);
     outSince.delete(replica.id);
-    logger.info(`Read replica ${replica.label} ${wasOut ? 'is back in use' : 'in use'} (${lagSeconds} s behind the primary)`);
+    logger.info(
+      `Read replica ${replica.label} ${wasOut ? 'is back in use' : 'in use'} (${lagSeconds} s behind the primary)`,
+    );
   }
 
   function putOut(replica: RotatingReplica, reason: string): void {
@@ -55,7 +61,9 @@ export function createReplicaRotation(replicas: readonly RotatingReplica[], pool
     } else if (known) {
       return;
     }
-    logger.warn(`Read replica ${replica.label} not in use: ${reason}; the primary serves its reads until a check finds it well`);
+    logger.warn(
+      `Read replica ${replica.label} not in use: ${reason}; the primary serves its reads until a check finds it well`,
+    );
   }
 
   async function checkOne(replica: RotatingReplica): Promise<void> {

@@ -30,12 +30,17 @@ export function parseReplicaUrls(value: string | undefined): string[] {
     try {
       dialect = parseDatabaseUrl(url).dialect;
     } catch (error) {
-      throw new Error(`DATABASE_REPLICA_URLS item ${index + 1}: ${error instanceof Error ? error.message.replace(/DATABASE_URL/g, 'a replica URL') : String(error)}`, {
-        cause: error,
-      });
+      throw new Error(
+        `DATABASE_REPLICA_URLS item ${index + 1}: ${error instanceof Error ? error.message.replace(/DATABASE_URL/g, 'a replica URL') : String(error)}`,
+        {
+          cause: error,
+        },
+      );
     }
     if (dialect !== 'mysql') {
-      throw new Error(`DATABASE_REPLICA_URLS item ${index + 1} must be a mysql:// (or mariadb://) URL of a replica of DATABASE_URL`);
+      throw new Error(
+        `DATABASE_REPLICA_URLS item ${index + 1} must be a mysql:// (or mariadb://) URL of a replica of DATABASE_URL`,
+      );
     }
   });
   return urls;

@@ -19,8 +19,13 @@ export function positionExpression(flavor: ReplicationFlavor): string {
  * WAIT_FOR_EXECUTED_GTID_SET would wait for ever, so MySQL then compares the sets instead.
  * https://mariadb.com/kb/en/master_gtid_wait/ · https://dev.mysql.com/doc/refman/8.0/en/gtid-functions.html
  */
-export function waitForPosition(flavor: ReplicationFlavor, position: string, waitMs: number): { sql: string; values: unknown[] } {
-  if (flavor === 'mariadb') return { sql: 'SELECT MASTER_GTID_WAIT(?, ?) = 0 AS reached', values: [position, waitMs / 1000] };
+export function waitForPosition(
+  flavor: ReplicationFlavor,
+  position: string,
+  waitMs: number,
+): { sql: string; values: unknown[] } {
+  if (flavor === 'mariadb')
+    return { sql: 'SELECT MASTER_GTID_WAIT(?, ?) = 0 AS reached', values: [position, waitMs / 1000] };
   if (waitMs <= 0) return { sql: 'SELECT GTID_SUBSET(?, @@GLOBAL.gtid_executed) AS reached', values: [position] };
   return { sql: 'SELECT WAIT_FOR_EXECUTED_GTID_SET(?, ?) = 0 AS reached', values: [position, waitMs / 1000] };
 }

@@ -8,11 +8,18 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '../createDataSource';
 import { createDb } from '../createDb';
 import type { Db } from '../types';
-import { canUseReadPool, createSqliteReadPool, READ_POOL_TIMEOUT, type SqliteReadPool, type SqliteReadPoolOptions } from './readPool';
+import {
+  canUseReadPool,
+  createSqliteReadPool,
+  READ_POOL_TIMEOUT,
+  type SqliteReadPool,
+  type SqliteReadPoolOptions,
+} from './readPool';
 
 // Plain SQLite files in the temp dir, whatever database the jest project targets.
 const functionsModule = path.join(__dirname, 'testFunctions.fixture.ts');
-const COUNT_TO = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?) SELECT count(*) AS n FROM c';
+const COUNT_TO =
+  'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?) SELECT count(*) AS n FROM c';
 
 let dir: string;
 let file: string;
@@ -27,7 +34,9 @@ function pool(options: Partial<SqliteReadPoolOptions> = {}): SqliteReadPool {
 }
 
 /** Settles `promise` while counting setImmediate ticks on this thread and the longest gap between two of them. */
-async function whileTicking<T>(promise: Promise<T>): Promise<{ value: T; ms: number; ticks: number; maxGapMs: number }> {
+async function whileTicking<T>(
+  promise: Promise<T>,
+): Promise<{ value: T; ms: number; ticks: number; maxGapMs: number }> {
   const started = performance.now();
   let last = started;
   let ticks = 0;
@@ -56,14 +65,17 @@ beforeAll(async () => {
   dataSource = createDataSource({ url: `sqlite:${file}`, tablePrefix: 'wp_' });
   await dataSource.initialize();
   db = createDb(dataSource, 'wp_');
-  await db.execute('CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT, big INTEGER, ratio REAL, data BLOB, note TEXT)');
+  await db.execute(
+    'CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT, big INTEGER, ratio REAL, data BLOB, note TEXT)',
+  );
   await db.execute('CREATE TABLE events (id INTEGER PRIMARY KEY, name TEXT NOT NULL)');
   const rows: unknown[][] = [
     ['Zoë 東京 🚀', Number.MAX_SAFE_INTEGER, 0.1, Buffer.from([0, 255, 16]), null],
     ['plain', -Number.MAX_SAFE_INTEGER, -2.5, Buffer.alloc(0), 'x'],
     ['', 0, null, null, 'ünïcödé'],
   ];
-  for (const row of rows) await db.execute('INSERT INTO things (name, big, ratio, data, note) VALUES (?, ?, ?, ?, ?)', row);
+  for (const row of rows)
+    await db.execute('INSERT INTO things (name, big, ratio, data, note) VALUES (?, ?, ?, ?, ?)', row);
 });
 
 afterEach(async () => {
@@ -85,7 +97,13 @@ test('rows equal what the main connection returns, BLOBs as Buffers', async () =
 
   expect(pooled).toStrictEqual(main);
   expect(pooled).toHaveLength(3);
-  expect(pooled[0]).toMatchObject({ name: 'Zoë 東京 🚀', big: Number.MAX_SAFE_INTEGER, ratio: 0.1, note: null, flag: 1 });
+  expect(pooled[0]).toMatchObject({
+    name: 'Zoë 東京 🚀',
+    big: Number.MAX_SAFE_INTEGER,
+    ratio: 0.1,
+    note: null,
+    flag: 1,
+  });
   expect(pooled[1]).toMatchObject({ big: -Number.MAX_SAFE_INTEGER, data: Buffer.alloc(0) });
   expect(pooled[2]).toMatchObject({ ratio: null, data: null, note: 'ünïcödé' });
   // toStrictEqual does not tell a Buffer from a plain Uint8Array; callers do (toString('hex'), Buffer.isBuffer).
@@ -173,7 +191,10 @@ test('SQL errors reject that query with the message, code and class; the pool ke
   const poolError = await reader.query(sql, []).catch((error: unknown) => error);
   expect(poolError).toBeInstanceOf(Database.SqliteError);
   expect(poolError).toMatchObject({ message: 'no such table: no_such_table', code: 'SQLITE_ERROR' });
-  expect(poolError).toMatchObject({ message: (mainError as Error).message, code: (mainError as { code: string }).code });
+  expect(poolError).toMatchObject({
+    message: (mainError as Error).message,
+    code: (mainError as { code: string }).code,
+  });
 
   // The workers' connections are read-only.
   await expect(reader.query("INSERT INTO events (name) VALUES ('x') RETURNING id", [])).rejects.toMatchObject({

@@ -44,7 +44,6 @@ export interface SqliteReadPool {
   stats(): SqliteReadPoolStats;
 }
 
-
 /** Error codes of the pool's own failures (SQLite's keep their SQLITE_* codes). */
 export const READ_POOL_CLOSED = 'ERR_SQLITE_READ_POOL_CLOSED';
 export const READ_POOL_WORKER_EXITED = 'ERR_SQLITE_READ_POOL_WORKER_EXITED';
@@ -94,7 +93,8 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
   const size = options.size ?? 1;
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const queryTimeoutMs = options.queryTimeoutMs ?? 0;
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`Read pool size must be a positive integer, got ${size}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`Read pool size must be a positive integer, got ${size}`);
   if (!Number.isInteger(busyTimeoutMs) || busyTimeoutMs < 0) {
     throw new RangeError(`busyTimeoutMs must be a non-negative integer, got ${busyTimeoutMs}`);
   }
@@ -190,7 +190,9 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
     slots.splice(slots.indexOf(slot), 1);
     void slot.worker.terminate();
     job.reject(
-      Object.assign(new Error(`The SQLite read took longer than ${queryTimeoutMs} ms and was stopped`), { code: READ_POOL_TIMEOUT }),
+      Object.assign(new Error(`The SQLite read took longer than ${queryTimeoutMs} ms and was stopped`), {
+        code: READ_POOL_TIMEOUT,
+      }),
     );
     if (!closing && slot.ready) spawn();
     settled();
@@ -236,7 +238,8 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
     },
     close() {
       closing ??= (async () => {
-        for (const job of queue.splice(0)) job.reject(closedError('The SQLite read pool was closed before this query ran'));
+        for (const job of queue.splice(0))
+          job.reject(closedError('The SQLite read pool was closed before this query ran'));
         if (slots.some((slot) => slot.job !== undefined)) {
           await new Promise<void>((resolve) => (whenIdle = resolve));
         }
@@ -267,7 +270,8 @@ function workerDataFor(file: string, functionsModule: string | undefined, busyTi
     driverPath: require.resolve('better-sqlite3'),
   };
   if (functionsModule === undefined) return data;
-  if (!path.isAbsolute(functionsModule)) throw new Error(`functionsModule must be an absolute path: ${functionsModule}`);
+  if (!path.isAbsolute(functionsModule))
+    throw new Error(`functionsModule must be an absolute path: ${functionsModule}`);
   data.functionsModule = functionsModule;
   if (/\.c?ts$/.test(functionsModule) && !functionsModule.endsWith('.d.ts')) data.tsNodePath = resolveTsNode();
   return data;
@@ -277,7 +281,9 @@ function resolveTsNode(): string {
   try {
     return require.resolve('ts-node');
   } catch {
-    throw new Error('A TypeScript functionsModule needs ts-node (a devDependency); point at the compiled .js file instead');
+    throw new Error(
+      'A TypeScript functionsModule needs ts-node (a devDependency); point at the compiled .js file instead',
+    );
   }
 }
 

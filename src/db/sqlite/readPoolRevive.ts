@@ -23,7 +23,8 @@ export function rowsFromWorker(rows: Record<string, unknown>[]): Record<string, 
  * TypeError, RangeError), message and `code`, so callers handle it exactly like an error from the main connection.
  */
 export function errorFromWorker(error: SerializedError): Error {
-  if (error.name === 'SqliteError' && error.code !== undefined) return new Database.SqliteError(error.message, error.code);
+  if (error.name === 'SqliteError' && error.code !== undefined)
+    return new Database.SqliteError(error.message, error.code);
   const rebuilt =
     error.name === 'TypeError'
       ? new TypeError(error.message)

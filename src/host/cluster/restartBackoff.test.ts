@@ -4,7 +4,9 @@ const settings = { firstDelayMs: 1000, maxDelayMs: 30_000, stableAfterMs: 60_000
 
 it('restarts the first death at once, then doubles the wait while the worker keeps dying, up to the cap', () => {
   const backoff = new RestartBackoff(settings);
-  expect([1, 2, 3, 4, 5, 6, 7, 8].map(() => backoff.delayAfter(500))).toEqual([0, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
+  expect([1, 2, 3, 4, 5, 6, 7, 8].map(() => backoff.delayAfter(500))).toEqual([
+    0, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000,
+  ]);
 });
 
 it('starts over after a worker that lived past the stable period', () => {

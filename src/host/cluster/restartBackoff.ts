@@ -8,7 +8,11 @@ export interface RestartBackoffSettings {
 }
 
 /** Restarts at once after a stable run; then 1 s, 2 s, 4 s … up to 30 s while a worker keeps dying within a minute. */
-export const DEFAULT_RESTART_BACKOFF: RestartBackoffSettings = { firstDelayMs: 1000, maxDelayMs: 30_000, stableAfterMs: 60_000 };
+export const DEFAULT_RESTART_BACKOFF: RestartBackoffSettings = {
+  firstDelayMs: 1000,
+  maxDelayMs: 30_000,
+  stableAfterMs: 60_000,
+};
 
 /**
  * How long to wait before restarting one worker slot, from how long its last process lived: a worker that crashes
@@ -23,7 +27,10 @@ export class RestartBackoff {
   /** The delay before the next restart, after a process that lived `livedMs`. */
   delayAfter(livedMs: number): number {
     if (livedMs >= this.settings.stableAfterMs) this.quickDeaths = 0;
-    const delay = this.quickDeaths === 0 ? 0 : Math.min(this.settings.maxDelayMs, this.settings.firstDelayMs * 2 ** (this.quickDeaths - 1));
+    const delay =
+      this.quickDeaths === 0
+        ? 0
+        : Math.min(this.settings.maxDelayMs, this.settings.firstDelayMs * 2 ** (this.quickDeaths - 1));
     this.quickDeaths += 1;
     return delay;
   }

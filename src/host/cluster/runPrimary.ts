@@ -70,7 +70,9 @@ export async function runPrimary(options: PrimaryOptions): Promise<void> {
         everListening = true;
         logger.info(
           `wc-host: all ${workers} workers listening on http://${hostPort(address.address ?? '127.0.0.1', address.port)}/wp-json/ ` +
-            `(pids ${live().map((w) => w.process.pid).join(', ')})`,
+            `(pids ${live()
+              .map((w) => w.process.pid)
+              .join(', ')})`,
         );
       }
     });
@@ -93,13 +95,16 @@ export async function runPrimary(options: PrimaryOptions): Promise<void> {
       process.exit(1);
     }
     const delay = slot.backoff.delayAfter(Date.now() - slot.startedAt);
-    logger.warn(`${describe(worker)} exited with ${how}; restarting it${delay > 0 ? ` in ${delay} ms (it keeps dying)` : ''}`, {
-      worker: worker.id,
-      workerPid: worker.process.pid,
-      code,
-      signal,
-      restartInMs: delay,
-    });
+    logger.warn(
+      `${describe(worker)} exited with ${how}; restarting it${delay > 0 ? ` in ${delay} ms (it keeps dying)` : ''}`,
+      {
+        worker: worker.id,
+        workerPid: worker.process.pid,
+        code,
+        signal,
+        restartInMs: delay,
+      },
+    );
     slot.restart = setTimeout(() => fork(slot), delay);
   };
 
@@ -107,7 +112,9 @@ export async function runPrimary(options: PrimaryOptions): Promise<void> {
     if (!stopping) return;
     const { signal, started, failed } = stopping;
     if (failed > 0) {
-      logger.error(`wc-host stopped (${signal}) after ${Date.now() - started} ms; ${failed} worker(s) did not exit cleanly`);
+      logger.error(
+        `wc-host stopped (${signal}) after ${Date.now() - started} ms; ${failed} worker(s) did not exit cleanly`,
+      );
       process.exit(1);
     }
     logger.info(`wc-host stopped (${signal}) after ${Date.now() - started} ms: all ${workers} workers drained`);
@@ -118,7 +125,9 @@ export async function runPrimary(options: PrimaryOptions): Promise<void> {
     if (stopping) {
       const code = 128 + os.constants.signals[signal];
       const running = live();
-      logger.warn(`${signal} received again: exiting now with code ${code}, killing ${running.length} worker(s) still draining`);
+      logger.warn(
+        `${signal} received again: exiting now with code ${code}, killing ${running.length} worker(s) still draining`,
+      );
       for (const worker of running) worker.process.kill('SIGKILL');
       process.exit(code);
     }
@@ -136,7 +145,9 @@ export async function runPrimary(options: PrimaryOptions): Promise<void> {
     const hardLimitMs = options.shutdownTimeoutMs + WORKER_EXIT_GRACE_MS;
     setTimeout(() => {
       const left = live();
-      logger.error(`Shutdown did not finish within ${hardLimitMs} ms; killing ${left.length} worker(s) and exiting anyway`);
+      logger.error(
+        `Shutdown did not finish within ${hardLimitMs} ms; killing ${left.length} worker(s) and exiting anyway`,
+      );
       for (const worker of left) worker.process.kill('SIGKILL');
       process.exit(1);
     }, hardLimitMs).unref();

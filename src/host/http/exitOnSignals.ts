@@ -34,7 +34,9 @@ export function exitOnSignals(options: ExitOnSignalsOptions): BeginStop {
     options.stop(signal).then(
       (code) => process.exit(code),
       (error: unknown) => {
-        options.logger.error('Shutdown failed', { error: error instanceof Error ? error.stack ?? error.message : String(error) });
+        options.logger.error('Shutdown failed', {
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
         process.exit(1);
       },
     );

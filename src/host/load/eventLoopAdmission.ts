@@ -54,7 +54,8 @@ export function createEventLoopAdmission(
     lastWindowMin = windowMin;
     // Cut in proportion to how far over the limit the loop is (at least by DECREASE_FACTOR): a loop ten times too late
     // needs a tenth of the work at once, not several windows more of queueing.
-    if (windowMin > maxDelayMs && busy()) share = Math.max(MIN_SHARE, share * Math.min(DECREASE_FACTOR, maxDelayMs / windowMin));
+    if (windowMin > maxDelayMs && busy())
+      share = Math.max(MIN_SHARE, share * Math.min(DECREASE_FACTOR, maxDelayMs / windowMin));
     else if (windowMin < maxDelayMs / 2 || !busy()) share = Math.min(1, share + RECOVERY_STEP);
     windowStart = now;
     windowMin = Number.POSITIVE_INFINITY;

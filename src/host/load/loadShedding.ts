@@ -66,9 +66,7 @@ export function createLoadShedder(
   let openConnections = 0;
   const busy = (): boolean => openConnections >= BUSY_CONNECTIONS;
   const admission: EventLoopAdmission | null =
-    settings.maxEventLoopDelayMs > 0
-      ? eventLoop(settings.maxEventLoopDelayMs, busy)
-      : null;
+    settings.maxEventLoopDelayMs > 0 ? eventLoop(settings.maxEventLoopDelayMs, busy) : null;
   const overloaded = new RestError(
     'wc_host_overloaded',
     'The server is too busy to answer this request right now. Please retry it shortly.',
@@ -76,14 +74,21 @@ export function createLoadShedder(
     {},
     { 'Retry-After': String(settings.retryAfterSeconds) },
   );
-  const refusals: Record<ShedReason, number> = { in_flight: 0, writes_in_flight: 0, event_loop_delay: 0, db_queue: 0, hash_queue: 0 };
+  const refusals: Record<ShedReason, number> = {
+    in_flight: 0,
+    writes_in_flight: 0,
+    event_loop_delay: 0,
+    db_queue: 0,
+    hash_queue: 0,
+  };
   let inFlight = 0;
   let writesInFlight = 0;
 
   const hashesWhileBusy = Math.max(1, hashing.slots - 1);
   const reasonToShed = (write: boolean, method: string): ShedReason | null => {
     if (settings.maxInFlight > 0 && inFlight >= settings.maxInFlight) return 'in_flight';
-    if (write && settings.maxWritesInFlight > 0 && writesInFlight >= settings.maxWritesInFlight) return 'writes_in_flight';
+    if (write && settings.maxWritesInFlight > 0 && writesInFlight >= settings.maxWritesInFlight)
+      return 'writes_in_flight';
     if (settings.maxDbQueue > 0 && dbQueueLength() >= settings.maxDbQueue) return 'db_queue';
     if (!admission || !busy() || admission.share() >= 1) return null;
     // Overloaded: the loop has a standing delay with many clients. A POST creates customers, and every create hashes

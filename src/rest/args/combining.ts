@@ -49,9 +49,15 @@ export function findOneMatchingSchema(
     const positions = matches.map((match) => match.index);
     const titles = matches.flatMap((match) => (typeof match.schema.title === 'string' ? [match.schema.title] : []));
     if (titles.length === matches.length) {
-      return new SchemaError('rest_one_of_multiple_matches', `${param} matches ${listWords(titles)}, but should match only one.`, { positions });
+      return new SchemaError(
+        'rest_one_of_multiple_matches',
+        `${param} matches ${listWords(titles)}, but should match only one.`,
+        { positions },
+      );
     }
-    return new SchemaError('rest_one_of_multiple_matches', `${param} matches more than one of the expected formats.`, { positions });
+    return new SchemaError('rest_one_of_multiple_matches', `${param} matches more than one of the expected formats.`, {
+      positions,
+    });
   }
   return matches[0].schema;
 }
@@ -95,7 +101,15 @@ function combiningOperationError(value: unknown, param: string, mismatches: Mism
 /** rest_format_combining_operation_error. */
 function formatMismatch(param: string, { error, schema, index }: Mismatch): SchemaError {
   if (typeof schema.title === 'string') {
-    return new SchemaError('rest_no_matching_schema', `${param} is not a valid ${schema.title}. Reason: ${error.message}`, { position: index });
+    return new SchemaError(
+      'rest_no_matching_schema',
+      `${param} is not a valid ${schema.title}. Reason: ${error.message}`,
+      { position: index },
+    );
   }
-  return new SchemaError('rest_no_matching_schema', `${param} does not match the expected format. Reason: ${error.message}`, { position: index });
+  return new SchemaError(
+    'rest_no_matching_schema',
+    `${param} does not match the expected format. Reason: ${error.message}`,
+    { position: index },
+  );
 }

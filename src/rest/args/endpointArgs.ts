@@ -2,10 +2,30 @@ import type { JsonSchema, RouteArg, RouteArgs } from '../types';
 
 /** rest_get_allowed_schema_keywords() without `default` and `required`, in WordPress's order. */
 const COPIED_KEYWORDS = [
-  'title', 'description', 'type', 'format', 'enum', 'items', 'properties', 'additionalProperties',
-  'patternProperties', 'minProperties', 'maxProperties', 'minimum', 'maximum', 'exclusiveMinimum',
-  'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems',
-  'anyOf', 'oneOf',
+  'title',
+  'description',
+  'type',
+  'format',
+  'enum',
+  'items',
+  'properties',
+  'additionalProperties',
+  'patternProperties',
+  'minProperties',
+  'maxProperties',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'anyOf',
+  'oneOf',
 ] as const;
 
 /** WP_REST_Server::CREATABLE. */

@@ -14,9 +14,13 @@ type Detail = ReturnType<typeof errorDetail>;
  * missing), then every present argument valid — by its validateCallback, or by its schema.
  */
 export async function checkRequestArgs(request: RestRequest, args: RouteArgs): Promise<RestError | null> {
-  const missing = Object.keys(args).filter((name) => args[name].required === true && getParam(request, name) === undefined);
+  const missing = Object.keys(args).filter(
+    (name) => args[name].required === true && getParam(request, name) === undefined,
+  );
   if (missing.length > 0) {
-    return new RestError('rest_missing_callback_param', `Missing parameter(s): ${missing.join(', ')}`, 400, { params: missing });
+    return new RestError('rest_missing_callback_param', `Missing parameter(s): ${missing.join(', ')}`, 400, {
+      params: missing,
+    });
   }
 
   const invalid: Record<string, string> = {};
@@ -70,7 +74,12 @@ async function sanitizeArg(arg: RouteArg, value: unknown, request: RestRequest, 
   }
 }
 
-async function validateArg(arg: RouteArg, value: unknown, request: RestRequest, name: string): Promise<boolean | RestError> {
+async function validateArg(
+  arg: RouteArg,
+  value: unknown,
+  request: RestRequest,
+  name: string,
+): Promise<boolean | RestError> {
   if (!arg.validateCallback) return validateValueFromSchema(value, arg, name);
   try {
     return await arg.validateCallback(value, request, name);
@@ -85,5 +94,8 @@ function invalidParams(invalid: Record<string, string>, details: Record<string, 
   if (names.length === 0) return null;
   // PHP encodes an empty details array as [] (validate callbacks that return false add no details).
   const detailData = Object.keys(details).length > 0 ? details : [];
-  return new RestError('rest_invalid_param', `Invalid parameter(s): ${names.join(', ')}`, 400, { params: invalid, details: detailData });
+  return new RestError('rest_invalid_param', `Invalid parameter(s): ${names.join(', ')}`, 400, {
+    params: invalid,
+    details: detailData,
+  });
 }

@@ -42,7 +42,12 @@ export function sanitizeValueFromSchema(value: unknown, schema: JsonSchema, para
 }
 
 /** The type-driven part, once anyOf/oneOf have settled the type. */
-export function sanitizeWithType(value: unknown, schema: JsonSchema, schemaType: JsonSchema['type'], param: string): unknown {
+export function sanitizeWithType(
+  value: unknown,
+  schema: JsonSchema,
+  schemaType: JsonSchema['type'],
+  param: string,
+): unknown {
   let type = schemaType;
   if (Array.isArray(type)) {
     const best = resolveMultiType(value, type);

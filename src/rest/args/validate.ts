@@ -118,11 +118,17 @@ function validateObject(value: unknown, schema: JsonSchema, param: string): Vali
   const count = Object.keys(object).length;
   if (schema.minProperties !== undefined && count < schema.minProperties) {
     const min = schema.minProperties;
-    return new SchemaError('rest_too_few_properties', `${param} must contain at least ${formatCount(min)} ${plural(min, 'property', 'properties')}.`);
+    return new SchemaError(
+      'rest_too_few_properties',
+      `${param} must contain at least ${formatCount(min)} ${plural(min, 'property', 'properties')}.`,
+    );
   }
   if (schema.maxProperties !== undefined && count > schema.maxProperties) {
     const max = schema.maxProperties;
-    return new SchemaError('rest_too_many_properties', `${param} must contain at most ${formatCount(max)} ${plural(max, 'property', 'properties')}.`);
+    return new SchemaError(
+      'rest_too_many_properties',
+      `${param} must contain at most ${formatCount(max)} ${plural(max, 'property', 'properties')}.`,
+    );
   }
   return true;
 }
@@ -143,11 +149,17 @@ function validateArray(value: unknown, schema: JsonSchema, param: string): Valid
   }
   if (schema.minItems !== undefined && list.length < schema.minItems) {
     const min = schema.minItems;
-    return new SchemaError('rest_too_few_items', `${param} must contain at least ${formatCount(min)} ${plural(min, 'item', 'items')}.`);
+    return new SchemaError(
+      'rest_too_few_items',
+      `${param} must contain at least ${formatCount(min)} ${plural(min, 'item', 'items')}.`,
+    );
   }
   if (schema.maxItems !== undefined && list.length > schema.maxItems) {
     const max = schema.maxItems;
-    return new SchemaError('rest_too_many_items', `${param} must contain at most ${formatCount(max)} ${plural(max, 'item', 'items')}.`);
+    return new SchemaError(
+      'rest_too_many_items',
+      `${param} must contain at most ${formatCount(max)} ${plural(max, 'item', 'items')}.`,
+    );
   }
   if (schema.uniqueItems && !hasUniqueItems(list)) {
     return new SchemaError('rest_duplicate_items', `${param} has duplicate items.`);
@@ -169,7 +181,11 @@ export function hasUniqueItems(list: readonly unknown[]): boolean {
 function stabilize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stabilize);
   if (!isPhpArray(value)) return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, stabilize(readKey(value, key))]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, stabilize(readKey(value, key))]),
+  );
 }
 
 function validateNumber(value: unknown, schema: JsonSchema, typeName: string, param: string): Validity {
@@ -187,12 +203,15 @@ function validateNumber(value: unknown, schema: JsonSchema, typeName: string, pa
   const exclusiveMaximum = Boolean(schema.exclusiveMaximum);
 
   if (hasMinimum && !hasMaximum) {
-    if (exclusiveMinimum && number <= minimum) return outOfBounds(`${param} must be greater than ${asInteger(minimum)}`);
-    if (!exclusiveMinimum && number < minimum) return outOfBounds(`${param} must be greater than or equal to ${asInteger(minimum)}`);
+    if (exclusiveMinimum && number <= minimum)
+      return outOfBounds(`${param} must be greater than ${asInteger(minimum)}`);
+    if (!exclusiveMinimum && number < minimum)
+      return outOfBounds(`${param} must be greater than or equal to ${asInteger(minimum)}`);
   }
   if (hasMaximum && !hasMinimum) {
     if (exclusiveMaximum && number >= maximum) return outOfBounds(`${param} must be less than ${asInteger(maximum)}`);
-    if (!exclusiveMaximum && number > maximum) return outOfBounds(`${param} must be less than or equal to ${asInteger(maximum)}`);
+    if (!exclusiveMaximum && number > maximum)
+      return outOfBounds(`${param} must be less than or equal to ${asInteger(maximum)}`);
   }
   if (hasMinimum && hasMaximum) {
     const belowMinimum = exclusiveMinimum ? number <= minimum : number < minimum;
@@ -200,7 +219,9 @@ function validateNumber(value: unknown, schema: JsonSchema, typeName: string, pa
     if (belowMinimum || aboveMaximum) {
       const lower = exclusiveMinimum ? 'exclusive' : 'inclusive';
       const upper = exclusiveMaximum ? 'exclusive' : 'inclusive';
-      return outOfBounds(`${param} must be between ${asInteger(minimum)} (${lower}) and ${asInteger(maximum)} (${upper})`);
+      return outOfBounds(
+        `${param} must be between ${asInteger(minimum)} (${lower}) and ${asInteger(maximum)} (${upper})`,
+      );
     }
   }
   return true;
@@ -214,11 +235,17 @@ function validateString(value: unknown, schema: JsonSchema, param: string): Vali
   if (typeof value !== 'string') return invalidType(param, 'string');
   if (schema.minLength !== undefined && codePointLength(value) < schema.minLength) {
     const min = schema.minLength;
-    return new SchemaError('rest_too_short', `${param} must be at least ${formatCount(min)} ${plural(min, 'character', 'characters')} long.`);
+    return new SchemaError(
+      'rest_too_short',
+      `${param} must be at least ${formatCount(min)} ${plural(min, 'character', 'characters')} long.`,
+    );
   }
   if (schema.maxLength !== undefined && codePointLength(value) > schema.maxLength) {
     const max = schema.maxLength;
-    return new SchemaError('rest_too_long', `${param} must be at most ${formatCount(max)} ${plural(max, 'character', 'characters')} long.`);
+    return new SchemaError(
+      'rest_too_long',
+      `${param} must be at most ${formatCount(max)} ${plural(max, 'character', 'characters')} long.`,
+    );
   }
   if (schema.pattern !== undefined && !matchesSchemaPattern(schema.pattern, value)) {
     return new SchemaError('rest_invalid_pattern', `${param} does not match pattern ${schema.pattern}.`);
@@ -231,7 +258,13 @@ function codePointLength(value: string): number {
   let length = 0;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if (code < 0xdc00 || code > 0xdfff || i === 0 || value.charCodeAt(i - 1) < 0xd800 || value.charCodeAt(i - 1) > 0xdbff) {
+    if (
+      code < 0xdc00 ||
+      code > 0xdfff ||
+      i === 0 ||
+      value.charCodeAt(i - 1) < 0xd800 ||
+      value.charCodeAt(i - 1) > 0xdbff
+    ) {
       length++;
     }
   }

@@ -7,7 +7,9 @@ export function listWords(items: readonly string[]): string {
 
 /** number_format_i18n for the counts in messages: thousands separated by commas. */
 export function formatCount(count: number): string {
-  return Math.round(count).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return Math.round(count)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** _n() in English: the singular form only for exactly one. */

@@ -35,7 +35,10 @@ export function createRestRouter(
       return;
     }
     serve(req, res, location).catch((error: unknown) => {
-      logger.error('Could not answer a REST request', { path: pathWithoutQuery(req.originalUrl), error: error instanceof Error ? error.stack : String(error) });
+      logger.error('Could not answer a REST request', {
+        path: pathWithoutQuery(req.originalUrl),
+        error: error instanceof Error ? error.stack : String(error),
+      });
       if (res.headersSent) res.destroy();
       else sendError(res, internalServerError());
     });
@@ -57,7 +60,11 @@ export function createRestRouter(
     if (body === BODY_TOO_LARGE) {
       // Answered while the client may still be uploading: the rest is read and discarded (bounded) before closing.
       const error = new RestError('rest_request_too_large', 'The request body is too large.', 413);
-      answerWhileDraining(req, res, { status: error.status, contentType: JSON_CONTENT_TYPE, body: phpJsonEncode(error.toJSON()) });
+      answerWhileDraining(req, res, {
+        status: error.status,
+        contentType: JSON_CONTENT_TYPE,
+        body: phpJsonEncode(error.toJSON()),
+      });
       return;
     }
     const request = toRestRequest(req, location, body, options);
@@ -65,10 +72,16 @@ export function createRestRouter(
     const timeoutMs = options.requestTimeoutMs ?? 0;
     const response = await withinDeadline(handle(request), timeoutMs);
     if (response === DEADLINE_PASSED) {
-      logger.warn('A REST request passed its deadline and was answered 503', { method: request.method, path: request.path, timeoutMs });
+      logger.warn('A REST request passed its deadline and was answered 503', {
+        method: request.method,
+        path: request.path,
+        timeoutMs,
+      });
       sendError(
         res,
-        databaseUnavailableError('The request could not be answered in time; the database may be slow or unavailable. Please try again shortly.'),
+        databaseUnavailableError(
+          'The request could not be answered in time; the database may be slow or unavailable. Please try again shortly.',
+        ),
       );
       return;
     }

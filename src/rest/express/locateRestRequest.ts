@@ -27,7 +27,10 @@ export function locateRestRequest(url: string): RestLocation | typeof INVALID_RE
   const rawQuery = queryAt < 0 ? '' : target.slice(queryAt + 1);
 
   if (rawPath === '/wp-json' || rawPath.startsWith('/wp-json/')) {
-    return { path: routeFrom(urldecode(rawPath.slice('/wp-json'.length))), query: parseQuery(rawQuery, { maxVars: MAX_INPUT_VARS }) };
+    return {
+      path: routeFrom(urldecode(rawPath.slice('/wp-json'.length))),
+      query: parseQuery(rawQuery, { maxVars: MAX_INPUT_VARS }),
+    };
   }
   if ((rawPath === '/' || rawPath === '/index.php') && rawQuery.includes('rest_route')) {
     const query = parseQuery(rawQuery, { maxVars: MAX_INPUT_VARS });

@@ -18,7 +18,12 @@ export type ReceivedBody = { raw: Buffer } | { parsed: unknown };
  * parsed later, so its errors come after routing; a form body is parsed like `$_POST`), and where the request came
  * from (REST root, HTTPS, proxy, client address).
  */
-export function toRestRequest(req: Request, location: RestLocation, body: ReceivedBody, options: RestRouterOptions): RestRequest {
+export function toRestRequest(
+  req: Request,
+  location: RestLocation,
+  body: ReceivedBody,
+  options: RestRouterOptions,
+): RestRequest {
   const contentType = req.headers['content-type'];
   const isJson = isJsonContentType(contentType);
   const mediaType = contentTypeValue(contentType);
@@ -40,7 +45,8 @@ export function toRestRequest(req: Request, location: RestLocation, body: Receiv
     else if (isForm) formBody = parsed;
   }
 
-  const secure = isTlsSocket(req.socket) || (options.trustProxy && firstValue(req.headers['x-forwarded-proto']) === 'https');
+  const secure =
+    isTlsSocket(req.socket) || (options.trustProxy && firstValue(req.headers['x-forwarded-proto']) === 'https');
   return new RestRequest({
     method: req.method,
     path: location.path,
@@ -65,7 +71,9 @@ function clientAddress(req: Request, trustProxy: boolean): string {
   const peer = req.socket.remoteAddress ?? '';
   if (!trustProxy) return peer;
   const forwarded = req.headers['x-forwarded-for'];
-  const entries = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((entry) => entry.trim());
+  const entries = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((entry) => entry.trim());
   return entries.filter((entry) => entry !== '').pop() ?? peer;
 }
 

@@ -25,7 +25,9 @@ export function filterResponseFields(response: RestResponse, request: RestReques
   const tree = fieldTree(fields);
   const data = response.data;
   if (isNumericArray(data)) {
-    response.data = Object.values(data as PhpArrayLike).map((item) => (isPhpArray(item) ? intersectKeys(item, tree) : item));
+    response.data = Object.values(data as PhpArrayLike).map((item) =>
+      isPhpArray(item) ? intersectKeys(item, tree) : item,
+    );
   } else if (isPhpArray(data)) {
     response.data = intersectKeys(data, tree);
   }
@@ -65,5 +67,7 @@ function intersectKeys(data: PhpArrayLike, tree: FieldTree): Record<string, unkn
 
 /** rest_is_field_included: a field counts when it, one of its parents, or one of its children is listed. */
 export function isFieldIncluded(field: string, fields: readonly string[]): boolean {
-  return fields.some((accepted) => accepted === field || accepted.startsWith(`${field}.`) || field.startsWith(`${accepted}.`));
+  return fields.some(
+    (accepted) => accepted === field || accepted.startsWith(`${field}.`) || field.startsWith(`${accepted}.`),
+  );
 }

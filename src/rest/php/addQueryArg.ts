@@ -39,7 +39,9 @@ export function addQueryArgs(args: Iterable<[string, unknown]>, url: string): st
   for (const [key, value] of args) params.set(key, value);
   for (const [key, value] of params) if (value === false) params.delete(key);
 
-  const built = buildQuery(params).replace(/^\?+|\?+$/g, '').replace(/=(&|$)/g, '$1');
+  const built = buildQuery(params)
+    .replace(/^\?+|\?+$/g, '')
+    .replace(/=(&|$)/g, '$1');
   return `${protocol}${base}${built}${fragment}`.replace(/\?+$/, '').replaceAll('?#', '#');
 }
 

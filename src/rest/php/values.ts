@@ -58,7 +58,8 @@ export function strval(value: unknown): string {
 
 /** PHP's empty(): false for "", "0", 0, false, null and empty arrays. */
 export function isEmpty(value: unknown): boolean {
-  if (value === undefined || value === null || value === false || value === '' || value === '0' || value === 0) return true;
+  if (value === undefined || value === null || value === false || value === '' || value === '0' || value === 0)
+    return true;
   return typeof value === 'object' && isEmptyArray(value);
 }
 
@@ -69,7 +70,9 @@ export function isEmpty(value: unknown): boolean {
 export function wpParseList(value: unknown): unknown[] {
   if (Array.isArray(value)) return value.filter(isScalar);
   if (value !== null && typeof value === 'object') return Object.values(value).filter(isScalar);
-  return strval(value).split(/[ \t\n\r\v\f,]+/).filter((part) => part !== '');
+  return strval(value)
+    .split(/[ \t\n\r\v\f,]+/)
+    .filter((part) => part !== '');
 }
 
 function isEmptyArray(value: object): boolean {

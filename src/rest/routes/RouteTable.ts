@@ -41,7 +41,13 @@ export class RouteTable {
   add(namespace: string, route: string, endpoints: Endpoint[], schema?: SchemaProvider): void {
     let entry = this.routes.get(route);
     if (!entry) {
-      entry = { route, namespace, regex: compileRoutePattern(route), hasVariables: routeHasVariables(route), endpoints: [] };
+      entry = {
+        route,
+        namespace,
+        regex: compileRoutePattern(route),
+        hasVariables: routeHasVariables(route),
+        endpoints: [],
+      };
       this.routes.set(route, entry);
     }
     entry.namespace = namespace;

@@ -57,7 +57,9 @@ export function namespaceIndexEndpoint(routes: RouteTable, namespace: string): R
       }
       const response = new RestResponse({
         namespace: requested,
-        routes: await describeRoutes(routes.inNamespace(requested), contextOf(request), (path) => request.restUrl(path)),
+        routes: await describeRoutes(routes.inNamespace(requested), contextOf(request), (path) =>
+          request.restUrl(path),
+        ),
       });
       response.addLink('up', request.restUrl('/'));
       return response;

@@ -34,7 +34,8 @@ type TypeValue<T, S> = T extends 'string'
 
 type RequiredNames<S> = S extends { required: readonly (infer Name)[] } ? Name : never;
 
-type IsRequiredProperty<S, Name, Property> = Name extends RequiredNames<S> ? true : Property extends { required: true } ? true : false;
+type IsRequiredProperty<S, Name, Property> =
+  Name extends RequiredNames<S> ? true : Property extends { required: true } ? true : false;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
@@ -42,9 +43,13 @@ type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type ObjectValue<S> = S extends { properties: infer Properties }
   ? Simplify<
       {
-        -readonly [K in keyof Properties as IsRequiredProperty<S, K, Properties[K]> extends true ? K : never]: SchemaValue<Properties[K]>;
+        -readonly [
+          K in keyof Properties as IsRequiredProperty<S, K, Properties[K]> extends true ? K : never
+        ]: SchemaValue<Properties[K]>;
       } & {
-        -readonly [K in keyof Properties as IsRequiredProperty<S, K, Properties[K]> extends true ? never : K]?: SchemaValue<Properties[K]>;
+        -readonly [
+          K in keyof Properties as IsRequiredProperty<S, K, Properties[K]> extends true ? never : K
+        ]?: SchemaValue<Properties[K]>;
       } & (S extends { additionalProperties: false } ? unknown : { [key: string]: unknown })
     >
   : S extends { additionalProperties: infer Extra extends object }
@@ -67,10 +72,16 @@ export type SchemaValue<S> = S extends { sanitizeCallback: (...args: never[]) =>
           : unknown;
 
 /** Missing unless required or defaulted (a `null` default counts as none, as in src/rest/routes/resolveArgs.ts). */
-type MaybeMissing<Arg> = Arg extends { required: true } ? never : Arg extends { default: NonNullable<unknown> } ? never : undefined;
+type MaybeMissing<Arg> = Arg extends { required: true }
+  ? never
+  : Arg extends { default: NonNullable<unknown> }
+    ? never
+    : undefined;
 
 /** The variables of a route pattern: `/customers/(?P<id>[\d]+)` → 'id'. */
-export type RouteVariables<Route extends string> = Route extends `${string}(?P<${infer Name}>${infer Rest}` ? Name | RouteVariables<Rest> : never;
+export type RouteVariables<Route extends string> = Route extends `${string}(?P<${infer Name}>${infer Rest}`
+  ? Name | RouteVariables<Rest>
+  : never;
 
 /**
  * What `request.param(name)` returns on a route: each declared argument's value, and each route variable the args

@@ -2,7 +2,8 @@ import { wpParseIdList } from '../../../../src/wp/absint';
 import type { MetaQueryClause, UserQueryArgs } from './userQueryArgs';
 
 /** A users column WP_User_Query can sort by here, or `include` (the order of the include list). */
-export type UserOrderColumn = 'ID' | 'user_login' | 'user_nicename' | 'user_email' | 'user_url' | 'user_registered' | 'display_name' | 'include';
+export type UserOrderColumn =
+  'ID' | 'user_login' | 'user_nicename' | 'user_email' | 'user_url' | 'user_registered' | 'display_name' | 'include';
 export type OrderDirection = 'ASC' | 'DESC';
 
 /** WP_User_Query's search: the term without its `*` wildcards, where they were, and the columns it looks in. */
@@ -39,12 +40,37 @@ export interface ParsedUserQuery {
   unsupported: string[];
 }
 
-const HANDLED = new Set(['number', 'offset', 'paged', 'role', 'role__in', 'role__not_in', 'search', 'search_columns', 'include', 'exclude', 'orderby', 'order', 'meta_query']);
+const HANDLED = new Set([
+  'number',
+  'offset',
+  'paged',
+  'role',
+  'role__in',
+  'role__not_in',
+  'search',
+  'search_columns',
+  'include',
+  'exclude',
+  'orderby',
+  'order',
+  'meta_query',
+]);
 const SEARCHABLE = ['ID', 'user_login', 'user_email', 'user_url', 'user_nicename', 'display_name'];
 const ORDER_ALIASES: Record<string, UserOrderColumn> = {
-  login: 'user_login', nicename: 'user_nicename', email: 'user_email', url: 'user_url', registered: 'user_registered',
-  user_login: 'user_login', user_nicename: 'user_nicename', user_email: 'user_email', user_url: 'user_url', user_registered: 'user_registered',
-  name: 'display_name', display_name: 'display_name', ID: 'ID', id: 'ID',
+  login: 'user_login',
+  nicename: 'user_nicename',
+  email: 'user_email',
+  url: 'user_url',
+  registered: 'user_registered',
+  user_login: 'user_login',
+  user_nicename: 'user_nicename',
+  user_email: 'user_email',
+  user_url: 'user_url',
+  user_registered: 'user_registered',
+  name: 'display_name',
+  display_name: 'display_name',
+  ID: 'ID',
+  id: 'ID',
 };
 
 /** WP_User_Query::prepare_query's reading of its arguments (single site), shared by both ways of answering it. */
@@ -58,7 +84,11 @@ export function parseUserQuery(args: UserQueryArgs): ParsedUserQuery {
     roles: {
       all: roleList(args.role),
       any: Array.isArray(args.role__in) ? args.role__in.map(String) : args.role__in ? [String(args.role__in)] : [],
-      none: Array.isArray(args.role__not_in) ? args.role__not_in.map(String) : args.role__not_in ? [String(args.role__not_in)] : [],
+      none: Array.isArray(args.role__not_in)
+        ? args.role__not_in.map(String)
+        : args.role__not_in
+          ? [String(args.role__not_in)]
+          : [],
     },
     include,
     exclude: include.length > 0 ? [] : wpParseIdList(args.exclude),
@@ -66,7 +96,10 @@ export function parseUserQuery(args: UserQueryArgs): ParsedUserQuery {
     orderBy: parseOrderBy(args.orderby, parsedOrder, include),
     number: Number.isFinite(number) && number > 0 ? Math.min(Number.MAX_SAFE_INTEGER, Math.floor(number)) : -1,
     // Past 2^53 no page can hold a user; clamping keeps the number a plain integer in SQL.
-    offset: Math.min(Number.MAX_SAFE_INTEGER, offset > 0 ? Math.floor(offset) : number > 0 ? Math.floor(number) * (paged - 1) : 0),
+    offset: Math.min(
+      Number.MAX_SAFE_INTEGER,
+      offset > 0 ? Math.floor(offset) : number > 0 ? Math.floor(number) * (paged - 1) : 0,
+    ),
     metaQuery: Array.isArray(args.meta_query) && args.meta_query.length > 0 ? args.meta_query : null,
     unsupported: Object.keys(args).filter((key) => !HANDLED.has(key) && !isEmptyArg(args[key])),
   };
@@ -122,5 +155,11 @@ export function isNumeric(text: string): boolean {
 }
 
 function isEmptyArg(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    value === false ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }

@@ -16,10 +16,16 @@ import type { MetaQueryClause, UserQueryResult } from './userQueryArgs';
  * (src/collation), so both databases answer alike. This is what the lookup's fast path is proven against, and what
  * answers whatever the fast path does not take. It reads every user the filters touch: slow at millions of users.
  */
-export async function plainUserQuery(db: Db, query: ParsedUserQuery, read = db.query.bind(db)): Promise<UserQueryResult> {
+export async function plainUserQuery(
+  db: Db,
+  query: ParsedUserQuery,
+  read = db.query.bind(db),
+): Promise<UserQueryResult> {
   const sqlite = db.dialect === 'sqlite';
   const like = (expression: string, negate = false) =>
-    sqlite ? `${negate ? 'NOT ' : ''}${SQLITE_LIKE_520}(${expression}, ?)` : `${expression} ${negate ? 'NOT LIKE' : 'LIKE'} ?`;
+    sqlite
+      ? `${negate ? 'NOT ' : ''}${SQLITE_LIKE_520}(${expression}, ?)`
+      : `${expression} ${negate ? 'NOT LIKE' : 'LIKE'} ?`;
   const users = db.table('users');
   const usermeta = db.table('usermeta');
   const joins: string[] = [];
@@ -48,7 +54,12 @@ export async function plainUserQuery(db: Db, query: ParsedUserQuery, read = db.q
     });
     where.push(`(${parts.join(' OR ')})`);
   }
-  const ids = query.include.length > 0 ? inList(db.dialect, 'u.ID', query.include) : query.exclude.length > 0 ? inList(db.dialect, 'u.ID', query.exclude, true) : null;
+  const ids =
+    query.include.length > 0
+      ? inList(db.dialect, 'u.ID', query.include)
+      : query.exclude.length > 0
+        ? inList(db.dialect, 'u.ID', query.exclude, true)
+        : null;
   if (ids) {
     where.push(ids.sql);
     params.push(...ids.params);
@@ -63,7 +74,11 @@ export async function plainUserQuery(db: Db, query: ParsedUserQuery, read = db.q
   const limit = query.number > 0 ? ' LIMIT ? OFFSET ?' : '';
   const limitParams = query.number > 0 ? [query.number, query.offset] : [];
   const [page, count] = await Promise.all([
-    read<{ ID: number | string }>(`${select} ORDER BY ${order.sql}${limit}`, [...params, ...order.params, ...limitParams]),
+    read<{ ID: number | string }>(`${select} ORDER BY ${order.sql}${limit}`, [
+      ...params,
+      ...order.params,
+      ...limitParams,
+    ]),
     read<{ total: number | string }>(`SELECT COUNT(*) AS total FROM (${select}) AS found`, params),
   ]);
   return { ids: page.map((row) => Number(row.ID)), total: Number(count[0]?.total ?? 0) };

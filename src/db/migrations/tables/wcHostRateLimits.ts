@@ -13,5 +13,7 @@ export const wcHostRateLimitsTable: TableDefinition = {
   expire bigint unsigned DEFAULT NULL,
   PRIMARY KEY  (\`key\`)
 ) ${charsetCollate}`,
-  sqlite: (table) => [`CREATE TABLE "${table}" ("key" varchar(191) NOT NULL PRIMARY KEY, "points" int NOT NULL DEFAULT 0, "expire" bigint DEFAULT NULL)`],
+  sqlite: (table) => [
+    `CREATE TABLE "${table}" ("key" varchar(191) NOT NULL PRIMARY KEY, "points" int NOT NULL DEFAULT 0, "expire" bigint DEFAULT NULL)`,
+  ],
 };

@@ -12,5 +12,7 @@ export const wcHostStateTable: TableDefinition = {
   value longtext NOT NULL,
   PRIMARY KEY  (name)
 ) ${charsetCollate}`,
-  sqlite: (table) => [`CREATE TABLE "${table}" ("name" varchar(191) NOT NULL PRIMARY KEY COLLATE NOCASE, "value" TEXT NOT NULL)`],
+  sqlite: (table) => [
+    `CREATE TABLE "${table}" ("name" varchar(191) NOT NULL PRIMARY KEY COLLATE NOCASE, "value" TEXT NOT NULL)`,
+  ],
 };
