@@ -387,7 +387,7 @@ describe('migrate() on an empty database', () => {
           ]
         : [
             ['key', 'varchar(191)'],
-            ['points', 'int'],
+            ['points', 'INT'], // SQLite spells the type names it knows as keywords in capitals
             ['expire', 'bigint'],
           ],
     );
