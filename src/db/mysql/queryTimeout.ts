@@ -6,6 +6,8 @@ export const CLIENT_GRACE_MS = 250;
 /** The part of a mysql2 command this reads: Query and Execute carry `timeout` and the callback `onResult`. */
 interface TimedCommand {
   timeout?: number;
+  /** mysql2's timer for `timeout`, set when the command starts. */
+  queryTimeout?: NodeJS.Timeout | null;
   onResult?: (error: Error | null, ...results: unknown[]) => void;
 }
 
@@ -27,6 +29,10 @@ export function limitQueryTime(connection: Connection, timeoutMs: number): void 
       const onResult = command.onResult;
       if (onResult) {
         command.onResult = (error, ...results) => {
+          // mysql2 clears its timer only on a normal end: a connection lost mid-statement (a server stopped) reports
+          // here directly and would leave it running for the whole timeout, keeping the process from exiting.
+          if (command.queryTimeout) clearTimeout(command.queryTimeout);
+          command.queryTimeout = null;
           if (error && (error as NodeJS.ErrnoException).code === 'PROTOCOL_SEQUENCE_TIMEOUT') connection.destroy();
           onResult(error, ...results);
         };

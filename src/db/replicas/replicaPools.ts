@@ -1,7 +1,5 @@
-import * as mysql2 from 'mysql2';
-import type { PoolConnection, PoolOptions } from 'mysql2';
-import { limitAcquireWait } from '../mysql/acquireTimeout';
-import { prepareConnection } from '../mysql/driver';
+import type { Pool, PoolOptions } from 'mysql2';
+import { mysql2Driver } from '../mysql/driver';
 
 export interface ReplicaPoolLimits {
   /** How long a read waits for a pooled connection (WC_HOST_DB_ACQUIRE_TIMEOUT_MS); 0 = as long as it takes. */
@@ -10,42 +8,42 @@ export interface ReplicaPoolLimits {
   statementTimeoutMs: number;
 }
 
-/** The replicas' connection pools, in a mysql2 PoolCluster: one node per replica in service. */
+/** The replicas' connection pools: one per replica in service. */
 export interface ReplicaPools {
   /** Puts replica `id` (back) into service with a fresh pool; nothing if it is in service. */
   add(id: string): void;
-  /** Takes it out: its pool ends (reads still running on it fail, and are read again on the primary). */
+  /** Takes it out: its pool ends (reads already running on it finish or fail; the router re-reads a failure on the primary). */
   remove(id: string): void;
   /** Runs a read on replica `id`; fails at once (POOL_NOEXIST) if it is out of service. */
   query(id: string, sql: string, values: readonly unknown[]): Promise<Record<string, unknown>[]>;
+  /** Ends every pool, those of replicas taken out earlier included, so no socket is left open. */
   end(): Promise<void>;
 }
 
 /**
- * mysql2's PoolCluster over `replicas` (id → connection options). Selection is not the cluster's: which replica a
- * request reads from is chosen once per request (see readRouting.ts), so its reads and its read-your-writes wait hit
- * the same server; so nodes are named one by one (`of(id)`) and never retried or dropped by the cluster itself.
- * Each connection gets the primary's session settings (WordPress's sql_mode, the statement limit) the first time it
- * is handed out, since the cluster builds its pools without the hooks src/db/mysql/driver.ts adds.
+ * A mysql2 pool per replica in service, made like the primary's (src/db/mysql/driver.ts: WordPress's sql_mode and the
+ * statement limit on each new connection, a bounded wait for a connection). Which replica a request reads from is
+ * chosen once per request (readRouter.ts), so its reads and its read-your-writes wait hit the same server.
+ *
+ * Not mysql2's PoolCluster: its `remove` ends the node's pool without a callback, and mysql2's Pool#end then throws
+ * the first error met while closing — a replica that went down, or a connection to it still being made — as an
+ * uncaught exception (node_modules/mysql2/lib/base/pool.js, `end`). Here an ending pool's errors are expected: the
+ * replica is going out because it failed, and its check has said why.
  */
 export function createReplicaPools(
   replicas: ReadonlyMap<string, PoolOptions>,
   limits: ReplicaPoolLimits,
 ): ReplicaPools {
-  const cluster = mysql2.createPoolCluster({ canRetry: false, removeNodeErrorCount: Number.POSITIVE_INFINITY });
-  const inService = new Set<string>();
-  const prepared = new WeakSet<PoolConnection>();
-  const bounded = new WeakSet<object>();
+  const driver = mysql2Driver(limits);
+  const inService = new Map<string, Pool>();
+  const ending = new Set<Promise<void>>();
 
-  function connectionOf(id: string): Promise<PoolConnection> {
-    const namespace = cluster.of(id);
-    if (!bounded.has(namespace)) {
-      limitAcquireWait(namespace, limits.acquireTimeoutMs);
-      bounded.add(namespace);
-    }
-    return new Promise((resolve, reject) => {
-      namespace.getConnection((error, connection) => (error ? reject(error) : resolve(connection)));
+  function endPool(pool: Pool): void {
+    const ended = new Promise<void>((resolve) => {
+      pool.end(() => resolve());
     });
+    ending.add(ended);
+    void ended.then(() => ending.delete(ended));
   }
 
   return {
@@ -53,34 +51,35 @@ export function createReplicaPools(
       const options = replicas.get(id);
       if (!options) throw new Error(`No replica "${id}"`);
       if (inService.has(id)) return;
-      cluster.add(id, options);
-      inService.add(id);
+      const pool = driver.createPool(options);
+      // A failure reaches the statement's callback (or, idle, the pool drops the connection); this keeps a second one
+      // on the same connection from being an unhandled 'error' event.
+      pool.on('connection', (connection) => connection.on('error', () => undefined));
+      inService.set(id, pool);
     },
     remove(id) {
-      if (!inService.delete(id)) return;
-      cluster.remove(id);
+      const pool = inService.get(id);
+      if (!pool) return;
+      inService.delete(id);
+      endPool(pool);
     },
-    async query(id, sql, values) {
-      const connection = await connectionOf(id);
-      if (!prepared.has(connection)) {
-        prepared.add(connection);
-        // A failure reaches the statement's callback; this keeps a second one from being an unhandled 'error' event.
-        connection.on('error', () => undefined);
-        prepareConnection(connection, limits.statementTimeoutMs);
+    query(id, sql, values) {
+      const pool = inService.get(id);
+      if (!pool) {
+        const error: NodeJS.ErrnoException = new Error(`Read replica "${id}" is not in service`);
+        error.code = 'POOL_NOEXIST';
+        return Promise.reject(error);
       }
-      try {
-        return await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-          connection.query(sql, [...values], (error, rows) =>
-            error ? reject(error) : resolve(rows as Record<string, unknown>[]),
-          );
-        });
-      } finally {
-        connection.release();
-      }
+      return new Promise((resolve, reject) => {
+        pool.query(sql, [...values], (error, rows) =>
+          error ? reject(error) : resolve(rows as Record<string, unknown>[]),
+        );
+      });
     },
-    end: () =>
-      new Promise<void>((resolve, reject) => {
-        cluster.end((error) => (error ? reject(error) : resolve()));
-      }),
+    async end() {
+      for (const pool of inService.values()) endPool(pool);
+      inService.clear();
+      await Promise.all([...ending]);
+    },
   };
 }

@@ -39,6 +39,8 @@ export function createReplicaRotation(
   let next = 0;
   let timer: NodeJS.Timeout | null = null;
   let stopped = true;
+  /** stop() was called: a check still under way then must not put a replica (a new pool) back. */
+  let closed = false;
 
   function putIn(replica: RotatingReplica, lagSeconds: number): void {
     if (serving.includes(replica.id)) return;
@@ -69,6 +71,7 @@ export function createReplicaRotation(
   async function checkOne(replica: RotatingReplica): Promise<void> {
     const startedAt = Date.now();
     const health = await replica.check.check();
+    if (closed) return;
     if (health.usable) {
       const out = outSince.get(replica.id);
       if (out === undefined || out <= startedAt) putIn(replica, health.lagSeconds);
@@ -104,6 +107,7 @@ export function createReplicaRotation(
     },
     stop() {
       stopped = true;
+      closed = true;
       if (timer) clearTimeout(timer);
       timer = null;
       for (const replica of replicas) replica.check.close();
