@@ -1,32 +1,10 @@
 import type { JsonSchema, RouteArg, RouteArgs } from '../types';
+import { ALLOWED_SCHEMA_KEYWORDS } from './allowedSchemaKeywords';
 
-/** rest_get_allowed_schema_keywords() without `default` and `required`, in WordPress's order. */
-const COPIED_KEYWORDS = [
-  'title',
-  'description',
-  'type',
-  'format',
-  'enum',
-  'items',
-  'properties',
-  'additionalProperties',
-  'patternProperties',
-  'minProperties',
-  'maxProperties',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'multipleOf',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-  'anyOf',
-  'oneOf',
-] as const;
+/** rest_get_allowed_schema_keywords() without `default` (set only for CREATABLE endpoints, below), in WordPress's order. */
+const COPIED_KEYWORDS = ALLOWED_SCHEMA_KEYWORDS.filter(
+  (keyword): keyword is Exclude<(typeof ALLOWED_SCHEMA_KEYWORDS)[number], 'default'> => keyword !== 'default',
+);
 
 /** WP_REST_Server::CREATABLE. */
 const CREATABLE = 'POST';

@@ -1,36 +1,11 @@
+import { ALLOWED_SCHEMA_KEYWORDS } from '../args/allowedSchemaKeywords';
 import { isEmpty } from '../php/values';
 import type { RouteArgs } from '../types';
 import { resolveArgs, resolveSchema } from './resolveArgs';
 import type { RouteEntry } from './RouteTable';
 
-/** rest_get_allowed_schema_keywords(): what an argument shows in indexes and OPTIONS. */
-const SHOWN_KEYWORDS = new Set([
-  'title',
-  'description',
-  'default',
-  'type',
-  'format',
-  'enum',
-  'items',
-  'properties',
-  'additionalProperties',
-  'patternProperties',
-  'minProperties',
-  'maxProperties',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'multipleOf',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-  'anyOf',
-  'oneOf',
-]);
+/** What an argument shows in indexes and OPTIONS: rest_get_allowed_schema_keywords(). */
+const SHOWN_KEYWORDS = new Set<string>(ALLOWED_SCHEMA_KEYWORDS);
 
 /**
  * WP_REST_Server::get_data_for_route: namespace, methods, endpoints with their public arguments (callbacks and
