@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from './helpers/testDatabase';
 import { openConnection } from './helpers/rawHttp';
 import { startWcHost, type WcHostProcess } from './helpers/wcHostProcess';
+import { slowPluginSource } from './helpers/slowPlugin';
 
 /**
  * `wc-host serve` as an operator runs it: the bind errors, and SIGTERM/SIGINT with requests in flight, idle and
@@ -13,24 +14,6 @@ import { startWcHost, type WcHostProcess } from './helpers/wcHostProcess';
 
 jest.setTimeout(60_000);
 
-// A route that answers after ?ms= milliseconds and logs when it starts, so a test knows the request is in flight.
-const SLOW_PLUGIN = `module.exports = {
-  name: 'test/slow',
-  register({ rest, logger }) {
-    rest.registerRoute('test/v1', '/slow', {
-      methods: 'GET',
-      permissionCallback: () => true,
-      args: { ms: { type: 'integer', required: true } },
-      callback: (request) => {
-        const ms = Number(request.param('ms'));
-        logger.info('slow request started ' + ms);
-        return new Promise((resolve) => setTimeout(() => resolve({ slept: ms }), ms));
-      },
-    });
-  },
-};
-`;
-
 let dir: string;
 let database: TestDatabase;
 let env: NodeJS.ProcessEnv;
@@ -38,7 +21,7 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'wc-host-shutdown-'));
   const plugin = path.join(dir, 'slow.js');
-  writeFileSync(plugin, SLOW_PLUGIN);
+  writeFileSync(plugin, slowPluginSource());
   database = await createTestDatabase();
   env = { DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', WC_HOST_PLUGINS: plugin };
 });

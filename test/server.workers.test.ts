@@ -10,6 +10,7 @@ import { createLogger } from '../src/host/logger';
 import { createTestDatabase, openDb, type TestDatabase } from './helpers/testDatabase';
 import { openConnection } from './helpers/rawHttp';
 import { startWcHost, type WcHostProcess } from './helpers/wcHostProcess';
+import { slowPluginSource } from './helpers/slowPlugin';
 
 /**
  * `wc-host serve --workers 2` (node:cluster) on this file's database, SQLite or MariaDB: requests spread over two
@@ -18,24 +19,6 @@ import { startWcHost, type WcHostProcess } from './helpers/wcHostProcess';
  */
 
 jest.setTimeout(120_000);
-
-// A route that answers after ?ms= milliseconds and logs when it starts, so a test knows the request is in flight.
-const SLOW_PLUGIN = `module.exports = {
-  name: 'test/slow',
-  register({ rest, logger }) {
-    rest.registerRoute('test/v1', '/slow', {
-      methods: 'GET',
-      permissionCallback: () => true,
-      args: { ms: { type: 'integer', required: true } },
-      callback: (request) => {
-        const ms = Number(request.param('ms'));
-        logger.info('slow request started ' + ms);
-        return new Promise((resolve) => setTimeout(() => resolve({ slept: ms, pid: process.pid }), ms));
-      },
-    });
-  },
-};
-`;
 
 let dir: string;
 let database: TestDatabase;
@@ -46,7 +29,7 @@ let oauth: OAuth;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'wc-host-workers-'));
   const plugin = path.join(dir, 'slow.js');
-  writeFileSync(plugin, SLOW_PLUGIN);
+  writeFileSync(plugin, slowPluginSource({ withPid: true }));
   database = await createTestDatabase();
   // The nonce race sends 11 replays from one address: past the throttle's 10 failures the 12th would get 429, which
   // is the throttle's business (test/auth.throttle.test.ts), not the nonce's.

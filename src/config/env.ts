@@ -39,9 +39,10 @@ const toNumber = ({ value }: { value: unknown }) => (value === undefined || valu
 
 const toLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 
-/** The rules of a whole-number variable, all reporting `message`; `max` null: no upper bound. */
+/** The rules of an optional whole-number variable, all reporting `message`; `max` null: no upper bound. */
 function wholeNumberRules(message: string, min: number, max: number | null): PropertyDecorator {
   const rules = [
+    IsOptional(),
     Transform(toNumber),
     IsInt({ message }),
     Min(min, { message }),
@@ -52,13 +53,11 @@ function wholeNumberRules(message: string, min: number, max: number | null): Pro
 
 /** An optional duration variable: a whole number of milliseconds, 0 meaning no limit. */
 function Milliseconds(): PropertyDecorator {
-  return (target, name) => {
-    IsOptional()(target, name);
+  return (target, name) =>
     wholeNumberRules(`${String(name)} must be a whole number of milliseconds (0 = no limit)`, 0, null)(target, name);
-  };
 }
 
-/** A whole number from `min` to `max`, with one message naming the variable (and what 0 means, if anything). */
+/** An optional whole number from `min` to `max`, with one message naming the variable (and what 0 means, if anything). */
 function WholeNumber(name: string, min: number, max: number, zero = ''): PropertyDecorator {
   return wholeNumberRules(`${name} must be a whole number from ${min} to ${max}${zero}`, min, max);
 }
@@ -106,23 +105,18 @@ class EnvironmentVariables {
   @Matches(FLAG, { message: 'WC_HOST_ACCESS_LOG must be on/off, 1/0, true/false or yes/no' })
   WC_HOST_ACCESS_LOG?: string;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_AUTH_MAX_FAILURES', 0, 1_000_000, ' (0: off)')
   WC_HOST_AUTH_MAX_FAILURES?: number;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS', 0, 1_000_000, ' (0: off)')
   WC_HOST_AUTH_MAX_FAILURES_PER_ADDRESS?: number;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_AUTH_MAX_FAILURES_PER_KEY', 0, 1_000_000, ' (0: off)')
   WC_HOST_AUTH_MAX_FAILURES_PER_KEY?: number;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_AUTH_BLOCK_SECONDS', 1, 86_400)
   WC_HOST_AUTH_BLOCK_SECONDS?: number;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_KEY_REQUESTS_PER_MINUTE', 0, 1_000_000, ' (0: off)')
   WC_HOST_KEY_REQUESTS_PER_MINUTE?: number;
 
@@ -138,38 +132,30 @@ class EnvironmentVariables {
   @Milliseconds()
   WC_HOST_REQUEST_DEADLINE_MS?: number;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_MAX_IN_FLIGHT', 0, 1_000_000, ' (0: off)')
   WC_HOST_MAX_IN_FLIGHT?: number;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_MAX_WRITES_IN_FLIGHT', 0, 1_000_000, ' (0: off)')
   WC_HOST_MAX_WRITES_IN_FLIGHT?: number;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_MAX_EVENT_LOOP_DELAY_MS', 0, 60_000, ' (0: off)')
   WC_HOST_MAX_EVENT_LOOP_DELAY_MS?: number;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_MAX_DB_QUEUE', 0, 1_000_000, ' (0: off)')
   WC_HOST_MAX_DB_QUEUE?: number;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_SHED_RETRY_AFTER_SECONDS', 1, 3600)
   WC_HOST_SHED_RETRY_AFTER_SECONDS?: number;
 
   @IsOptional()
   DATABASE_REPLICA_URLS?: string;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_REPLICA_MAX_LAG_SECONDS', 0, 86_400)
   WC_HOST_REPLICA_MAX_LAG_SECONDS?: number;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_REPLICA_WAIT_MS', 0, 60_000, ' (0: no wait)')
   WC_HOST_REPLICA_WAIT_MS?: number;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_REPLICA_CHECK_INTERVAL_MS', 100, 3_600_000)
   WC_HOST_REPLICA_CHECK_INTERVAL_MS?: number;
 }
@@ -319,27 +305,21 @@ function MillisecondsUpToAnHour(name: string, min: number): PropertyDecorator {
 
 /** The server variables, with their rules. */
 class ServerVariables {
-  @IsOptional()
   @MillisecondsUpToAnHour('WC_HOST_SHUTDOWN_TIMEOUT_MS', 0)
   WC_HOST_SHUTDOWN_TIMEOUT_MS?: number;
 
-  @IsOptional()
   @MillisecondsUpToAnHour('WC_HOST_KEEP_ALIVE_TIMEOUT_MS', 1)
   WC_HOST_KEEP_ALIVE_TIMEOUT_MS?: number;
 
-  @IsOptional()
   @MillisecondsUpToAnHour('WC_HOST_HEADERS_TIMEOUT_MS', 1)
   WC_HOST_HEADERS_TIMEOUT_MS?: number;
 
-  @IsOptional()
   @MillisecondsUpToAnHour('WC_HOST_REQUEST_TIMEOUT_MS', 1)
   WC_HOST_REQUEST_TIMEOUT_MS?: number;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_MAX_CONNECTIONS', 0, 1_000_000, ' (0: no limit)')
   WC_HOST_MAX_CONNECTIONS?: number;
 
-  @IsOptional()
   @WholeNumber('WC_HOST_MAX_REQUESTS_PER_SOCKET', 0, 1_000_000_000, ' (0: no limit)')
   WC_HOST_MAX_REQUESTS_PER_SOCKET?: number;
 

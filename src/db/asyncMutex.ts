@@ -1,23 +1,12 @@
+import { createWorkSlots } from '../async/workSlots';
+
 /** A first-come, first-served lock for async work within this process. */
 export interface AsyncMutex {
   runExclusive<T>(work: () => Promise<T>): Promise<T>;
 }
 
+/** One slot: the next caller starts when the previous one's work has settled, fulfilled or rejected. */
 export function createAsyncMutex(): AsyncMutex {
-  let tail: Promise<void> = Promise.resolve();
-  return {
-    async runExclusive<T>(work: () => Promise<T>): Promise<T> {
-      const previous = tail;
-      let release!: () => void;
-      tail = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      await previous;
-      try {
-        return await work();
-      } finally {
-        release();
-      }
-    },
-  };
+  const slot = createWorkSlots(1);
+  return { runExclusive: (work) => slot.run(work) };
 }

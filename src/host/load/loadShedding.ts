@@ -2,7 +2,8 @@ import type { Socket } from 'node:net';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { RestError } from '../../rest/RestError';
 import { sendRestError } from '../sendRestError';
-import { passwordHashing, type WorkSlots } from '../../wp/hashingSlots';
+import type { WorkSlots } from '../../async/workSlots';
+import { passwordHashing } from '../../wp/hashingSlots';
 import { createEventLoopAdmission, type EventLoopAdmission } from './eventLoopAdmission';
 
 /** Limits past which a request is refused at once (0 turns a limit off); see README.md, "Load shedding". */

@@ -1,4 +1,4 @@
-import { createWorkSlots } from './hashingSlots';
+import { createWorkSlots } from './workSlots';
 
 describe('createWorkSlots', () => {
   it('runs at most `slots` at once, the rest first come first served, and frees a slot when work fails', async () => {
