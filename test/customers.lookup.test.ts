@@ -83,7 +83,10 @@ describe('on a database wc-host created', () => {
     expect(status).toMatchObject({ installed: true, ready: true });
     const catalog = await readSchemaCatalog(db);
     for (const table of Object.values(LOOKUP_TABLES)) expect(catalog.tables.has(db.prefix + table)).toBe(true);
-    expect([...catalog.triggers].filter((name) => name.startsWith(`${db.prefix}wc_host_`)).length).toBe(15);
+    // MySQL adds two on postmeta for `_customer_user` texts its collation equates with an id (lookupTriggers.ts).
+    expect([...catalog.triggers].filter((name) => name.startsWith(`${db.prefix}wc_host_`)).length).toBe(
+      db.dialect === 'mysql' ? 17 : 15,
+    );
   });
 
   it('counts users written straight into the tables on the very next request, and follows their changes', async () => {
@@ -282,6 +285,9 @@ describe('on a database wc-host created', () => {
   it("finds a customer's orders in posts storage through the _customer_user key, not by reading every order", async () => {
     await t.host.options.update('woocommerce_custom_orders_table_enabled', 'no');
     const ids = [await importUser('orders.key1', 'Orders Key'), await importUser('orders.key2', 'Orders Key')];
+    // Read in (their kept order totals written), then without kept totals: the figures come from the orders.
+    await list(`include=${ids.join(',')}`);
+    await db.execute(`DELETE FROM ${db.table(LOOKUP_TABLES.orders)} WHERE customer_id IN (?, ?)`, ids);
     // Two customers' figures are a long read (off the event loop on SQLite).
     const reads = [jest.spyOn(db, 'query'), jest.spyOn(db, 'queryLong')];
     let statsSql: string;
@@ -292,7 +298,9 @@ describe('on a database wc-host created', () => {
         .auth(t.adminKey.consumerKey, t.adminKey.consumerSecret)
         .expect(200);
       const calls = reads.flatMap((read) => read.mock.calls);
-      statsSql = String(calls.find(([sql]) => /_customer_user/.test(sql) && /GROUP BY/.test(sql))?.[0] ?? '');
+      statsSql = String(
+        calls.find(([sql]) => /meta_key = '_customer_user'/.test(sql) && /GROUP BY/.test(sql))?.[0] ?? '',
+      );
     } finally {
       for (const read of reads) read.mockRestore();
     }

@@ -129,7 +129,30 @@ it(`answers ${REQUESTS} distinct list requests with the SQL texts of the first $
       return poolQuery.apply(this, args);
     };
   }
+  // Statements inside transactions too (the lookup reading changed users in: their lookup rows and order totals).
+  const transaction = db.transaction.bind(db);
+  const inTransactions: string[] = [];
+  const transactions = jest.spyOn(db, 'transaction').mockImplementation((work, options) =>
+    transaction(
+      (tx) =>
+        work(
+          new Proxy(tx, {
+            get(target, key) {
+              const value: unknown = Reflect.get(target, key);
+              if (typeof value !== 'function') return value;
+              if (key !== 'query' && key !== 'queryLong' && key !== 'execute') return value.bind(target);
+              return (sql: string, params?: readonly unknown[]) => {
+                inTransactions.push(sql);
+                return (value as (sql: string, params?: readonly unknown[]) => unknown).call(target, sql, params);
+              };
+            },
+          }),
+        ),
+      options,
+    ),
+  );
   const record = () => {
+    for (const sql of inTransactions.splice(0)) texts.add(sql);
     for (const [sql] of [...read.mock.calls, ...readLong.mock.calls]) texts.add(sql);
     read.mockClear();
     readLong.mockClear();
@@ -164,6 +187,7 @@ it(`answers ${REQUESTS} distinct list requests with the SQL texts of the first $
   } finally {
     read.mockRestore();
     readLong.mockRestore();
+    transactions.mockRestore();
     if (pool && poolQuery) pool.query = poolQuery;
   }
 }, 600_000);

@@ -1,9 +1,10 @@
 import type { Db } from '../../../src/db/types';
 import { inList } from '../../../src/db/boundList';
 import { LOOKUP_TABLES } from './lookupTables';
-import { bumpGeneration } from './lookupState';
+import { bumpGeneration, readState, STATE } from './lookupState';
 import { reindexUsers } from './reindexUsers';
 import { RoleGroupTable } from './roleGroups';
+import { writeOrderTotals } from './writeOrderTotals';
 
 /** Every change to the lookup takes this lock (MySQL GET_LOCK; SQLite BEGIN IMMEDIATE): one writer at a time. */
 export const LOOKUP_LOCK = 'wc_host_customer_lookup';
@@ -18,8 +19,8 @@ export interface ApplyOptions {
 
 /**
  * Brings the lookup up to date with every user a trigger marked dirty, in batches of one transaction each: the
- * marked users are locked (MySQL), re-read from WordPress's tables, their lookup rows rewritten and their marks
- * cleared together, so a user changed again meanwhile stays marked (its trigger waits for the lock, then marks it
+ * marked users are locked (MySQL), re-read from WordPress's tables, their lookup rows and order totals rewritten and
+ * their marks cleared together, so a user changed again meanwhile stays marked (its trigger waits for the lock, then marks it
  * again). Returns how many users were processed and whether none is left marked.
  */
 export async function applyMarkedChanges(db: Db, options: ApplyOptions): Promise<{ processed: number; done: boolean }> {
@@ -36,6 +37,8 @@ export async function applyMarkedChanges(db: Db, options: ApplyOptions): Promise
         if (marked.length === 0) return 0;
         const ids = marked.map((row) => Number(row.user_id));
         const changed = await reindexUsers(tx, ids, await RoleGroupTable.load(tx));
+        if ((await readState(tx, STATE.orderTotals)) === 1)
+          await writeOrderTotals(tx, ids, { hpos: (await readState(tx, STATE.hposOrdersTracked)) === 1 });
         const dirty = inList(tx.dialect, 'user_id', ids);
         await tx.execute(`UPDATE ${versions} SET dirty = 0 WHERE ${dirty.sql}`, dirty.params);
         if (changed > 0) await bumpGeneration(tx);

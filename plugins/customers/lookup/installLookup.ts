@@ -1,7 +1,14 @@
 import type { Db } from '../../../src/db/types';
 import type { DatabaseIndexStatus, IndexProgress } from '../../../src/host/databaseIndexes';
 import { applyMarkedChanges, LOOKUP_LOCK } from './applyMarkedChanges';
-import { createLookupTablesSql, dropLookupTablesSql, LOOKUP_TABLES, type SourceCollations } from './lookupTables';
+import {
+  createLookupTablesSql,
+  createOrderTotalsTableSql,
+  dropLookupTablesSql,
+  LOOKUP_TABLES,
+  type SourceCollations,
+} from './lookupTables';
+import { computeOrderTotals, storeOrderTotals } from './writeOrderTotals';
 import { lookupTriggers } from './lookupTriggers';
 import { bumpGeneration, countDirty, readState, STATE, writeState } from './lookupState';
 import { postmetaCustomerIndex } from './postmetaCustomerIndex';
@@ -50,6 +57,15 @@ export async function lookupStatus(db: Db): Promise<DatabaseIndexStatus> {
     details.push(
       `${pending > 100_000 ? 'over 100,000' : pending.toLocaleString('en-US')} users changed since last read`,
     );
+    const [{ maxId }] = await db.query<{ maxId: number | string | null }>(
+      `SELECT MAX(ID) AS maxId FROM ${db.table('users')}`,
+    );
+    const filledBelow = (await readState(db, STATE.orderTotalsFilledBelow)) ?? 0;
+    details.push(
+      filledBelow > Number(maxId ?? 0)
+        ? 'order totals kept for every customer'
+        : `order totals still filling: customers from ID ${filledBelow} on are summed from their orders`,
+    );
     if ((await readState(db, STATE.searchExact)) !== 1) {
       details.push(`search runs WordPress's plain query: the users columns do not all use ${EXACT_COLLATION}`);
     }
@@ -95,7 +111,11 @@ export async function installLookup(db: Db, progress: (step: IndexProgress) => v
         created.push(`INDEX:${objects.postmetaIndex.catalogName}`);
       }
     }
-    await writeState(db, STATE.hposOrdersTracked, catalog.tables.has(`${db.prefix}wc_orders`) ? 1 : 0);
+    const hposTracked = catalog.tables.has(`${db.prefix}wc_orders`) ? 1 : 0;
+    // HPOS orders tracked from now on: their totals are read in again (until then none were kept for HPOS).
+    if (hposTracked !== (await readState(db, STATE.hposOrdersTracked)))
+      await writeState(db, STATE.orderTotalsFilledBelow, 0);
+    await writeState(db, STATE.hposOrdersTracked, hposTracked);
   } catch (error) {
     await removeCreated(db, created);
     const problem = privilegeProblem(error);
@@ -106,7 +126,16 @@ export async function installLookup(db: Db, progress: (step: IndexProgress) => v
 
 async function createTables(db: Db, catalog: SchemaCatalog, collations: SourceCollations | null): Promise<string[]> {
   const created: string[] = [];
-  if (catalog.tables.has(db.prefix + LOOKUP_TABLES.state)) return created;
+  if (catalog.tables.has(db.prefix + LOOKUP_TABLES.state)) {
+    // A lookup made before order totals were kept: add their table, to be filled below.
+    if (!catalog.tables.has(db.prefix + LOOKUP_TABLES.orders)) {
+      await db.execute(createOrderTotalsTableSql(db, collations ?? undefined));
+      created.push(`TABLE:${db.prefix}${LOOKUP_TABLES.orders}`);
+      await writeState(db, STATE.orderTotalsFilledBelow, 0);
+      await writeState(db, STATE.orderTotals, 1);
+    }
+    return created;
+  }
   for (const statement of createLookupTablesSql(db, collations ?? undefined)) await db.execute(statement);
   created.push(...Object.values(LOOKUP_TABLES).map((name) => `TABLE:${db.prefix}${name}`));
   for (const [roleGroup, hash] of specialRoleGroupRows()) {
@@ -118,26 +147,33 @@ async function createTables(db: Db, catalog: SchemaCatalog, collations: SourceCo
   await writeState(db, STATE.generation, 1);
   await writeState(db, STATE.ready, 0);
   await writeState(db, STATE.backfilledBelow, 0);
+  await writeState(db, STATE.orderTotalsFilledBelow, 0);
+  await writeState(db, STATE.orderTotals, 1);
   await writeState(db, STATE.searchExact, collations === null || (await searchColumnsAreExact(db)) ? 1 : 0);
   return created;
+}
+
+/** A resumed pass over the users from ID `from`: the highest ID, how many users, and how many were passed already. */
+async function usersFrom(db: Db, from: number): Promise<{ last: number; total: number; below: number }> {
+  const [{ maxId, total, below }] = await db.query<{
+    maxId: number | string | null;
+    total: number | string;
+    below: number | string | null;
+  }>(
+    `SELECT MAX(ID) AS maxId, COUNT(*) AS total, SUM(CASE WHEN ID < ? THEN 1 ELSE 0 END) AS below FROM ${db.table('users')}`,
+    [from],
+  );
+  return { last: Number(maxId ?? 0), total: Number(total), below: Number(below ?? 0) };
 }
 
 /** Reads every user (in ID ranges, each one transaction) into the lookup, then what triggers marked meanwhile. */
 async function backfill(db: Db, progress: (step: IndexProgress) => void): Promise<void> {
   const chunk = db.dialect === 'mysql' ? 2000 : 500;
-  const users = db.table('users');
-  const [{ maxId, total }] = await db.query<{ maxId: number | string | null; total: number | string }>(
-    `SELECT MAX(ID) AS maxId, COUNT(*) AS total FROM ${users}`,
-  );
-  const last = Number(maxId ?? 0);
   let from = (await readState(db, STATE.backfilledBelow)) ?? 0;
-  const [{ below }] = await db.query<{ below: number | string }>(
-    `SELECT COUNT(*) AS below FROM ${users} WHERE ID < ?`,
-    [from],
-  );
-  let done = Number(below);
+  const { last, total, below } = await usersFrom(db, from);
+  let done = below;
   const phase = 'reading users into the lookup';
-  progress({ phase, done, total: Number(total), unit: 'users' });
+  progress({ phase, done, total, unit: 'users' });
   while (from <= last) {
     const to = from + chunk;
     done += await db.transaction(
@@ -163,7 +199,7 @@ async function backfill(db: Db, progress: (step: IndexProgress) => void): Promis
       { lock: LOOKUP_LOCK },
     );
     from = to;
-    progress({ phase, done, total: Number(total), unit: 'users' });
+    progress({ phase, done, total, unit: 'users' });
   }
   const pending = await countDirty(db, 10_000_000);
   let applied = 0;
@@ -192,6 +228,68 @@ async function backfill(db: Db, progress: (step: IndexProgress) => void): Promis
     },
     { lock: LOOKUP_LOCK },
   );
+  await fillOrderTotals(db, progress);
+}
+
+/**
+ * Sums every customer's orders per status into the order totals, in ID ranges, resumably. A range's orders lie at
+ * random places in the orders tables, so several ranges are read at once (outside any transaction: the labels are
+ * the versions read before the orders, see computeOrderTotals) and each is stored in a short transaction under the
+ * lookup's lock, keeping totals another writer stored meanwhile from a later read. Lists are served all along: a
+ * customer without current totals is summed from the orders.
+ */
+async function fillOrderTotals(db: Db, progress: (step: IndexProgress) => void): Promise<void> {
+  const chunk = db.dialect === 'mysql' ? 500 : 250;
+  // SQLite reads on the one connection anyway; MySQL overlaps the random reads of several ranges.
+  const readers = db.dialect === 'mysql' ? 4 : 1;
+  const users = db.table('users');
+  const start = (await readState(db, STATE.orderTotalsFilledBelow)) ?? 0;
+  const { last, total, below } = await usersFrom(db, start);
+  let done = below;
+  const phase = "summing customers' orders";
+  progress({ phase, done, total, unit: 'users' });
+  const hpos = (await readState(db, STATE.hposOrdersTracked)) === 1;
+  let next = start;
+  // Ranges stored, by their start: the saved progress moves past a range once it and every earlier one committed.
+  const stored = new Set<number>();
+  let filledBelow = start;
+  let failed = false;
+  const reader = async () => {
+    while (next <= last && !failed) {
+      const from = next;
+      next += chunk;
+      const rows = await db.query<{ ID: number | string }>(`SELECT ID FROM ${users} WHERE ID >= ? AND ID < ?`, [
+        from,
+        from + chunk,
+      ]);
+      const computed = await computeOrderTotals(
+        db,
+        rows.map((row) => Number(row.ID)),
+        { hpos },
+      );
+      await db.transaction(
+        async (tx) => {
+          await storeOrderTotals(tx, computed, { keepNewer: true });
+          await writeState(tx, STATE.orderTotalsFilledBelow, filledBelow);
+        },
+        { lock: LOOKUP_LOCK },
+      );
+      stored.add(from);
+      while (stored.has(filledBelow)) stored.delete((filledBelow += chunk) - chunk);
+      done += rows.length;
+      progress({ phase, done, total, unit: 'users' });
+    }
+  };
+  await Promise.all(
+    Array.from({ length: readers }, () =>
+      reader().catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+    ),
+  );
+  await writeState(db, STATE.orderTotalsFilledBelow, filledBelow);
+  if (db.dialect === 'mysql') await db.query(`ANALYZE TABLE ${db.table(LOOKUP_TABLES.orders)}`);
 }
 
 /** Removes the triggers first (a WordPress write must never hit a trigger whose table is gone), then the rest. */
@@ -224,9 +322,12 @@ async function removeCreated(db: Db, created: string[]): Promise<void> {
 async function sourceCollations(db: Db): Promise<SourceCollations> {
   const displayName = await columnCollation(db, `${db.prefix}users`, 'display_name');
   const metaValue = await columnCollation(db, `${db.prefix}usermeta`, 'meta_value');
-  if (!displayName || !metaValue)
-    throw new Error(`Cannot read the collations of ${db.prefix}users.display_name and ${db.prefix}usermeta.meta_value`);
-  return { displayName, metaValue };
+  const postStatus = await columnCollation(db, `${db.prefix}posts`, 'post_status');
+  if (!displayName || !metaValue || !postStatus)
+    throw new Error(
+      `Cannot read the collations of ${db.prefix}users.display_name, ${db.prefix}usermeta.meta_value and ${db.prefix}posts.post_status`,
+    );
+  return { displayName, metaValue, postStatus };
 }
 
 async function searchColumnsAreExact(db: Db): Promise<boolean> {

@@ -13,6 +13,10 @@ export const STATE = {
   backfilledBelow: 'backfilled_below',
   /** 1 when the HPOS orders table had its triggers installed (it may not have existed at install time). */
   hposOrdersTracked: 'hpos_orders_tracked',
+  /** 1 once the order totals table exists: changed users get their totals rewritten (writeOrderTotals.ts). */
+  orderTotals: 'order_totals',
+  /** The order totals' fill progress: every user with a lower ID had them written once. */
+  orderTotalsFilledBelow: 'order_totals_filled_below',
 } as const;
 
 export interface LookupStatus {

@@ -18,6 +18,11 @@ export const LOOKUP_TABLES = {
    * decide). MySQL: one narrow row per user with all folded columns in one value, scanned when a search is new.
    */
   search: 'wc_host_customer_search',
+  /**
+   * Each customer's orders summed per order storage and status, as of the customer's version (orderTotals.ts): a
+   * header row (kind 0) per customer and storage, and one row per status (kind 1).
+   */
+  orders: 'wc_host_customer_orders',
 } as const;
 
 /** How WordPress's own columns compare on this server, copied onto the lookup's copies of them. */
@@ -26,6 +31,8 @@ export interface SourceCollations {
   displayName: { charset: string; collation: string };
   /** `{prefix}usermeta.meta_value`. */
   metaValue: { charset: string; collation: string };
+  /** `{prefix}posts.post_status`: order statuses are compared as WooCommerce's queries compare them. */
+  postStatus: { charset: string; collation: string };
 }
 
 /** The CREATE statements, in order. `collations` is required on MySQL. */
@@ -55,6 +62,7 @@ export function createLookupTablesSql(db: Pick<Db, 'dialect' | 'table'>, collati
       // It keeps its own copy of the text (rather than contentless_delete, SQLite 3.43+), so SQLite tools back to 3.34
       // can open it; detail = none: it only narrows candidates by trigram, the lookup's folds decide.
       `CREATE VIRTUAL TABLE ${t('search')} USING fts5(text, tokenize = 'trigram case_sensitive 1', detail = none)`,
+      createOrderTotalsTableSql(db),
     ];
   }
   if (!collations) throw new Error('createLookupTablesSql needs the source collations on MySQL');
@@ -101,7 +109,49 @@ ${keys.join(',\n')}
   folded varbinary(2300) NOT NULL,
   PRIMARY KEY (user_id)
 ) ENGINE=InnoDB`,
+    createOrderTotalsTableSql(db, collations),
   ];
+}
+
+/**
+ * The per-status order totals (orderTotals.ts). `total` sums HPOS's DECIMAL amounts exactly (MySQL); `total_float`
+ * the posts storage's `_order_total` texts, which MySQL sums as doubles, as WooCommerce's own query does. `status`
+ * compares as the order tables' status columns do (MySQL: posts.post_status's collation; SQLite: NOCASE, as wc-host
+ * declares post_status and wc_orders.status).
+ */
+export function createOrderTotalsTableSql(db: Pick<Db, 'dialect' | 'table'>, collations?: SourceCollations): string {
+  const table = db.table(LOOKUP_TABLES.orders);
+  if (db.dialect === 'sqlite') {
+    return `CREATE TABLE ${table} (
+  "storage" INTEGER NOT NULL,
+  "customer_id" INTEGER NOT NULL,
+  "kind" INTEGER NOT NULL,
+  "status" TEXT NOT NULL COLLATE NOCASE,
+  "version" INTEGER NOT NULL,
+  "orders" INTEGER NOT NULL,
+  "last_id" INTEGER,
+  "last_date_gmt" TEXT,
+  "last_date" TEXT,
+  "total" REAL,
+  "total_float" REAL,
+  PRIMARY KEY ("customer_id", "storage", "kind", "status")
+) WITHOUT ROWID`;
+  }
+  if (!collations) throw new Error('createOrderTotalsTableSql needs the source collations on MySQL');
+  return `CREATE TABLE ${table} (
+  storage tinyint NOT NULL,
+  customer_id bigint(20) unsigned NOT NULL,
+  kind tinyint NOT NULL,
+  status varchar(20) CHARACTER SET ${collations.postStatus.charset} COLLATE ${collations.postStatus.collation} NOT NULL,
+  version bigint(20) unsigned NOT NULL,
+  orders bigint NOT NULL,
+  last_id bigint(20) unsigned NULL,
+  last_date_gmt varchar(19) CHARACTER SET ascii NULL,
+  last_date varchar(19) CHARACTER SET ascii NULL,
+  total decimal(40,8) NULL,
+  total_float double NULL,
+  PRIMARY KEY (customer_id, storage, kind, status)
+) ENGINE=InnoDB`;
 }
 
 /**

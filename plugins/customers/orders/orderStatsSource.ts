@@ -1,4 +1,5 @@
 import type { Db } from '../../../src/db/types';
+import { isDatabaseUnavailable } from '../../../src/db/outage/databaseUnavailable';
 import type { Hooks } from '../../../src/hooks/types';
 import type { OptionsApi } from '../../../src/host/types';
 import { siteClockFromOptions } from '../../../src/wp/siteTime';
@@ -7,6 +8,12 @@ import { hposOrderStats } from './hposOrderStats';
 import { orderStatusLists } from './orderStatuses';
 import { activeOrderStorage } from './orderStorage';
 import { postsOrderStats } from './postsOrderStats';
+import { readOrderTotals } from '../lookup/readOrderTotals';
+import { combineOrderStats } from './combineOrderStats';
+import type { CustomerOrderStats } from '../orderStats';
+
+/** After the kept totals could not be read (no lookup installed), how long to read only the orders. */
+const RECHECK_MS = 10_000;
 
 /**
  * orders_count, total_spent and last_order from the orders themselves, in whichever storage the site uses (decided
@@ -22,8 +29,12 @@ import { postsOrderStats } from './postsOrderStats';
  *   hides), so `meta_data` shows them exactly as a real site does.
  * The per-customer filters `woocommerce_customer_get_order_count` / `…_total_spent(_query)` are not applied: they
  * act on one customer's cache value or SQL, which a grouped page query has no place for.
+ *
+ * Where `db index` keeps per-status totals (the customers lookup), customers whose totals are current are read from
+ * them — a row or two per customer instead of every order — and only the others from the orders.
  */
 export function createOrderStatsSource(db: Db, options: OptionsApi, hooks: Hooks): OrderStatsSource {
+  let noTotalsUntil = 0;
   return {
     async statsFor(customerIds) {
       const ids = [...new Set(customerIds.filter((id) => Number.isInteger(id) && id > 0))];
@@ -33,7 +44,26 @@ export function createOrderStatsSource(db: Db, options: OptionsApi, hooks: Hooks
         orderStatusLists(hooks),
         siteClockFromOptions(options),
       ]);
-      return storage === 'hpos' ? hposOrderStats(db, ids, statuses, clock) : postsOrderStats(db, ids, statuses, clock);
+      if ([...statuses.listed, ...statuses.paid].length === 0) return new Map();
+      let kept: Map<number, CustomerOrderStats> = new Map();
+      let missing = ids;
+      if (Date.now() >= noTotalsUntil) {
+        try {
+          const totals = await readOrderTotals(db, storage, ids, statuses, clock);
+          kept = combineOrderStats(totals.rows);
+          missing = totals.missing;
+        } catch (error) {
+          if (isDatabaseUnavailable(error)) throw error;
+          noTotalsUntil = Date.now() + RECHECK_MS;
+        }
+      }
+      if (missing.length === 0) return kept;
+      const read =
+        storage === 'hpos'
+          ? await hposOrderStats(db, missing, statuses, clock)
+          : await postsOrderStats(db, missing, statuses, clock);
+      for (const [id, stats] of read) kept.set(id, stats);
+      return kept;
     },
   };
 }
