@@ -77,15 +77,16 @@ export async function computeOrderTotals(
   const rows: unknown[][] = [];
   let oddCustomerUser = false;
   if (known.length === 0) return { ids, versions, rows, oddCustomerUser };
+  const idTexts = new Set(known.map(String));
   const add = (storage: number, totals: StatusTotals[], float: boolean) => {
     for (const id of known) rows.push([storage, id, 0, '', versions.get(id), 0, null, null, null, null, null]);
     for (const row of totals) {
+      // MySQL's collation matches `_customer_user` texts such as '12 ' or '１２' to customer 12, as WooCommerce's
+      // query does — writes no trigger can attribute, so the posts storage's totals must not be trusted from now on.
+      if (float && !idTexts.has(String(row.customer_id))) oddCustomerUser = true;
       const id = Number(row.customer_id);
       const version = versions.get(id);
       if (version === undefined) continue;
-      // MySQL's collation matches `_customer_user` texts such as '12 ' or '１２' to customer 12, as WooCommerce's
-      // query does — writes no trigger can attribute, so the posts storage's totals must not be trusted from now on.
-      if (String(row.customer_id) !== String(id)) oddCustomerUser = true;
       rows.push([
         storage,
         id,
