@@ -233,3 +233,19 @@ it('stays exact when a `_customer_user` matches a customer only by the collation
   expect(await lookup.answer(parseUserQuery({ number: 10, orderby: 'ID', order: 'ASC' }))).not.toBeNull();
   expect(await compare('posts', allStatuses)).toBe(CUSTOMERS);
 });
+
+it('adds and fills the order totals on `db index` over a lookup made before they were kept', async () => {
+  await db.execute(`DROP TABLE ${db.table(LOOKUP_TABLES.orders)}`);
+  await db.execute(
+    `DELETE FROM ${db.table(LOOKUP_TABLES.state)} WHERE name IN ('order_totals', 'order_totals_filled_below')`,
+  );
+  expect((await lookup.status()).installed).toBe(false);
+  // Meanwhile reading changed users in does not trip over the missing table.
+  await db.execute(`UPDATE ${db.table('users')} SET display_name = 'C 9 again' WHERE ID = 9`);
+  expect(await lookup.answer(parseUserQuery({ number: 10, orderby: 'ID', order: 'ASC' }))).not.toBeNull();
+  await lookup.install(() => undefined);
+  const status = await lookup.status();
+  expect(status.installed).toBe(true);
+  expect(status.details).toContain('order totals kept for every customer');
+  expect(await compare('hpos', randomStatuses())).toBe(0);
+});

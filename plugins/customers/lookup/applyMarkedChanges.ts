@@ -26,6 +26,11 @@ export interface ApplyOptions {
 export async function applyMarkedChanges(db: Db, options: ApplyOptions): Promise<{ processed: number; done: boolean }> {
   const versions = db.table(LOOKUP_TABLES.versions);
   const lock = db.dialect === 'mysql' ? ' FOR UPDATE' : '';
+  // Read once per run: a lookup from before order totals has no table for them (until `db index` adds it).
+  const orderTotals =
+    (await readState(db, STATE.orderTotals)) === 1
+      ? { hpos: (await readState(db, STATE.hposOrdersTracked)) === 1 }
+      : null;
   let processed = 0;
   while (options.maxUsers === undefined || processed < options.maxUsers) {
     const batch = await db.transaction(
@@ -37,8 +42,7 @@ export async function applyMarkedChanges(db: Db, options: ApplyOptions): Promise
         if (marked.length === 0) return 0;
         const ids = marked.map((row) => Number(row.user_id));
         const changed = await reindexUsers(tx, ids, await RoleGroupTable.load(tx));
-        if ((await readState(tx, STATE.orderTotals)) === 1)
-          await writeOrderTotals(tx, ids, { hpos: (await readState(tx, STATE.hposOrdersTracked)) === 1 });
+        if (orderTotals) await writeOrderTotals(tx, ids, orderTotals);
         const dirty = inList(tx.dialect, 'user_id', ids);
         await tx.execute(`UPDATE ${versions} SET dirty = 0 WHERE ${dirty.sql}`, dirty.params);
         if (changed > 0) await bumpGeneration(tx);
