@@ -220,10 +220,22 @@ describe('on a database wc-host created', () => {
       await walk(2);
       expect(prefetch).toHaveBeenCalled();
       await Promise.all(prefetch.mock.results.map((result) => result.value));
+      // Pages handed out ahead so far (pages 3 to 6 of the walk, as many as there are).
+      const handedOut = new Set(prefetch.mock.calls.flatMap(([ahead]) => ahead));
       for (const read of reads) read.mockClear();
+      prefetch.mockClear();
       const third = await walk(3);
       expect(third.body).toHaveLength(3);
       expect(metaReads()).toEqual([]);
+      // Page 3 hands out pages 4 to 7 ahead: only the new one's versions are read, not those of pages 4 to 6 again.
+      await Promise.all(prefetch.mock.results.map((result) => result.value));
+      const versionsRead = reads
+        .flatMap((read) => read.mock.calls)
+        .filter(([sql]) => sql.startsWith(`SELECT user_id, version FROM ${db.table(LOOKUP_TABLES.versions)}`))
+        .flatMap(([, params]) => boundValues(params));
+      const thirdIds = ids(third.body);
+      expect(handedOut.size).toBeGreaterThan(thirdIds.length);
+      expect(versionsRead.filter((id) => handedOut.has(Number(id)) && !thirdIds.includes(Number(id)))).toEqual([]);
     } finally {
       prefetch.mockRestore();
       for (const read of reads) read.mockRestore();

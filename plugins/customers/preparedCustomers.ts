@@ -40,6 +40,11 @@ export class PreparedCustomers {
     return item;
   }
 
+  /** Whether the user has an item (made or being made) of this variant, of any version; not a use of it. */
+  has(userId: number, variant: string): boolean {
+    return this.entries.get(userId)?.variants.has(variant) ?? false;
+  }
+
   set(userId: number, version: number, variant: string, item: PreparedItem): void {
     let entry = this.entries.get(userId);
     if (!entry || entry.version !== version) {
