@@ -1,17 +1,15 @@
 import type { Db } from '../../../src/db/types';
 import { inList } from '../../../src/db/boundList';
 import type { SiteClock } from '../../../src/wp/siteTime';
-import type { CustomerOrderRow } from '../orders/combineOrderStats';
+import { customerOrderRow, type CustomerOrderRow, type GroupedOrderFigures } from '../orders/combineOrderStats';
+import { hposOrderDateGmt } from '../orders/hposOrderStats';
+import { postsOrderDateGmt } from '../orders/postsOrderStats';
 import type { OrderStatusLists } from '../orders/orderStatuses';
 import { LOOKUP_TABLES } from './lookupTables';
 import { ODD_CUSTOMER_USER } from './lookupTriggers';
 import { TOTALS_STORAGE } from './writeOrderTotals';
 
-interface PageRow {
-  customer_id: number | string;
-  orders_count: number | string | null;
-  last_order_id: number | string | null;
-  total_spent: number | string | null;
+interface PageRow extends GroupedOrderFigures {
   last_date_gmt: string | null;
   last_date: string | null;
 }
@@ -59,25 +57,15 @@ export async function readOrderTotals(
         AND d.last_id = page.last_order_id`,
     [...listed.params, ...listedAgain.params, ...paid.params, code, ...users.params, code],
   );
-  const found = new Set<number>();
-  const result = rows.map((row): CustomerOrderRow => {
-    const customerId = Number(row.customer_id);
-    found.add(customerId);
-    const lastOrderId = row.last_order_id === null ? null : Number(row.last_order_id);
-    return {
-      customerId,
-      ordersCount: Number(row.orders_count ?? 0),
-      lastOrderId,
-      lastOrderDateGmt: lastOrderId === null ? null : lastOrderDate(storage, row, clock),
-      totalSpent: row.total_spent === null ? null : Number(row.total_spent),
-    };
-  });
+  // The last order's date read as each storage's own query reads it (the kept row copies that order's dates).
+  const result = rows.map((row): CustomerOrderRow =>
+    customerOrderRow(
+      row,
+      storage === 'hpos'
+        ? hposOrderDateGmt(clock, row.last_date_gmt)
+        : postsOrderDateGmt(clock, row.last_date_gmt, row.last_date),
+    ),
+  );
+  const found = new Set(result.map((row) => row.customerId));
   return { rows: result, missing: customerIds.filter((id) => !found.has(id)) };
-}
-
-/** As hposOrderStats / postsOrderStats read the last order's date (posts: site time when the GMT date is zero). */
-function lastOrderDate(storage: 'hpos' | 'posts', row: PageRow, clock: SiteClock): string | null {
-  if (row.last_date_gmt === null) return null;
-  if (storage === 'hpos') return clock.utcMysqlToUtcIso(row.last_date_gmt);
-  return clock.utcMysqlToUtcIso(row.last_date_gmt) ?? clock.siteMysqlToUtcIso(row.last_date ?? '');
 }

@@ -14,6 +14,25 @@ export interface CustomerOrderRow {
   totalSpent: number | null;
 }
 
+/** A grouped order query's figures as the driver returns them (BIGINT and DECIMAL sums may come as text). */
+export interface GroupedOrderFigures {
+  customer_id: number | string;
+  orders_count: number | string | null;
+  last_order_id: number | string | null;
+  total_spent: number | string | null;
+}
+
+/** One customer's row from a grouped query's figures and its last order's date, already read as UTC. */
+export function customerOrderRow(figures: GroupedOrderFigures, lastOrderDateGmt: string | null): CustomerOrderRow {
+  return {
+    customerId: Number(figures.customer_id),
+    ordersCount: Number(figures.orders_count ?? 0),
+    lastOrderId: figures.last_order_id === null ? null : Number(figures.last_order_id),
+    lastOrderDateGmt,
+    totalSpent: figures.total_spent === null ? null : Number(figures.total_spent),
+  };
+}
+
 /** The page's figures, by customer id. A customer without any row has no entry (the caller shows no orders). */
 export function combineOrderStats(rows: readonly CustomerOrderRow[]): Map<number, CustomerOrderStats> {
   const stats = new Map<number, CustomerOrderStats>();

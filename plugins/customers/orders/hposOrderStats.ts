@@ -2,17 +2,18 @@ import type { Db } from '../../../src/db/types';
 import { readForPage } from '../../../src/db/readForPage';
 import type { SiteClock } from '../../../src/wp/siteTime';
 import type { CustomerOrderStats } from '../orderStats';
-import { combineOrderStats } from './combineOrderStats';
+import { combineOrderStats, customerOrderRow, type GroupedOrderFigures } from './combineOrderStats';
 import type { OrderStatusLists } from './orderStatuses';
 import { inList } from '../../../src/db/boundList';
 import { sqliteIndexHint } from '../../../src/db/sqlite/indexHint';
 
-interface StatsRow {
-  customer_id: number | string;
-  orders_count: number | string | null;
-  last_order_id: number | string | null;
-  total_spent: number | string | null;
+interface StatsRow extends GroupedOrderFigures {
   date_created_gmt: string | null;
+}
+
+/** An HPOS order's date_created_gmt as WooCommerce reads it (UTC; the zero date is none). */
+export function hposOrderDateGmt(clock: SiteClock, gmt: string | null): string | null {
+  return gmt === null ? null : clock.utcMysqlToUtcIso(gmt);
 }
 
 /**
@@ -47,13 +48,5 @@ export async function hposOrderStats(
        LEFT JOIN ${orders} AS last_order ON last_order.id = page.last_order_id`,
     [listed, listedAgain, paid, customers, anyStatus].flatMap((part) => part.params),
   );
-  return combineOrderStats(
-    rows.map((row) => ({
-      customerId: Number(row.customer_id),
-      ordersCount: Number(row.orders_count ?? 0),
-      lastOrderId: row.last_order_id === null ? null : Number(row.last_order_id),
-      lastOrderDateGmt: row.date_created_gmt === null ? null : clock.utcMysqlToUtcIso(row.date_created_gmt),
-      totalSpent: row.total_spent === null ? null : Number(row.total_spent),
-    })),
-  );
+  return combineOrderStats(rows.map((row) => customerOrderRow(row, hposOrderDateGmt(clock, row.date_created_gmt))));
 }

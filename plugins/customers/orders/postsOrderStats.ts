@@ -2,19 +2,20 @@ import type { Db } from '../../../src/db/types';
 import { readForPage } from '../../../src/db/readForPage';
 import type { SiteClock } from '../../../src/wp/siteTime';
 import type { CustomerOrderStats } from '../orderStats';
-import { combineOrderStats } from './combineOrderStats';
+import { combineOrderStats, customerOrderRow, type GroupedOrderFigures } from './combineOrderStats';
 import type { OrderStatusLists } from './orderStatuses';
 import { inList } from '../../../src/db/boundList';
 import { postmetaCustomerIndex } from '../lookup/postmetaCustomerIndex';
 import { sqliteIndexHint } from '../../../src/db/sqlite/indexHint';
 
-interface StatsRow {
-  customer_id: string;
-  orders_count: number | string | null;
-  last_order_id: number | string | null;
-  total_spent: number | string | null;
+interface StatsRow extends GroupedOrderFigures {
   post_date_gmt: string | null;
   post_date: string | null;
+}
+
+/** WC_Order_Data_Store_CPT's order date: post_date_gmt, or post_date as site time when the GMT date is the zero date. */
+export function postsOrderDateGmt(clock: SiteClock, gmt: string | null, local: string | null): string | null {
+  return gmt === null ? null : (clock.utcMysqlToUtcIso(gmt) ?? clock.siteMysqlToUtcIso(local ?? ''));
 }
 
 /**
@@ -64,16 +65,6 @@ export async function postsOrderStats(
     [listed, listedAgain, paid, customers, anyStatus].flatMap((part) => part.params),
   );
   return combineOrderStats(
-    rows.map((row) => ({
-      customerId: Number(row.customer_id),
-      ordersCount: Number(row.orders_count ?? 0),
-      lastOrderId: row.last_order_id === null ? null : Number(row.last_order_id),
-      // WC_Order_Data_Store_CPT reads post_date_gmt, or post_date as site time when the GMT date is the zero date.
-      lastOrderDateGmt:
-        row.post_date_gmt === null
-          ? null
-          : (clock.utcMysqlToUtcIso(row.post_date_gmt) ?? clock.siteMysqlToUtcIso(row.post_date ?? '')),
-      totalSpent: row.total_spent === null ? null : Number(row.total_spent),
-    })),
+    rows.map((row) => customerOrderRow(row, postsOrderDateGmt(clock, row.post_date_gmt, row.post_date))),
   );
 }
