@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import v8 from 'node:v8';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../createDataSource';
@@ -15,6 +17,7 @@ import {
   type SqliteReadPool,
   type SqliteReadPoolOptions,
 } from './readPool';
+import { READ_WORKER_LIMITS, startedSemiSpaceSize } from './readWorkerHeap';
 
 // Plain SQLite files in the temp dir, whatever database the jest project targets.
 const functionsModule = path.join(__dirname, 'testFunctions.fixture.ts');
@@ -157,6 +160,53 @@ test('custom SQL functions from functionsModule (TypeScript here) work in the wo
   expect(row.thread).not.toBe(0); // 0 is the main thread
   const main = await db.query('SELECT reverse_text(?) AS reversed', ['x']).catch((error: Error) => error.message);
   expect(main).toBe('no such function: reverse_text'); // proves it came from the module, not the main connection
+});
+
+test("a worker's young generation stays small when the process was started with --max-semi-space-size=32", async () => {
+  // As `node --max-semi-space-size=32` does: the flag on the command line, so in V8 for every isolate made.
+  process.execArgv.push('--max-semi-space-size=32');
+  v8.setFlagsFromString('--max-semi-space-size=32');
+  try {
+    const reader = pool({ size: 1, functionsModule });
+    // Rows that all live until posted: V8 grows the new space as far as it may.
+    for (let round = 0; round < 3; round++) {
+      const rows = await reader.query(
+        'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 150000) SELECT x, printf(?, x) AS t FROM c',
+        ['a row of text %d to fill the worker heap'],
+      );
+      expect(rows).toHaveLength(150000);
+    }
+    const [{ bytes }] = await reader.query('SELECT new_space_bytes() AS bytes', []);
+    expect(Number(bytes)).toBeGreaterThan(0);
+    expect(Number(bytes)).toBeLessThanOrEqual((READ_WORKER_LIMITS.maxYoungGenerationSizeMb ?? 0) * 2 ** 20);
+
+    // The flag is given back once the pool's worker is online: a worker the embedding app makes now gets 2 × 32 MiB.
+    const other = new Worker(
+      `const v8 = require('node:v8'); let keep = [];
+       for (let i = 0; i < 900; i++) { const rows = []; for (let j = 0; j < 4000; j++) rows.push({ a: 'x'.repeat(20) + j, b: [j] });
+         keep.push(rows); if (keep.length > 3) keep.shift(); }
+       require('node:worker_threads').parentPort.postMessage(
+         v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size);`,
+      { eval: true },
+    );
+    const otherBytes = await new Promise<number>((resolve, reject) => {
+      other.once('message', resolve);
+      other.once('error', reject);
+    });
+    await other.terminate();
+    expect(otherBytes).toBe(64 * 2 ** 20);
+  } finally {
+    process.execArgv.pop();
+    v8.setFlagsFromString('--max-semi-space-size=0');
+  }
+});
+
+test('startedSemiSpaceSize reads the flag from the arguments and NODE_OPTIONS, the arguments winning', () => {
+  expect(startedSemiSpaceSize(['--max-semi-space-size=32'], '')).toBe('32');
+  expect(startedSemiSpaceSize(['--max_semi_space_size', '24'], '')).toBe('24');
+  expect(startedSemiSpaceSize([], '--max-old-space-size=256 --max-semi-space-size=8')).toBe('8');
+  expect(startedSemiSpaceSize(['--max-semi-space-size=32'], '--max-semi-space-size=8')).toBe('32');
+  expect(startedSemiSpaceSize(['--max-old-space-size=256'], '')).toBeNull();
 });
 
 test('more concurrent queries than workers all complete, in submission order per worker', async () => {

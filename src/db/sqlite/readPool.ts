@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { QueryJobMessage, ReadPoolWorkerData, WorkerMessage } from './readPoolProtocol';
 import { errorFromWorker, rowsFromWorker } from './readPoolRevive';
 import { readPoolWorkerSource } from './readPoolWorkerSource';
+import { createReadWorker } from './readWorkerHeap';
 import { STATEMENT_CACHE_LIMIT } from '../statementCacheLimit';
 
 /** What a `functionsModule` exports as `registerSqliteFunctions`: adds the custom SQL functions to a connection. */
@@ -111,7 +112,9 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
   let whenIdle: (() => void) | undefined;
 
   function spawn(): Slot {
-    const worker = new Worker(readPoolWorkerSource, { eval: true, workerData });
+    const worker = createReadWorker(
+      (resourceLimits) => new Worker(readPoolWorkerSource, { eval: true, workerData, resourceLimits }),
+    );
     const slot: Slot = {
       worker,
       job: undefined,

@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { isMainThread, threadId } from 'node:worker_threads';
 import type { RegisterSqliteFunctions } from './readPool';
 
@@ -10,6 +11,11 @@ export const registerSqliteFunctions: RegisterSqliteFunctions = (db) => {
     typeof value === 'string' ? [...value].reverse().join('') : null,
   );
   db.function('thread_id', () => threadId);
+  // The largest the thread's new space has been (the young generation's semi-spaces, as V8 sized them).
+  db.function(
+    'new_space_bytes',
+    () => v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? -1,
+  );
   // Ends the thread mid-query, like a crash. Only in workers: on the main thread it would end the test run.
   if (!isMainThread) {
     db.function('exit_worker', () => process.exit(7));
