@@ -32,8 +32,24 @@ describe('parseDatabaseUrl', () => {
       user: 'wp@user',
       password: 'p:ss',
       database: 'wordpress',
+      socketPath: null,
     });
     expect(parseDatabaseUrl('mariadb://u:p@[::1]/shop')).toMatchObject({ flavor: 'mariadb', host: '::1', port: 3306 });
+  });
+
+  it("reads ?socketPath= (mysql2's own name for it) as the server's Unix socket, which must be an absolute path", () => {
+    expect(parseDatabaseUrl('mysql://wp:pw@localhost/wordpress?socketPath=/run/mysqld/mysqld.sock')).toMatchObject({
+      host: 'localhost',
+      database: 'wordpress',
+      socketPath: '/run/mysqld/mysqld.sock',
+    });
+    expect(parseDatabaseUrl('mysql://wp:pw@localhost/wp?socketPath=%2Fvar%2Frun%2Fmy%20sql.sock')).toMatchObject({
+      socketPath: '/var/run/my sql.sock',
+    });
+    expect(() => parseDatabaseUrl('mysql://wp:pw@localhost/wp?socketPath=mysqld.sock')).toThrow(
+      /socketPath must be the absolute path/,
+    );
+    expect(() => parseDatabaseUrl('mysql://wp:pw@localhost/wp?socketPath=')).toThrow(/socketPath must be the absolute/);
   });
 
   it('rejects a mysql URL without a database', () => {

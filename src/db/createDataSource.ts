@@ -3,6 +3,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { wcHostEntities } from '../../entities';
 import { TablePrefixNamingStrategy } from '../../entities/tablePrefix';
 import { parseDatabaseUrl } from '../config/databaseUrl';
+import { serverAddress } from './mysql/serverAddress';
 import { wcHostMigrations } from './migrations';
 import type { Timeouts } from '../config/timeouts';
 import type { Plugin } from '../host/types';
@@ -87,8 +88,7 @@ function newDataSource({ url, tablePrefix, plugins = [], timeouts = {} }: Create
   return new DataSource({
     ...common,
     type: config.flavor,
-    host: config.host,
-    port: config.port,
+    ...serverAddress(config),
     username: config.user,
     password: config.password,
     database: config.database,

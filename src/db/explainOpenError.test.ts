@@ -12,6 +12,7 @@ const mysql: DatabaseConfig = {
   user: 'wp',
   password: 'secret',
   database: 'shop',
+  socketPath: null,
 };
 const driverError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
@@ -34,6 +35,19 @@ describe('why a database could not be opened', () => {
     );
     expect(explainOpenError(driverError('ER_CON_COUNT_ERROR', 'Too many connections'), mysql)).toBe(
       "Cannot connect to database 'shop' on the MySQL/MariaDB server db.internal:3307 as 'wp': Too many connections",
+    );
+  });
+
+  it('names the Unix socket of a socketPath URL, and what is wrong with it', () => {
+    const overSocket = { ...mysql, socketPath: '/run/mysqld/mysqld.sock' };
+    expect(explainOpenError(driverError('ENOENT', 'connect ENOENT /run/mysqld/mysqld.sock'), overSocket)).toBe(
+      'No socket at /run/mysqld/mysqld.sock (ENOENT): is MySQL/MariaDB running, and is that its socket (SELECT @@socket)? Fix socketPath in DATABASE_URL.',
+    );
+    expect(explainOpenError(driverError('EACCES', 'connect EACCES /run/mysqld/mysqld.sock'), overSocket)).toBe(
+      'This user may not open the socket /run/mysqld/mysqld.sock (EACCES): let it, or connect over TCP (DATABASE_URL without socketPath).',
+    );
+    expect(explainOpenError(driverError('ER_BAD_DB_ERROR', "Unknown database 'shop'"), overSocket)).toMatch(
+      /^Database 'shop' does not exist on the MySQL\/MariaDB server \/run\/mysqld\/mysqld\.sock\./,
     );
   });
 

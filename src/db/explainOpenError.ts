@@ -58,7 +58,7 @@ function isFolder(file: string): boolean {
 function explainMysql(error: unknown, config: MysqlConfig): string {
   const code = errorCode(error);
   const message = errorMessage(error);
-  const server = `${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const server = config.socketPath ?? `${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   // The server names the account as it matched it ('user'@'client host'); fall back to the URL's user.
   const account = /'[^']*'@'[^']*'/.exec(message)?.[0] ?? `'${config.user}'`;
   switch (code) {
@@ -76,6 +76,10 @@ function explainMysql(error: unknown, config: MysqlConfig): string {
         `${account} may not use database '${config.database}' on ${server}: ` +
         `GRANT ALL PRIVILEGES ON \`${config.database}\`.* TO ${account}; or use another user in DATABASE_URL.`
       );
+    case 'ENOENT':
+      return `No socket at ${server} (ENOENT): is MySQL/MariaDB running, and is that its socket (SELECT @@socket)? Fix socketPath in DATABASE_URL.`;
+    case 'EACCES':
+      return `This user may not open the socket ${server} (EACCES): let it, or connect over TCP (DATABASE_URL without socketPath).`;
     case 'ECONNREFUSED':
       return `Nothing accepts connections at ${server} (connection refused): start MySQL/MariaDB there, or fix the host and port in DATABASE_URL.`;
     case 'ENOTFOUND':

@@ -1,5 +1,6 @@
 import type { PoolOptions } from 'mysql2';
 import { parseDatabaseUrl } from '../../config/databaseUrl';
+import { serverAddress } from '../mysql/serverAddress';
 import { MYSQL_CONNECTION_OPTIONS, MYSQL_POOL_SIZE } from '../mysql/connectionOptions';
 
 /**
@@ -12,8 +13,7 @@ export function replicaConnectionOptions(url: string, connectTimeoutMs: number):
   return {
     ...MYSQL_CONNECTION_OPTIONS,
     stringifyObjects: true,
-    host: config.host,
-    port: config.port,
+    ...serverAddress(config),
     user: config.user,
     password: config.password,
     database: config.database,
