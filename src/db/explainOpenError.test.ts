@@ -46,6 +46,11 @@ describe('why a database could not be opened', () => {
     expect(explainOpenError(driverError('EACCES', 'connect EACCES /run/mysqld/mysqld.sock'), overSocket)).toBe(
       'This user may not open the socket /run/mysqld/mysqld.sock (EACCES): let it, or connect over TCP (DATABASE_URL without socketPath).',
     );
+    expect(
+      explainOpenError(driverError('ECONNREFUSED', 'connect ECONNREFUSED /run/mysqld/mysqld.sock'), overSocket),
+    ).toBe(
+      'Nothing accepts connections at /run/mysqld/mysqld.sock (connection refused): start MySQL/MariaDB there, or fix the socketPath in DATABASE_URL.',
+    );
     expect(explainOpenError(driverError('ER_BAD_DB_ERROR', "Unknown database 'shop'"), overSocket)).toMatch(
       /^Database 'shop' does not exist on the MySQL\/MariaDB server \/run\/mysqld\/mysqld\.sock\./,
     );

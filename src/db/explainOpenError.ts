@@ -81,7 +81,7 @@ function explainMysql(error: unknown, config: MysqlConfig): string {
     case 'EACCES':
       return `This user may not open the socket ${server} (EACCES): let it, or connect over TCP (DATABASE_URL without socketPath).`;
     case 'ECONNREFUSED':
-      return `Nothing accepts connections at ${server} (connection refused): start MySQL/MariaDB there, or fix the host and port in DATABASE_URL.`;
+      return `Nothing accepts connections at ${server} (connection refused): start MySQL/MariaDB there, or fix the ${config.socketPath === null ? 'host and port' : 'socketPath'} in DATABASE_URL.`;
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return `Cannot find the database host ${config.host} (${code}): fix the host in DATABASE_URL.`;

@@ -23,25 +23,18 @@ export function createReadWorker(create: (limits: ResourceLimits) => Worker): Wo
   const started = startedSemiSpaceSize();
   if (started === null) return create(READ_WORKER_LIMITS);
   if (pending++ === 0) v8.setFlagsFromString('--max-semi-space-size=0');
-  let worker: Worker;
-  const settled = () => {
+  let givenBack = false;
+  const giveBack = () => {
+    if (givenBack) return;
+    givenBack = true;
     if (--pending === 0) v8.setFlagsFromString(`--max-semi-space-size=${started}`);
   };
   try {
-    worker = create(READ_WORKER_LIMITS);
+    return create(READ_WORKER_LIMITS).once('online', giveBack).once('exit', giveBack);
   } catch (error) {
-    settled();
+    giveBack();
     throw error;
   }
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    settled();
-  };
-  worker.once('online', once);
-  worker.once('exit', once);
-  return worker;
 }
 
 /** The `--max-semi-space-size` the process was started with (its arguments or NODE_OPTIONS; the last one counts). */

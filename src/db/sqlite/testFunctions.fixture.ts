@@ -11,7 +11,7 @@ export const registerSqliteFunctions: RegisterSqliteFunctions = (db) => {
     typeof value === 'string' ? [...value].reverse().join('') : null,
   );
   db.function('thread_id', () => threadId);
-  // The largest the thread's new space has been (the young generation's semi-spaces, as V8 sized them).
+  // The thread's new space as V8 has sized it now (it grows toward the young generation's limit under load).
   db.function(
     'new_space_bytes',
     () => v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? -1,
