@@ -11,6 +11,7 @@ import { createOrderStatsSource } from './orders/orderStatsSource';
 import { registerGuestOrdersOnDeletedUser } from './orders/guestOrdersOnDeletedUser';
 import { CUSTOMERS_API_VERSIONS } from './versions';
 import { CustomerLookup } from './lookup/customerLookup';
+import { keptUsersFromSnapshots } from './lookup/readUserSnapshots';
 import { PreparedCustomers } from './preparedCustomers';
 import { createUserFinder } from './store/userQuery/findUsers';
 import { customersTables } from './tables';
@@ -48,7 +49,7 @@ export default definePlugin({
   requires: [WOOCOMMERCE_CORE_PLUGIN],
   tables: customersTables,
   register(host) {
-    const store = new CustomerStore(host.db, host.hooks, host.options);
+    const store = new CustomerStore(host.db, host.hooks, host.options, keptUsersFromSnapshots(host.db));
     const permissions = new CustomerPermissions(store, host.hooks);
     const orderStats = createOrderStatsSource(host.db, host.options, host.hooks);
     registerGuestOrdersOnDeletedUser(host.hooks, host.db, host.options);

@@ -5,6 +5,7 @@ import { bumpGeneration, readState, STATE } from './lookupState';
 import { reindexUsers } from './reindexUsers';
 import { RoleGroupTable } from './roleGroups';
 import { writeOrderTotals } from './writeOrderTotals';
+import { writeUserSnapshots } from './writeUserSnapshots';
 
 /** Every change to the lookup takes this lock (MySQL GET_LOCK; SQLite BEGIN IMMEDIATE): one writer at a time. */
 export const LOOKUP_LOCK = 'wc_host_customer_lookup';
@@ -19,9 +20,9 @@ export interface ApplyOptions {
 
 /**
  * Brings the lookup up to date with every user a trigger marked dirty, in batches of one transaction each: the
- * marked users are locked (MySQL), re-read from WordPress's tables, their lookup rows and order totals rewritten and
- * their marks cleared together, so a user changed again meanwhile stays marked (its trigger waits for the lock, then marks it
- * again). Returns how many users were processed and whether none is left marked.
+ * marked users are locked (MySQL), re-read from WordPress's tables, their lookup rows, order totals and snapshots
+ * rewritten and their marks cleared together, so a user changed again meanwhile stays marked (its trigger waits for
+ * the lock, then marks it again). Returns how many users were processed and whether none is left marked.
  */
 export async function applyMarkedChanges(db: Db, options: ApplyOptions): Promise<{ processed: number; done: boolean }> {
   const versions = db.table(LOOKUP_TABLES.versions);
@@ -31,6 +32,7 @@ export async function applyMarkedChanges(db: Db, options: ApplyOptions): Promise
     (await readState(db, STATE.orderTotals)) === 1
       ? { hpos: (await readState(db, STATE.hposOrdersTracked)) === 1 }
       : null;
+  const snapshots = (await readState(db, STATE.userSnapshots)) === 1;
   let processed = 0;
   while (options.maxUsers === undefined || processed < options.maxUsers) {
     const batch = await db.transaction(
@@ -43,6 +45,7 @@ export async function applyMarkedChanges(db: Db, options: ApplyOptions): Promise
         const ids = marked.map((row) => Number(row.user_id));
         const changed = await reindexUsers(tx, ids, await RoleGroupTable.load(tx));
         if (orderTotals) await writeOrderTotals(tx, ids, orderTotals);
+        if (snapshots) await writeUserSnapshots(tx, ids);
         const dirty = inList(tx.dialect, 'user_id', ids);
         await tx.execute(`UPDATE ${versions} SET dirty = 0 WHERE ${dirty.sql}`, dirty.params);
         if (changed > 0) await bumpGeneration(tx);

@@ -4,11 +4,13 @@ import { applyMarkedChanges, LOOKUP_LOCK } from './applyMarkedChanges';
 import {
   createLookupTablesSql,
   createOrderTotalsTableSql,
+  createUserSnapshotsTableSql,
   dropLookupTablesSql,
   LOOKUP_TABLES,
   type SourceCollations,
 } from './lookupTables';
 import { computeOrderTotals, storeOrderTotals } from './writeOrderTotals';
+import { computeUserSnapshots, storeUserSnapshots } from './writeUserSnapshots';
 import { lookupTriggers } from './lookupTriggers';
 import { bumpGeneration, countDirty, readState, STATE, writeState } from './lookupState';
 import { postmetaCustomerIndex } from './postmetaCustomerIndex';
@@ -65,6 +67,12 @@ export async function lookupStatus(db: Db): Promise<DatabaseIndexStatus> {
       filledBelow > Number(maxId ?? 0)
         ? 'order totals kept for every customer'
         : `order totals still filling: customers from ID ${filledBelow} on are summed from their orders`,
+    );
+    const snapshotsBelow = (await readState(db, STATE.userSnapshotsFilledBelow)) ?? 0;
+    details.push(
+      snapshotsBelow > Number(maxId ?? 0)
+        ? 'user snapshots kept for every user'
+        : `user snapshots still filling: users from ID ${snapshotsBelow} on are read from their meta rows`,
     );
     if ((await readState(db, STATE.searchExact)) !== 1) {
       details.push(`search runs WordPress's plain query: the users columns do not all use ${EXACT_COLLATION}`);
@@ -134,6 +142,13 @@ async function createTables(db: Db, catalog: SchemaCatalog, collations: SourceCo
       await writeState(db, STATE.orderTotalsFilledBelow, 0);
       await writeState(db, STATE.orderTotals, 1);
     }
+    // … or before user snapshots were kept: add their table, to be filled below.
+    if (!catalog.tables.has(db.prefix + LOOKUP_TABLES.snapshots)) {
+      await db.execute(createUserSnapshotsTableSql(db));
+      created.push(`TABLE:${db.prefix}${LOOKUP_TABLES.snapshots}`);
+      await writeState(db, STATE.userSnapshotsFilledBelow, 0);
+      await writeState(db, STATE.userSnapshots, 1);
+    }
     return created;
   }
   for (const statement of createLookupTablesSql(db, collations ?? undefined)) await db.execute(statement);
@@ -149,6 +164,8 @@ async function createTables(db: Db, catalog: SchemaCatalog, collations: SourceCo
   await writeState(db, STATE.backfilledBelow, 0);
   await writeState(db, STATE.orderTotalsFilledBelow, 0);
   await writeState(db, STATE.orderTotals, 1);
+  await writeState(db, STATE.userSnapshotsFilledBelow, 0);
+  await writeState(db, STATE.userSnapshots, 1);
   await writeState(db, STATE.searchExact, collations === null || (await searchColumnsAreExact(db)) ? 1 : 0);
   return created;
 }
@@ -229,28 +246,64 @@ async function backfill(db: Db, progress: (step: IndexProgress) => void): Promis
     { lock: LOOKUP_LOCK },
   );
   await fillOrderTotals(db, progress);
+  await fillUserSnapshots(db, progress);
 }
 
 /**
  * Sums every customer's orders per status into the order totals, in ID ranges, resumably. A range's orders lie at
- * random places in the orders tables, so several ranges are read at once (outside any transaction: the labels are
- * the versions read before the orders, see computeOrderTotals) and each is stored in a short transaction under the
- * lookup's lock, keeping totals another writer stored meanwhile from a later read. Lists are served all along: a
+ * random places in the orders tables, so several ranges are read at once on MySQL. Lists are served all along: a
  * customer without current totals is summed from the orders.
  */
 async function fillOrderTotals(db: Db, progress: (step: IndexProgress) => void): Promise<void> {
+  const hpos = (await readState(db, STATE.hposOrdersTracked)) === 1;
+  await fillByUserRanges(db, progress, {
+    phase: "summing customers' orders",
+    filledBelow: STATE.orderTotalsFilledBelow,
+    compute: (ids) => computeOrderTotals(db, ids, { hpos }),
+    store: (tx, computed) => storeOrderTotals(tx, computed, { keepNewer: true }),
+    table: LOOKUP_TABLES.orders,
+  });
+}
+
+/** Takes every user's snapshot, in ID ranges, resumably; until then a user without one is read from its tables. */
+async function fillUserSnapshots(db: Db, progress: (step: IndexProgress) => void): Promise<void> {
+  await fillByUserRanges(db, progress, {
+    phase: "taking users' snapshots",
+    filledBelow: STATE.userSnapshotsFilledBelow,
+    compute: (ids) => computeUserSnapshots(db, ids),
+    store: storeUserSnapshots,
+    table: LOOKUP_TABLES.snapshots,
+  });
+}
+
+/**
+ * Passes over the users in ID ranges from the saved progress `filledBelow`: each range is computed outside any
+ * transaction (labelled with the versions read before the data, so a write meanwhile shows as a newer version) and
+ * stored in a short transaction under the lookup's lock. On MySQL several ranges are read at once; the saved
+ * progress moves past a range once it and every earlier one are stored.
+ */
+async function fillByUserRanges<Computed>(
+  db: Db,
+  progress: (step: IndexProgress) => void,
+  fill: {
+    phase: string;
+    filledBelow: string;
+    compute: (ids: number[]) => Promise<Computed>;
+    store: (tx: Db, computed: Computed) => Promise<void>;
+    /** Analyzed at the end on MySQL (statistics of a freshly filled table are empty). */
+    table: string;
+  },
+): Promise<void> {
+  const { phase } = fill;
   const chunk = db.dialect === 'mysql' ? 500 : 250;
   // SQLite reads on the one connection anyway; MySQL overlaps the random reads of several ranges.
   const readers = db.dialect === 'mysql' ? 4 : 1;
   const users = db.table('users');
-  const start = (await readState(db, STATE.orderTotalsFilledBelow)) ?? 0;
+  const start = (await readState(db, fill.filledBelow)) ?? 0;
   const { last, total, below } = await usersFrom(db, start);
   let done = below;
-  const phase = "summing customers' orders";
   progress({ phase, done, total, unit: 'users' });
-  const hpos = (await readState(db, STATE.hposOrdersTracked)) === 1;
   let next = start;
-  // Ranges stored, by their start: the saved progress moves past a range once it and every earlier one committed.
   const stored = new Set<number>();
   let filledBelow = start;
   let failed = false;
@@ -262,15 +315,11 @@ async function fillOrderTotals(db: Db, progress: (step: IndexProgress) => void):
         from,
         from + chunk,
       ]);
-      const computed = await computeOrderTotals(
-        db,
-        rows.map((row) => Number(row.ID)),
-        { hpos },
-      );
+      const computed = await fill.compute(rows.map((row) => Number(row.ID)));
       await db.transaction(
         async (tx) => {
-          await storeOrderTotals(tx, computed, { keepNewer: true });
-          await writeState(tx, STATE.orderTotalsFilledBelow, filledBelow);
+          await fill.store(tx, computed);
+          await writeState(tx, fill.filledBelow, filledBelow);
         },
         { lock: LOOKUP_LOCK },
       );
@@ -288,8 +337,8 @@ async function fillOrderTotals(db: Db, progress: (step: IndexProgress) => void):
       }),
     ),
   );
-  await writeState(db, STATE.orderTotalsFilledBelow, filledBelow);
-  if (db.dialect === 'mysql') await db.query(`ANALYZE TABLE ${db.table(LOOKUP_TABLES.orders)}`);
+  await writeState(db, fill.filledBelow, filledBelow);
+  if (db.dialect === 'mysql') await db.query(`ANALYZE TABLE ${db.table(fill.table)}`);
 }
 
 /** Removes the triggers first (a WordPress write must never hit a trigger whose table is gone), then the rest. */

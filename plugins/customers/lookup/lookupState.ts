@@ -17,6 +17,10 @@ export const STATE = {
   orderTotals: 'order_totals',
   /** The order totals' fill progress: every user with a lower ID had them written once. */
   orderTotalsFilledBelow: 'order_totals_filled_below',
+  /** 1 once the user snapshots table exists: changed users get their snapshots rewritten (writeUserSnapshots.ts). */
+  userSnapshots: 'user_snapshots',
+  /** The snapshots' fill progress: every user with a lower ID had one written once. */
+  userSnapshotsFilledBelow: 'user_snapshots_filled_below',
 } as const;
 
 export interface LookupStatus {

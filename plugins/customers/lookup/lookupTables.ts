@@ -23,6 +23,11 @@ export const LOOKUP_TABLES = {
    * header row (kind 0) per customer and storage, and one row per status (kind 1).
    */
   orders: 'wc_host_customer_orders',
+  /**
+   * One row per user: its users row and every meta row as one JSON value, labelled with the user's version when it
+   * was read (writeUserSnapshots.ts) — what a list page reads instead of each customer's few dozen meta rows.
+   */
+  snapshots: 'wc_host_user_snapshots',
 } as const;
 
 /** How WordPress's own columns compare on this server, copied onto the lookup's copies of them. */
@@ -63,6 +68,7 @@ export function createLookupTablesSql(db: Pick<Db, 'dialect' | 'table'>, collati
       // can open it; detail = none: it only narrows candidates by trigram, the lookup's folds decide.
       `CREATE VIRTUAL TABLE ${t('search')} USING fts5(text, tokenize = 'trigram case_sensitive 1', detail = none)`,
       createOrderTotalsTableSql(db),
+      createUserSnapshotsTableSql(db),
     ];
   }
   if (!collations) throw new Error('createLookupTablesSql needs the source collations on MySQL');
@@ -110,7 +116,21 @@ ${keys.join(',\n')}
   PRIMARY KEY (user_id)
 ) ENGINE=InnoDB`,
     createOrderTotalsTableSql(db, collations),
+    createUserSnapshotsTableSql(db),
   ];
+}
+
+/** The users' snapshots (writeUserSnapshots.ts): JSON text, compared by no one (utf8mb4_bin keeps any text as is). */
+export function createUserSnapshotsTableSql(db: Pick<Db, 'dialect' | 'table'>): string {
+  const table = db.table(LOOKUP_TABLES.snapshots);
+  if (db.dialect === 'sqlite')
+    return `CREATE TABLE ${table} ("user_id" INTEGER NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL, "data" TEXT NOT NULL)`;
+  return `CREATE TABLE ${table} (
+  user_id bigint(20) unsigned NOT NULL,
+  version bigint(20) unsigned NOT NULL,
+  data longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  PRIMARY KEY (user_id)
+) ENGINE=InnoDB`;
 }
 
 /**

@@ -13,7 +13,7 @@ import { Customer } from '../model/Customer';
 import type { WpUser } from '../model/WpUser';
 import type { AddressType } from '../model/addressFields';
 import { createNewCustomer } from '../registration/createNewCustomer';
-import { loadUser, loadUsers } from './loadUsers';
+import { loadUser, loadUsers, type KeptUsers } from './loadUsers';
 import { addUserMeta, deleteUserMetaById, touchLastUpdate, updateUserMeta, updateUserMetaById } from './userMeta';
 import { writeRole } from './writeRole';
 
@@ -46,6 +46,8 @@ export class CustomerStore {
     readonly db: Db,
     private readonly hooks: Hooks,
     private readonly options: OptionsApi,
+    /** Where several users at once may come from instead of their rows (the customers lookup's snapshots). */
+    private readonly kept?: KeptUsers,
   ) {}
 
   /** The `{prefix}user_roles` option (cached by the options API). */
@@ -59,7 +61,7 @@ export class CustomerStore {
   }
 
   async loadUsers(ids: readonly number[]): Promise<WpUser[]> {
-    return loadUsers(this.db, ids, await this.roles());
+    return loadUsers(this.db, ids, await this.roles(), this.kept);
   }
 
   customerFromUser(user: WpUser): Customer {

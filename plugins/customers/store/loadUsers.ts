@@ -5,7 +5,7 @@ import { maybeUnserialize } from '../../../src/wp/phpSerialize';
 import { computeUserCapabilities, type RolesOption } from '../../../src/wp/capabilities';
 import type { MetaRow, WpUser } from '../model/WpUser';
 import { WpUser as WpUserEntity, type WpUserMeta } from '../../../entities';
-import type { DriverRow } from '../../../src/db/rows';
+import type { DriverRow, Row } from '../../../src/db/rows';
 
 type UserRow = DriverRow<WpUserEntity>;
 type MetaRowWithUser = DriverRow<Pick<WpUserMeta, 'umeta_id' | 'user_id' | 'meta_key' | 'meta_value'>>;
@@ -19,18 +19,52 @@ function userColumns(db: Db): string {
 }
 
 /**
- * Loads users with all their meta in two queries, whatever the number of ids (a list page never costs a query per
- * customer), or one for a single user on MySQL. Returns them in the order of `ids`; unknown ids are left out.
+ * A user as stored: the users columns (ID and user_status as numbers, user_registered as WordPress's text) and every
+ * meta row in umeta_id order — a WpUser before its roles and capabilities, which depend on the roles option.
  */
-export async function loadUsers(db: Db, ids: readonly number[], roles: RolesOption): Promise<WpUser[]> {
+export interface StoredUser {
+  user: Row<WpUserEntity>;
+  meta: MetaRow[];
+}
+
+/** Users kept elsewhere and proven current (the customers lookup's snapshots): those found, by id. */
+export type KeptUsers = (ids: readonly number[]) => Promise<Map<number, StoredUser>>;
+
+/**
+ * Loads users with all their meta in two queries, whatever the number of ids (a list page never costs a query per
+ * customer), or one for a single user on MySQL. With `kept`, several users are first taken from there and only the
+ * others read. Returns them in the order of `ids`; unknown ids are left out.
+ */
+export async function loadUsers(
+  db: Db,
+  ids: readonly number[],
+  roles: RolesOption,
+  kept?: KeptUsers,
+): Promise<WpUser[]> {
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
   if (unique.length === 0) return [];
+  const stored = kept && unique.length > 1 ? await kept(unique) : new Map<number, StoredUser>();
+  const rest = stored.size > 0 ? unique.filter((id) => !stored.has(id)) : unique;
+  if (rest.length > 0) for (const [id, user] of await readStoredUsers(db, rest)) stored.set(id, user);
+  const capabilitiesKey = `${db.prefix}capabilities`;
+  const byId = new Map<number, WpUser>();
+  for (const [id, { user, meta }] of stored) {
+    const capsRow = meta.find((m) => m.meta_key === capabilitiesKey);
+    const caps = toCapsMap(capsRow ? maybeUnserialize(capsRow.meta_value ?? '') : null);
+    byId.set(id, { ...user, roles: computeUserCapabilities(caps, roles).roles, caps, meta });
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The users `ids` (unique, valid) as stored, read from WordPress's tables; unknown ids are left out. */
+export async function readStoredUsers(db: Db, ids: readonly number[]): Promise<Map<number, StoredUser>> {
+  if (ids.length === 0) return new Map();
   // A page of users is thousands of meta rows: on SQLite, read them off the event loop.
-  const read = readForPage(db, unique.length);
-  const [users, usersMeta] = [inList(db.dialect, 'ID', unique), inList(db.dialect, 'user_id', unique)];
+  const read = readForPage(db, ids.length);
+  const [users, usersMeta] = [inList(db.dialect, 'ID', ids), inList(db.dialect, 'user_id', ids)];
   const [userRows, metaRows] =
-    unique.length === 1 && db.dialect === 'mysql'
-      ? await userWithMeta(db, unique[0])
+    ids.length === 1 && db.dialect === 'mysql'
+      ? await userWithMeta(db, ids[0])
       : await Promise.all([
           read<UserRow>(`SELECT ${userColumns(db)} FROM ${db.table('users')} WHERE ${users.sql}`, users.params),
           // Sorted here: MariaDB sorts rows holding a longtext through an on-disk temporary table.
@@ -48,25 +82,20 @@ export async function loadUsers(db: Db, ids: readonly number[], roles: RolesOpti
     if (!list) metaByUser.set(userId, (list = []));
     list.push({ umeta_id: Number(row.umeta_id), meta_key: row.meta_key ?? '', meta_value: row.meta_value });
   }
-
-  const capabilitiesKey = `${db.prefix}capabilities`;
-  const byId = new Map<number, WpUser>();
+  const byId = new Map<number, StoredUser>();
   for (const row of userRows) {
     const id = Number(row.ID);
-    const meta = metaByUser.get(id) ?? [];
-    const capsRow = meta.find((m) => m.meta_key === capabilitiesKey);
-    const caps = toCapsMap(capsRow ? maybeUnserialize(capsRow.meta_value ?? '') : null);
     byId.set(id, {
-      ...row,
-      ID: id,
-      user_registered: normalizeDate(row.user_registered),
-      user_status: Number(row.user_status),
-      roles: computeUserCapabilities(caps, roles).roles,
-      caps,
-      meta,
+      user: {
+        ...row,
+        ID: id,
+        user_registered: normalizeDate(row.user_registered),
+        user_status: Number(row.user_status),
+      },
+      meta: metaByUser.get(id) ?? [],
     });
   }
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return byId;
 }
 
 /**

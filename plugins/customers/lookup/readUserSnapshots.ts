@@ -1,0 +1,43 @@
+import type { Db } from '../../../src/db/types';
+import { inList } from '../../../src/db/boundList';
+import { isDatabaseUnavailable } from '../../../src/db/outage/databaseUnavailable';
+import type { KeptUsers, StoredUser } from '../store/loadUsers';
+import { LOOKUP_TABLES } from './lookupTables';
+import { decodeStoredUser } from './userSnapshotCodec';
+
+/** After the snapshots could not be read (no lookup, or one from before them), how long to read users plainly. */
+const RECHECK_MS = 10_000;
+
+/**
+ * The users whose snapshot is current — labelled with the version the user has now, so neither the user's row nor
+ * any of its meta changed since it was taken (writeUserSnapshots.ts) — by id. One row a user instead of a users row
+ * and its few dozen meta rows, each found through the usermeta index.
+ */
+export async function readUserSnapshots(db: Db, ids: readonly number[]): Promise<Map<number, StoredUser>> {
+  const listed = inList(db.dialect, 's.user_id', ids);
+  // Primary-key lookups: on SQLite a page's worth stays on the event loop (a worker's round trip costs more).
+  const read = ids.length > 100 ? db.queryLong.bind(db) : db.query.bind(db);
+  const rows = await read<{ user_id: number | string; data: string }>(
+    `SELECT s.user_id, s.data FROM ${db.table(LOOKUP_TABLES.snapshots)} s
+       JOIN ${db.table(LOOKUP_TABLES.versions)} v ON v.user_id = s.user_id AND v.version = s.version
+      WHERE ${listed.sql}`,
+    listed.params,
+  );
+  return new Map(rows.map((row) => [Number(row.user_id), decodeStoredUser(row.data)]));
+}
+
+/** loadUsers' source of kept users: the snapshots, or none for a while when they cannot be read. */
+export function keptUsersFromSnapshots(db: Db): KeptUsers {
+  let absentUntil = 0;
+  return async (ids) => {
+    if (Date.now() < absentUntil) return new Map();
+    try {
+      return await readUserSnapshots(db, ids);
+    } catch (error) {
+      // A database that is down fails the plain read too: answer 503 now.
+      if (isDatabaseUnavailable(error)) throw error;
+      absentUntil = Date.now() + RECHECK_MS;
+      return new Map();
+    }
+  };
+}
