@@ -67,6 +67,15 @@ it('include: a primary-key lookup per id, not the role group', async () => {
   else expect(JSON.parse(await plan(sql))).toEqual([expect.objectContaining({ type: 'range', rows: '3' })]);
 });
 
+it('include read with the lookup state: still a primary-key lookup per id', async () => {
+  await lookupSql('include=105,150,222');
+  const sql = (await lookupSql('include=106,151,223')).find((text) => text.includes('st.*'));
+  expect(sql).toBeDefined();
+  const explained = await plan(sql ?? '');
+  if (db.dialect === 'sqlite') expect(explained).toMatch(/SEARCH l USING INTEGER PRIMARY KEY/);
+  else expect(JSON.parse(explained)).toContainEqual(expect.objectContaining({ table: 'l', type: 'range', rows: '3' }));
+});
+
 it('email=: from the folded e-mail and the display-name key, not a walk of the role group', async () => {
   const [sql] = await lookupSql('email=plan150@plans.example');
   const explained = await plan(sql);

@@ -117,6 +117,30 @@ describe('on a database wc-host created', () => {
     expect((await list('role=customer')).total).toBe(before);
   });
 
+  it('answers include= with the lookup state in the same statement, and still sees direct writes at once', async () => {
+    const first = await importUser('inc.first', 'Include First');
+    const read = jest.spyOn(db, 'query');
+    const folded = () => read.mock.calls.filter(([sql]) => sql.includes('LEFT JOIN') && sql.includes('st.*')).length;
+    try {
+      const second = nextId; // not written yet
+      expect(ids((await list(`include=${first},${second}`)).body)).toEqual([first]);
+      expect(ids((await list(`include=${first},${second}`)).body)).toEqual([first]);
+      expect(folded()).toBeGreaterThan(0);
+      // Written behind the lookup's back: the state read with the rows shows it marked, so the lookup reads it first.
+      expect(await importUser('inc.second', 'Include Another')).toBe(second);
+      expect(ids((await list(`include=${first},${second}`)).body)).toEqual([second, first]);
+      await db.execute(`UPDATE ${db.table('usermeta')} SET meta_value = ? WHERE user_id = ? AND meta_key = ?`, [
+        'a:1:{s:10:"subscriber";b:1;}',
+        second,
+        `${db.prefix}capabilities`,
+      ]);
+      const answer = await list(`include=${first},${second}`);
+      expect([ids(answer.body), answer.total]).toEqual([[first], 1]);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
   it('shows meta written straight into usermeta in the very next list, though the item was reused before', async () => {
     const id = await importUser('cache.meta', 'Cache Meta', 'customer', [['billing_city', 'Porto']]);
     // Made, then kept (asked for again), then reused.

@@ -33,16 +33,18 @@ export interface LookupStatus {
   hposOrdersTracked: boolean;
 }
 
-/** The lookup's state in one round trip; throws when the lookup's tables do not exist. */
-export async function readLookupStatus(db: Db): Promise<LookupStatus> {
+/** The lookup's state as the columns of one row (generation, ready, search_exact, hpos, dirty). */
+export function lookupStatusColumns(db: Pick<Db, 'table'>): string {
   const state = db.table(LOOKUP_TABLES.state);
   const value = (name: string) => `(SELECT value FROM ${state} WHERE name = '${name}')`;
-  const [row] = await db.query<
-    Record<'generation' | 'ready' | 'search_exact' | 'hpos' | 'dirty', number | string | null>
-  >(
-    `SELECT ${value(STATE.generation)} AS generation, ${value(STATE.ready)} AS ready, ${value(STATE.searchExact)} AS search_exact,
-            ${value(STATE.hposOrdersTracked)} AS hpos, EXISTS (SELECT 1 FROM ${db.table(LOOKUP_TABLES.versions)} WHERE dirty = 1) AS dirty`,
-  );
+  return `${value(STATE.generation)} AS generation, ${value(STATE.ready)} AS ready, ${value(STATE.searchExact)} AS search_exact,
+            ${value(STATE.hposOrdersTracked)} AS hpos, EXISTS (SELECT 1 FROM ${db.table(LOOKUP_TABLES.versions)} WHERE dirty = 1) AS dirty`;
+}
+
+export type LookupStatusRow = Record<'generation' | 'ready' | 'search_exact' | 'hpos' | 'dirty', unknown>;
+
+/** Reads the columns of lookupStatusColumns. */
+export function lookupStatusOf(row: LookupStatusRow | undefined): LookupStatus {
   return {
     generation: Number(row?.generation ?? 0),
     ready: Number(row?.ready ?? 0) === 1,
@@ -50,6 +52,12 @@ export async function readLookupStatus(db: Db): Promise<LookupStatus> {
     dirty: Number(row?.dirty ?? 0) === 1,
     hposOrdersTracked: Number(row?.hpos ?? 0) === 1,
   };
+}
+
+/** The lookup's state in one round trip; throws when the lookup's tables do not exist. */
+export async function readLookupStatus(db: Db): Promise<LookupStatus> {
+  const [row] = await db.query<LookupStatusRow>(`SELECT ${lookupStatusColumns(db)}`);
+  return lookupStatusOf(row);
 }
 
 /** How many users are marked dirty, counting at most `limit + 1`. */

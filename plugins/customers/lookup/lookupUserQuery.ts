@@ -4,6 +4,7 @@ import type { Db } from '../../../src/db/types';
 import type { ParsedUserQuery } from '../store/userQuery/parseUserQuery';
 import type { UserQueryResult } from '../store/userQuery/userQueryArgs';
 import { LOOKUP_TABLES } from './lookupTables';
+import { lookupStatusColumns, lookupStatusOf, type LookupStatus, type LookupStatusRow } from './lookupState';
 import { PageAnchors } from './pageAnchors';
 import { readRoleGroups, type RoleGroup } from './roleGroups';
 import { selectRoleGroups, type GroupSelection } from './roleMatching';
@@ -69,6 +70,46 @@ export class LookupUserQuery {
 
   /** `include`: at most as many rows as ids given; `orderby=include` keeps the list's order. */
   private async included(query: ParsedUserQuery, selection: GroupSelection, sort: Sort): Promise<UserQueryResult> {
+    const { where, order } = this.includedSql(query, selection, sort);
+    const rows = await this.db.query<{ user_id: number | string }>(
+      `SELECT l.user_id FROM ${this.db.table(LOOKUP_TABLES.lookup)} l WHERE ${joinSql(where)} ORDER BY ${order}`,
+      where.flatMap((part) => part.params),
+    );
+    return includedPage(query, sort, rows);
+  }
+
+  /**
+   * `include` read in one statement with the lookup's state, for the generation the last state read showed (whose
+   * role-group selection is at hand): a round trip less. The rows count only if the state read with them — the same
+   * snapshot — is that generation, ready, with no user marked; the caller decides. Null when the query is no include
+   * the lookup serves, or that generation's selection is not known here.
+   */
+  async includedWithStatus(
+    query: ParsedUserQuery,
+    generation: number,
+  ): Promise<{ status: LookupStatus; result: UserQueryResult } | null> {
+    const sort = sortOf(query);
+    if (!sort || query.include.length === 0 || query.unsupported.length > 0 || query.metaQuery) return null;
+    const selection = await this.selections.get(generation, JSON.stringify(query.roles));
+    if (!selection) return null;
+    const { where, order } = this.includedSql(query, selection, sort);
+    // One row at least (the state's), whatever matches: the users come LEFT JOINed to it.
+    const rows = await this.db.query<LookupStatusRow & { user_id: number | string | null }>(
+      `SELECT st.*, l.user_id FROM (SELECT ${lookupStatusColumns(this.db)}) st
+         LEFT JOIN ${this.db.table(LOOKUP_TABLES.lookup)} l ON ${joinSql(where)} ORDER BY ${order}`,
+      where.flatMap((part) => part.params),
+    );
+    return {
+      status: lookupStatusOf(rows[0]),
+      result: includedPage(
+        query,
+        sort,
+        rows.filter((row): row is typeof row & { user_id: number | string } => row.user_id !== null),
+      ),
+    };
+  }
+
+  private includedSql(query: ParsedUserQuery, selection: GroupSelection, sort: Sort) {
     // The ids are the way in (a primary-key lookup each); SQLite would rather walk a role group's index past every
     // user of the group, unless `+` keeps its other terms from using an index.
     const unindexed = this.db.dialect === 'sqlite' ? '+' : '';
@@ -77,18 +118,7 @@ export class LookupUserQuery {
       groupCondition(this.db, selection, unindexed),
       ...(query.search ? [lookupSearch(this.db, query.search).test] : []),
     ];
-    const rows = await this.db.query<{ user_id: number | string }>(
-      `SELECT l.user_id FROM ${this.db.table(LOOKUP_TABLES.lookup)} l WHERE ${joinSql(where)} ORDER BY ${orderSql(sort, unindexed)}`,
-      where.flatMap((part) => part.params),
-    );
-    let ids = rows.map((row) => Number(row.user_id));
-    if (sort.column === 'include') {
-      const position = new Map(query.include.map((id, index) => [id, index]));
-      ids.sort((a, b) => ((position.get(a) ?? 0) - (position.get(b) ?? 0)) * (sort.direction === 'ASC' ? 1 : -1));
-    }
-    const total = ids.length;
-    if (query.number > 0) ids = ids.slice(query.offset, query.offset + query.number);
-    return { ids, total };
+    return { where, order: orderSql(sort, unindexed) };
   }
 
   /** A search: all matches sorted, once per generation; a page is then a slice. */
@@ -265,6 +295,22 @@ export class LookupUserQuery {
 interface Sort {
   column: SortColumn | 'include';
   direction: 'ASC' | 'DESC';
+}
+
+/** An include's page and total from its matching rows, sorted (`orderby=include`: in the list's order). */
+function includedPage(
+  query: ParsedUserQuery,
+  sort: Sort,
+  rows: ReadonlyArray<{ user_id: number | string }>,
+): UserQueryResult {
+  let ids = rows.map((row) => Number(row.user_id));
+  if (sort.column === 'include') {
+    const position = new Map(query.include.map((id, index) => [id, index]));
+    ids.sort((a, b) => ((position.get(a) ?? 0) - (position.get(b) ?? 0)) * (sort.direction === 'ASC' ? 1 : -1));
+  }
+  const total = ids.length;
+  if (query.number > 0) ids = ids.slice(query.offset, query.offset + query.number);
+  return { ids, total };
 }
 
 /** The one order the lookup serves (display name, registration date, ID, include position), or null. */
