@@ -141,6 +141,29 @@ describe('on a database wc-host created', () => {
     }
   });
 
+  it("searches with WordPress's query while the users columns do not compare as utf8mb4_unicode_520_ci", async () => {
+    const id = await importUser('exact.search', 'Exactly Searchable');
+    const state = db.table(LOOKUP_TABLES.state);
+    const queries = ['search=searchable', `include=${id}&search=searchable`, 'email=exact.search@import.example'];
+    const expected = [];
+    for (const query of queries) expected.push(ids((await list(query)).body));
+    expect(expected).toEqual([[id], [id], [id]]);
+    const reads = [jest.spyOn(db, 'query'), jest.spyOn(db, 'queryLong')];
+    // WordPress's query: the search is a LIKE (SQLite: its utf8mb4_unicode_520_ci twin) on the users table itself.
+    const plainSearches = () =>
+      reads
+        .flatMap((read) => read.mock.calls)
+        .filter(([sql]) => /FROM \S*users\S* u\b[\s\S]*(LIKE|like_520)/i.test(sql)).length;
+    await db.execute(`UPDATE ${state} SET value = 0 WHERE name = 'search_exact'`);
+    try {
+      for (const [index, query] of queries.entries()) expect(ids((await list(query)).body)).toEqual(expected[index]);
+      expect(plainSearches()).toBeGreaterThanOrEqual(queries.length);
+    } finally {
+      await db.execute(`UPDATE ${state} SET value = 1 WHERE name = 'search_exact'`);
+      for (const read of reads) read.mockRestore();
+    }
+  });
+
   it('shows meta written straight into usermeta in the very next list, though the item was reused before', async () => {
     const id = await importUser('cache.meta', 'Cache Meta', 'customer', [['billing_city', 'Porto']]);
     // Made, then kept (asked for again), then reused.

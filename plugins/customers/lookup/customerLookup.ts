@@ -72,7 +72,8 @@ export class CustomerLookup implements DatabaseIndex {
     const together = await this.answerWithStatus(query);
     if (together) return together;
     const status = await this.current();
-    if (!status) return null;
+    // The folds match as utf8mb4_unicode_520_ci does: under another collation WordPress's query must search.
+    if (!status || (query.search && !status.searchExact)) return null;
     try {
       return await this.query.run(query, status.generation);
     } catch (error) {
@@ -96,6 +97,7 @@ export class CustomerLookup implements DatabaseIndex {
     try {
       const read = await this.query.includedWithStatus(query, last.generation);
       if (!read || !read.status.ready || read.status.dirty || read.status.generation !== last.generation) return null;
+      if (query.search && !read.status.searchExact) return null;
       this.lastStatus = read.status;
       return read.result;
     } catch (error) {
