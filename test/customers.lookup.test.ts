@@ -444,6 +444,23 @@ describe('on a database wc-host created', () => {
       apply.mockRestore();
     }
   });
+
+  it("reads a page's users from their snapshots, not their meta rows", async () => {
+    const first = await importUser('snap.first', 'Snapshot First', 'customer', [['billing_city', 'Lyon']]);
+    const second = await importUser('snap.second', 'Snapshot Second');
+    const reads = [jest.spyOn(db, 'query'), jest.spyOn(db, 'queryLong')];
+    const sent = () => reads.flatMap((read) => read.mock.calls).map(([sql]) => sql);
+    try {
+      // The list reads the two marked users into the lookup (and their snapshots) before it answers.
+      const page = await list(`include=${second},${first}`);
+      expect(ids(page.body)).toEqual([first, second]);
+      expect(page.body[0].billing.city).toBe('Lyon');
+      expect(sent().filter((sql) => sql.includes('wc_host_user_snapshots')).length).toBe(1);
+      expect(sent().filter((sql) => /FROM \S*usermeta\S* WHERE user_id IN/.test(sql))).toEqual([]);
+    } finally {
+      for (const read of reads) read.mockRestore();
+    }
+  });
 });
 
 describe('on an existing WordPress database', () => {

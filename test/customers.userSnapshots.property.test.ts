@@ -5,6 +5,11 @@ import type { RolesOption } from '../src/wp/capabilities';
 import { CustomerLookup } from '../plugins/customers/lookup/customerLookup';
 import { LOOKUP_TABLES } from '../plugins/customers/lookup/lookupTables';
 import { keptUsersFromSnapshots } from '../plugins/customers/lookup/readUserSnapshots';
+import {
+  computeUserSnapshots,
+  storeUserSnapshots,
+  writeUserSnapshots,
+} from '../plugins/customers/lookup/writeUserSnapshots';
 import { loadUsers, type KeptUsers } from '../plugins/customers/store/loadUsers';
 import { parseUserQuery } from '../plugins/customers/store/userQuery/parseUserQuery';
 import { createTestDatabase, openDb, type OpenDb, type TestDatabase } from './helpers/testDatabase';
@@ -205,6 +210,26 @@ it('reads changed users from their tables on the very next read, and keeps them 
     await compare(10);
   }
 }, 180_000);
+
+it('keeps a snapshot taken later when one taken earlier is stored (db index filling beside the lookup)', async () => {
+  const id = random.pick(userIds.filter((user) => user !== HUGE_USER));
+  const snapshotOf = () =>
+    db.query(`SELECT version, data FROM ${db.table(LOOKUP_TABLES.snapshots)} WHERE user_id = ?`, [id]);
+  const early = await computeUserSnapshots(db, [id]);
+  await addMeta(id);
+  // The lookup reads the changed user in: its snapshot now carries the newer version.
+  expect(await lookup.answer(parseUserQuery({ number: 10, orderby: 'ID', order: 'ASC' }))).not.toBeNull();
+  const later = await snapshotOf();
+  await db.transaction((tx) => storeUserSnapshots(tx, early, { keepNewer: true }));
+  expect(await snapshotOf()).toEqual(later);
+  expect((await keptUsersFromSnapshots(db)([id, 2])).has(id)).toBe(true);
+  // Replaced by the earlier one, the user is read from its tables (its label is a version already passed).
+  await db.transaction((tx) => storeUserSnapshots(tx, early, { keepNewer: false }));
+  expect((await keptUsersFromSnapshots(db)([id, 2])).has(id)).toBe(false);
+  expect(await compare(5)).toBeGreaterThan(0);
+  await db.transaction((tx) => writeUserSnapshots(tx, [id]));
+  expect(await snapshotOf()).toEqual(later);
+});
 
 it('adds the snapshots to a lookup made before them, when db index runs again', async () => {
   await db.execute(`DROP TABLE ${db.table(LOOKUP_TABLES.snapshots)}`);

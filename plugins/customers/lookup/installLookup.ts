@@ -271,7 +271,7 @@ async function fillUserSnapshots(db: Db, progress: (step: IndexProgress) => void
     phase: "taking users' snapshots",
     filledBelow: STATE.userSnapshotsFilledBelow,
     compute: (ids) => computeUserSnapshots(db, ids),
-    store: storeUserSnapshots,
+    store: (tx, computed) => storeUserSnapshots(tx, computed, { keepNewer: true }),
     table: LOOKUP_TABLES.snapshots,
   });
 }

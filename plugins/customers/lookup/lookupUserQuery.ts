@@ -45,8 +45,8 @@ export class LookupUserQuery {
   ) {}
 
   async run(query: ParsedUserQuery, generation: number): Promise<UserQueryResult | null> {
-    const sort = sortOf(query);
-    if (!sort || query.unsupported.length > 0 || query.metaQuery) return null;
+    const sort = servedSort(query);
+    if (!sort) return null;
     const selection = await this.selection(query, generation);
     if (!selection) return null;
     if (query.include.length > 0) return this.included(query, selection, sort);
@@ -88,8 +88,8 @@ export class LookupUserQuery {
     query: ParsedUserQuery,
     generation: number,
   ): Promise<{ status: LookupStatus; result: UserQueryResult } | null> {
-    const sort = sortOf(query);
-    if (!sort || query.include.length === 0 || query.unsupported.length > 0 || query.metaQuery) return null;
+    const sort = servedSort(query);
+    if (!sort || query.include.length === 0) return null;
     const selection = await this.selections.get(generation, JSON.stringify(query.roles));
     if (!selection) return null;
     const { where, order } = this.includedSql(query, selection, sort);
@@ -313,9 +313,12 @@ function includedPage(
   return { ids, total };
 }
 
-/** The one order the lookup serves (display name, registration date, ID, include position), or null. */
-function sortOf(query: ParsedUserQuery): Sort | null {
-  if (query.orderBy.length !== 1) return null;
+/**
+ * The order of a query the lookup serves — one of display name, registration date, ID, include position — or null
+ * for a query it does not (another order, a meta query, arguments it has no columns for).
+ */
+function servedSort(query: ParsedUserQuery): Sort | null {
+  if (query.orderBy.length !== 1 || query.unsupported.length > 0 || query.metaQuery) return null;
   const [{ column, direction }] = query.orderBy;
   const mapped = ({ display_name: 'name', user_registered: 'registered', ID: 'id', include: 'include' } as const)[
     column as string

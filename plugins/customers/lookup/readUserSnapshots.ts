@@ -1,12 +1,9 @@
 import type { Db } from '../../../src/db/types';
 import { inList } from '../../../src/db/boundList';
-import { isDatabaseUnavailable } from '../../../src/db/outage/databaseUnavailable';
 import type { KeptUsers, StoredUser } from '../store/loadUsers';
 import { LOOKUP_TABLES } from './lookupTables';
 import { decodeStoredUser } from './userSnapshotCodec';
-
-/** After the snapshots could not be read (no lookup, or one from before them), how long to read users plainly. */
-const RECHECK_MS = 10_000;
+import { readWhenPresent } from './readWhenPresent';
 
 /**
  * The users whose snapshot is current — labelled with the version the user has now, so neither the user's row nor
@@ -26,18 +23,10 @@ export async function readUserSnapshots(db: Db, ids: readonly number[]): Promise
   return new Map(rows.map((row) => [Number(row.user_id), decodeStoredUser(row.data)]));
 }
 
-/** loadUsers' source of kept users: the snapshots, or none for a while when they cannot be read. */
+/** loadUsers' source of kept users: the snapshots, or none while they cannot be read. */
 export function keptUsersFromSnapshots(db: Db): KeptUsers {
-  let absentUntil = 0;
-  return async (ids) => {
-    if (Date.now() < absentUntil) return new Map();
-    try {
-      return await readUserSnapshots(db, ids);
-    } catch (error) {
-      // A database that is down fails the plain read too: answer 503 now.
-      if (isDatabaseUnavailable(error)) throw error;
-      absentUntil = Date.now() + RECHECK_MS;
-      return new Map();
-    }
-  };
+  return readWhenPresent(
+    (ids: readonly number[]) => readUserSnapshots(db, ids),
+    () => new Map(),
+  );
 }

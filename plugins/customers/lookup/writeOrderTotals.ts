@@ -5,6 +5,7 @@ import { postmetaCustomerIndex } from './postmetaCustomerIndex';
 import { LOOKUP_TABLES } from './lookupTables';
 import { writeState } from './lookupState';
 import { ODD_CUSTOMER_USER } from './lookupTriggers';
+import { storedNewer } from './storedNewer';
 
 /** The `storage` column of the order totals. */
 export const TOTALS_STORAGE = { hpos: 0, posts: 1 } as const;
@@ -122,16 +123,8 @@ export async function storeOrderTotals(
   let replaced: readonly number[] = computed.ids;
   let rows = computed.rows;
   if (options.keepNewer) {
-    const listed = inList(tx.dialect, 'customer_id', computed.ids);
-    const stored = await tx.query<{ customer_id: number | string; version: number | string }>(
-      `SELECT customer_id, MIN(version) AS version FROM ${table} WHERE kind = 0 AND ${listed.sql} GROUP BY customer_id`,
-      listed.params,
-    );
-    const newer = new Set(
-      stored
-        .filter((row) => Number(row.version) >= (computed.versions.get(Number(row.customer_id)) ?? Infinity))
-        .map((row) => Number(row.customer_id)),
-    );
+    const source = { table, idColumn: 'customer_id', where: 'kind = 0' };
+    const newer = await storedNewer(tx, source, computed.ids, computed.versions);
     replaced = computed.ids.filter((id) => !newer.has(id));
     rows = rows.filter((row) => !newer.has(row[1] as number));
   }

@@ -3,6 +3,7 @@ import { inList } from '../../../src/db/boundList';
 import { readStoredUsers } from '../store/loadUsers';
 import { LOOKUP_TABLES } from './lookupTables';
 import { encodeStoredUser } from './userSnapshotCodec';
+import { storedNewer } from './storedNewer';
 
 /** A user whose row and meta come to more characters than this is not kept (it is read from WordPress's tables). */
 const LARGEST_SNAPSHOT = 256 * 1024;
@@ -41,14 +42,30 @@ export async function computeUserSnapshots(db: Db, ids: readonly number[]): Prom
   return { ids, rows };
 }
 
-/** Replaces the snapshots of `computed.ids` (a user that is gone loses its own), inside the caller's transaction. */
-export async function storeUserSnapshots(tx: Db, computed: ComputedSnapshots): Promise<void> {
+/**
+ * Replaces the snapshots of `computed.ids` (a user that is gone loses its own), inside the caller's transaction and
+ * under the lookup's lock. `keepNewer`: a user whose stored snapshot carries a version at least as high as the
+ * computed label keeps it (another writer read the user later).
+ */
+export async function storeUserSnapshots(
+  tx: Db,
+  computed: ComputedSnapshots,
+  options: { keepNewer: boolean },
+): Promise<void> {
   if (computed.ids.length === 0) return;
   const table = tx.table(LOOKUP_TABLES.snapshots);
-  const byUser = inList(tx.dialect, 'user_id', computed.ids);
+  let replaced = computed.ids;
+  let rows = computed.rows;
+  if (options.keepNewer) {
+    const labels = new Map(rows.map(([id, version]) => [id, version]));
+    const newer = await storedNewer(tx, { table, idColumn: 'user_id' }, computed.ids, labels);
+    replaced = replaced.filter((id) => !newer.has(id));
+    rows = rows.filter(([id]) => !newer.has(id));
+  }
+  const byUser = inList(tx.dialect, 'user_id', replaced);
   await tx.execute(`DELETE FROM ${table} WHERE ${byUser.sql}`, byUser.params);
-  for (let start = 0; start < computed.rows.length; start += ROWS_PER_INSERT) {
-    const chunk = computed.rows.slice(start, start + ROWS_PER_INSERT);
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
     await tx.execute(
       `INSERT INTO ${table} (user_id, version, data) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
       chunk.flat(),
@@ -58,5 +75,5 @@ export async function storeUserSnapshots(tx: Db, computed: ComputedSnapshots): P
 
 /** Rewrites the snapshots of `ids` from WordPress's tables as they are now, inside the caller's transaction. */
 export async function writeUserSnapshots(tx: Db, ids: readonly number[]): Promise<void> {
-  await storeUserSnapshots(tx, await computeUserSnapshots(tx, ids));
+  await storeUserSnapshots(tx, await computeUserSnapshots(tx, ids), { keepNewer: false });
 }

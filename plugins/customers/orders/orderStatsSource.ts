@@ -1,5 +1,4 @@
 import type { Db } from '../../../src/db/types';
-import { isDatabaseUnavailable } from '../../../src/db/outage/databaseUnavailable';
 import type { Hooks } from '../../../src/hooks/types';
 import type { OptionsApi } from '../../../src/host/types';
 import { siteClockFromOptions } from '../../../src/wp/siteTime';
@@ -9,11 +8,8 @@ import { orderStatusLists } from './orderStatuses';
 import { activeOrderStorage } from './orderStorage';
 import { postsOrderStats } from './postsOrderStats';
 import { readOrderTotals } from '../lookup/readOrderTotals';
+import { readWhenPresent } from '../lookup/readWhenPresent';
 import { combineOrderStats } from './combineOrderStats';
-import type { CustomerOrderStats } from '../orderStats';
-
-/** After the kept totals could not be read (no lookup installed), how long to read only the orders. */
-const RECHECK_MS = 10_000;
 
 /**
  * orders_count, total_spent and last_order from the orders themselves, in whichever storage the site uses (decided
@@ -34,7 +30,7 @@ const RECHECK_MS = 10_000;
  * them — a row or two per customer instead of every order — and only the others from the orders.
  */
 export function createOrderStatsSource(db: Db, options: OptionsApi, hooks: Hooks): OrderStatsSource {
-  let noTotalsUntil = 0;
+  const readTotals = readWhenPresent(readOrderTotals, (_db, _storage, ids) => ({ rows: [], missing: [...ids] }));
   return {
     async statsFor(customerIds) {
       const ids = [...new Set(customerIds.filter((id) => Number.isInteger(id) && id > 0))];
@@ -45,18 +41,8 @@ export function createOrderStatsSource(db: Db, options: OptionsApi, hooks: Hooks
         siteClockFromOptions(options),
       ]);
       if ([...statuses.listed, ...statuses.paid].length === 0) return new Map();
-      let kept: Map<number, CustomerOrderStats> = new Map();
-      let missing = ids;
-      if (Date.now() >= noTotalsUntil) {
-        try {
-          const totals = await readOrderTotals(db, storage, ids, statuses, clock);
-          kept = combineOrderStats(totals.rows);
-          missing = totals.missing;
-        } catch (error) {
-          if (isDatabaseUnavailable(error)) throw error;
-          noTotalsUntil = Date.now() + RECHECK_MS;
-        }
-      }
+      const { rows, missing } = await readTotals(db, storage, ids, statuses, clock);
+      const kept = combineOrderStats(rows);
       if (missing.length === 0) return kept;
       const read =
         storage === 'hpos'
