@@ -4,13 +4,14 @@ import type { Logger } from '../src/host/types';
 import type { RolesOption } from '../src/wp/capabilities';
 import { CustomerLookup } from '../plugins/customers/lookup/customerLookup';
 import { LOOKUP_TABLES } from '../plugins/customers/lookup/lookupTables';
+import { USER_SNAPSHOT_FORMAT, userSnapshotCodec } from '../plugins/customers/lookup/userSnapshotCodec';
 import { keptUsersFromSnapshots } from '../plugins/customers/lookup/readUserSnapshots';
 import {
   computeUserSnapshots,
   storeUserSnapshots,
   writeUserSnapshots,
 } from '../plugins/customers/lookup/writeUserSnapshots';
-import { loadUsers, type KeptUsers } from '../plugins/customers/store/loadUsers';
+import { loadUsers, readStoredUsers, type KeptUsers, type StoredUser } from '../plugins/customers/store/loadUsers';
 import { parseUserQuery } from '../plugins/customers/store/userQuery/parseUserQuery';
 import { createTestDatabase, openDb, type OpenDb, type TestDatabase } from './helpers/testDatabase';
 import { seededRandom } from './helpers/seededRandom';
@@ -85,6 +86,14 @@ async function addMeta(userId: number): Promise<void> {
       ? random.pick(['a:1:{s:8:"customer";b:1;}', 'a:1:{s:13:"administrator";b:1;}'])
       : someValue(),
   ]);
+}
+
+/** A snapshot as wc-host wrote it before userSnapshotCodec's format 1: `{"user": {…}, "meta": [id, key, value, …]}`. */
+function firstFormat(stored: StoredUser): string {
+  return JSON.stringify({
+    user: stored.user,
+    meta: stored.meta.flatMap((row) => [row.umeta_id, row.meta_key, row.meta_value]),
+  });
 }
 
 /** Counts the users the snapshots answered for. */
@@ -230,6 +239,51 @@ it('keeps a snapshot taken later when one taken earlier is stored (db index fill
   await db.transaction((tx) => writeUserSnapshots(tx, [id]));
   expect(await snapshotOf()).toEqual(later);
 });
+
+it('reads snapshots of the first format, and a user whose snapshot has a later format from its tables', async () => {
+  const [first, later] = random.sample(
+    userIds.filter((id) => id !== HUGE_USER),
+    2,
+  );
+  const data = (id: number) =>
+    db.query<{ data: string }>(`SELECT data FROM ${db.table(LOOKUP_TABLES.snapshots)} WHERE user_id = ?`, [id]);
+  expect((await data(first))[0].data.startsWith('[1,')).toBe(true);
+  const stored = (await readStoredUsers(db, [first])).get(first);
+  if (!stored) throw new Error(`user ${first} is missing`);
+  const rewrite = (id: number, text: string) =>
+    db.execute(`UPDATE ${db.table(LOOKUP_TABLES.snapshots)} SET data = ? WHERE user_id = ?`, [text, id]);
+  await rewrite(first, firstFormat(stored));
+  await rewrite(later, '[2,"a format to come"]');
+  const { kept, found } = countingKept();
+  expect(await loadUsers(db, [first, later], roles, kept)).toEqual(await loadUsers(db, [first, later], roles));
+  expect(found()).toBe(1);
+  expect((await keptUsersFromSnapshots(db)([first, later])).has(first)).toBe(true);
+  await db.transaction((tx) => writeUserSnapshots(tx, [first, later]));
+  expect(await compare(5)).toBeGreaterThan(0);
+});
+
+it('takes the snapshots again in the current format when db index runs on snapshots of the first format', async () => {
+  const table = db.table(LOOKUP_TABLES.snapshots);
+  const rows = await db.query<{ user_id: number | string; data: string }>(`SELECT user_id, data FROM ${table}`);
+  const codec = userSnapshotCodec(db.prefix);
+  for (const row of rows) {
+    const stored = codec.decode(row.data);
+    if (!stored) throw new Error(`snapshot of user ${row.user_id} unreadable`);
+    await db.execute(`UPDATE ${table} SET data = ? WHERE user_id = ?`, [firstFormat(stored), row.user_id]);
+  }
+  // As a lookup made before the format was recorded.
+  await db.execute(`DELETE FROM ${db.table(LOOKUP_TABLES.state)} WHERE name = 'user_snapshots_format'`);
+  expect((await lookup.status()).details).toContain(
+    'user snapshots of an earlier, larger format: `npx wc-host db index` takes them again',
+  );
+  expect(await compare(5)).toBeGreaterThan(0);
+  await lookup.install(() => undefined);
+  const retaken = await db.query<{ data: string }>(`SELECT data FROM ${table}`);
+  expect(retaken).toHaveLength(rows.length);
+  expect(retaken.filter((row) => !row.data.startsWith(`[${USER_SNAPSHOT_FORMAT},`))).toEqual([]);
+  expect((await lookup.status()).details).toContain('user snapshots kept for every user');
+  expect(await compare(10)).toBeGreaterThan(100);
+}, 120_000);
 
 it('adds the snapshots to a lookup made before them, when db index runs again', async () => {
   await db.execute(`DROP TABLE ${db.table(LOOKUP_TABLES.snapshots)}`);

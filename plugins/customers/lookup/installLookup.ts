@@ -11,6 +11,7 @@ import {
 } from './lookupTables';
 import { computeOrderTotals, storeOrderTotals } from './writeOrderTotals';
 import { computeUserSnapshots, storeUserSnapshots } from './writeUserSnapshots';
+import { USER_SNAPSHOT_FORMAT } from './userSnapshotCodec';
 import { lookupTriggers } from './lookupTriggers';
 import { bumpGeneration, countDirty, readState, STATE, writeState } from './lookupState';
 import { postmetaCustomerIndex } from './postmetaCustomerIndex';
@@ -74,6 +75,9 @@ export async function lookupStatus(db: Db): Promise<DatabaseIndexStatus> {
         ? 'user snapshots kept for every user'
         : `user snapshots still filling: users from ID ${snapshotsBelow} on are read from their meta rows`,
     );
+    if ((await readState(db, STATE.userSnapshotsFormat)) !== USER_SNAPSHOT_FORMAT) {
+      details.push('user snapshots of an earlier, larger format: `npx wc-host db index` takes them again');
+    }
     if ((await readState(db, STATE.searchExact)) !== 1) {
       details.push(`search runs WordPress's plain query: the users columns do not all use ${EXACT_COLLATION}`);
     }
@@ -149,6 +153,11 @@ async function createTables(db: Db, catalog: SchemaCatalog, collations: SourceCo
       await writeState(db, STATE.userSnapshotsFilledBelow, 0);
       await writeState(db, STATE.userSnapshots, 1);
     }
+    // … or with snapshots of an earlier format: re-take them all (still read meanwhile; a changed user's are rewritten).
+    if ((await readState(db, STATE.userSnapshotsFormat)) !== USER_SNAPSHOT_FORMAT) {
+      await writeState(db, STATE.userSnapshotsFilledBelow, 0);
+      await writeState(db, STATE.userSnapshotsFormat, USER_SNAPSHOT_FORMAT);
+    }
     return created;
   }
   for (const statement of createLookupTablesSql(db, collations ?? undefined)) await db.execute(statement);
@@ -166,6 +175,7 @@ async function createTables(db: Db, catalog: SchemaCatalog, collations: SourceCo
   await writeState(db, STATE.orderTotals, 1);
   await writeState(db, STATE.userSnapshotsFilledBelow, 0);
   await writeState(db, STATE.userSnapshots, 1);
+  await writeState(db, STATE.userSnapshotsFormat, USER_SNAPSHOT_FORMAT);
   await writeState(db, STATE.searchExact, collations === null || (await searchColumnsAreExact(db)) ? 1 : 0);
   return created;
 }

@@ -21,6 +21,8 @@ export const STATE = {
   userSnapshots: 'user_snapshots',
   /** The snapshots' fill progress: every user with a lower ID had one written once. */
   userSnapshotsFilledBelow: 'user_snapshots_filled_below',
+  /** The snapshot format the fill takes them in (userSnapshotCodec.ts); an older one makes `db index` re-take them. */
+  userSnapshotsFormat: 'user_snapshots_format',
 } as const;
 
 export interface LookupStatus {

@@ -2,7 +2,7 @@ import type { Db } from '../../../src/db/types';
 import { inList } from '../../../src/db/boundList';
 import type { KeptUsers, StoredUser } from '../store/loadUsers';
 import { LOOKUP_TABLES } from './lookupTables';
-import { decodeStoredUser } from './userSnapshotCodec';
+import { userSnapshotCodec } from './userSnapshotCodec';
 import { readWhenPresent } from './readWhenPresent';
 
 /**
@@ -20,7 +20,13 @@ export async function readUserSnapshots(db: Db, ids: readonly number[]): Promise
       WHERE ${listed.sql}`,
     listed.params,
   );
-  return new Map(rows.map((row) => [Number(row.user_id), decodeStoredUser(row.data)]));
+  const codec = userSnapshotCodec(db.prefix);
+  const users = new Map<number, StoredUser>();
+  for (const row of rows) {
+    const user = codec.decode(row.data);
+    if (user) users.set(Number(row.user_id), user);
+  }
+  return users;
 }
 
 /** loadUsers' source of kept users: the snapshots, or none while they cannot be read. */

@@ -2,7 +2,7 @@ import type { Db } from '../../../src/db/types';
 import { inList } from '../../../src/db/boundList';
 import { readStoredUsers } from '../store/loadUsers';
 import { LOOKUP_TABLES } from './lookupTables';
-import { encodeStoredUser } from './userSnapshotCodec';
+import { userSnapshotCodec } from './userSnapshotCodec';
 import { storedNewer } from './storedNewer';
 
 /** A user whose row and meta come to more characters than this is not kept (it is read from WordPress's tables). */
@@ -34,9 +34,10 @@ export async function computeUserSnapshots(db: Db, ids: readonly number[]): Prom
     db,
     ids.filter((id) => versions.has(id)),
   );
+  const codec = userSnapshotCodec(db.prefix);
   const rows: ComputedSnapshots['rows'] = [];
   for (const [id, user] of users) {
-    const data = encodeStoredUser(user);
+    const data = codec.encode(user);
     if (data.length <= LARGEST_SNAPSHOT) rows.push([id, versions.get(id) ?? 0, data]);
   }
   return { ids, rows };
