@@ -27,7 +27,7 @@ export const SNAPSHOT_META_KEYS: readonly string[] = [
   '{prefix}dashboard_quick_press_last_post_id',
   '{prefix}persisted_preferences',
   'community-events-location',
-  // WooCommerce (WC_Customer_Data_Store)
+  // WooCommerce (includes/data-stores/class-wc-customer-data-store.php, and the meta it keeps for a customer)
   'billing_first_name',
   'billing_last_name',
   'billing_company',

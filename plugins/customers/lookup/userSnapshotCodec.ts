@@ -30,8 +30,8 @@ export interface UserSnapshotCodec {
 }
 
 /**
- * A snapshot's text is one JSON array, a third of what the rows as JSON objects take (a million customers' snapshots
- * are then a smaller share of the buffer pool): `[1, …the users columns in SNAPSHOT_USER_COLUMNS order…,
+ * A snapshot's text is one JSON array, about 40 % of what the rows as JSON objects take (a million customers'
+ * snapshots are then a smaller share of the buffer pool): `[1, …the users columns in SNAPSHOT_USER_COLUMNS order…,
  * …per meta row: [umeta_id] unless it is the previous row's + 1, the key (a SNAPSHOT_META_KEYS index, or the key
  * itself as a string), the value…]`. Snapshots of the first format — `{"user": {…}, "meta": [umeta_id, key, value,
  * …]}` — are still read.
