@@ -1,6 +1,5 @@
 import type { Db } from '../src/db/types';
 import { LOOKUP_TABLES } from '../plugins/customers/lookup/lookupTables';
-import { computeOrderTotals, storeOrderTotals } from '../plugins/customers/lookup/writeOrderTotals';
 import { createTestHost, type TestHost } from './helpers/testHost';
 
 /**
@@ -130,36 +129,4 @@ it("a page's order figures without kept totals come from the customers' orders, 
   const explained = await plan(await orderFiguresSql(/wc_orders\W/));
   if (db.dialect === 'sqlite') expect(explained).toMatch(/USING INDEX wp_wc_orders_customer_id_billing_email/);
   else expect(explained).toMatch(/customer_id_billing_email/);
-});
-
-it("rewriting customers' kept totals finds their rows in both storages by key, not by reading the table", async () => {
-  const ids = [105, 150, 222];
-  const statements: Array<[string, readonly unknown[]]> = [];
-  // storeOrderTotals' own statements, as a transaction would run them (each read or write recorded).
-  const recording: Db = Object.create(db, {
-    query: {
-      value: (sql: string, params: readonly unknown[] = []) => (statements.push([sql, params]), db.query(sql, params)),
-    },
-    execute: {
-      value: (sql: string, params: readonly unknown[] = []) => (
-        statements.push([sql, params]),
-        db.execute(sql, params)
-      ),
-    },
-  }) as Db;
-  await storeOrderTotals(recording, await computeOrderTotals(db, ids, { hpos: true }), { keepNewer: true });
-  const touching = statements
-    .filter(([sql]) => /wc_host_customer_orders/.test(sql) && /^\s*(SELECT|DELETE)/.test(sql))
-    .map(([sql, params]) => inline(sql, params));
-  expect(touching).toHaveLength(2);
-  for (const sql of touching) {
-    const explained = await plan(sql);
-    if (db.dialect === 'sqlite') {
-      expect(explained).not.toMatch(/SCAN \S*wc_host_customer_orders/);
-      expect(explained).toMatch(/USING PRIMARY KEY \(storage=\? AND customer_id=\?/);
-    } else {
-      const rows = JSON.parse(explained) as Array<{ key: string | null; type: string }>;
-      expect(rows).toEqual([expect.objectContaining({ key: 'PRIMARY', type: 'range' })]);
-    }
-  }
 });

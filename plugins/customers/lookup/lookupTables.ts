@@ -137,10 +137,7 @@ export function createUserSnapshotsTableSql(db: Pick<Db, 'dialect' | 'table'>): 
  * The per-status order totals (orderTotals.ts). `total` sums HPOS's DECIMAL amounts exactly (MySQL); `total_float`
  * the posts storage's `_order_total` texts, which MySQL sums as doubles, as WooCommerce's own query does. `status`
  * compares as the order tables' status columns do (MySQL: posts.post_status's collation; SQLite: NOCASE, as wc-host
- * declares post_status and wc_orders.status). Keyed by storage first: a request reads one storage's rows, and every
- * customer has rows in both, so one storage's rows lie together and take half the pages of the buffer pool that
- * customer-first would (a table made before keeps its customer-first key; every query names the storages, so it
- * works with either).
+ * declares post_status and wc_orders.status).
  */
 export function createOrderTotalsTableSql(db: Pick<Db, 'dialect' | 'table'>, collations?: SourceCollations): string {
   const table = db.table(LOOKUP_TABLES.orders);
@@ -157,7 +154,7 @@ export function createOrderTotalsTableSql(db: Pick<Db, 'dialect' | 'table'>, col
   "last_date" TEXT,
   "total" REAL,
   "total_float" REAL,
-  PRIMARY KEY ("storage", "customer_id", "kind", "status")
+  PRIMARY KEY ("customer_id", "storage", "kind", "status")
 ) WITHOUT ROWID`;
   }
   if (!collations) throw new Error('createOrderTotalsTableSql needs the source collations on MySQL');
@@ -173,7 +170,7 @@ export function createOrderTotalsTableSql(db: Pick<Db, 'dialect' | 'table'>, col
   last_date varchar(19) CHARACTER SET ascii NULL,
   total decimal(40,8) NULL,
   total_float double NULL,
-  PRIMARY KEY (storage, customer_id, kind, status)
+  PRIMARY KEY (customer_id, storage, kind, status)
 ) ENGINE=InnoDB`;
 }
 

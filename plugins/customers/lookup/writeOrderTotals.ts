@@ -10,9 +10,6 @@ import { storedNewer } from './storedNewer';
 /** The `storage` column of the order totals. */
 export const TOTALS_STORAGE = { hpos: 0, posts: 1 } as const;
 
-/** Both storages' rows, named so that a key led by `storage` (lookupTables.ts) finds a customer's rows by range. */
-const BOTH_STORAGES = `storage IN (${Object.values(TOTALS_STORAGE).join(', ')})`;
-
 /** One customer's orders of one status in one storage, summed. */
 interface StatusTotals {
   customer_id: number | string;
@@ -126,14 +123,14 @@ export async function storeOrderTotals(
   let replaced: readonly number[] = computed.ids;
   let rows = computed.rows;
   if (options.keepNewer) {
-    const source = { table, idColumn: 'customer_id', where: `${BOTH_STORAGES} AND kind = 0` };
+    const source = { table, idColumn: 'customer_id', where: 'kind = 0' };
     const newer = await storedNewer(tx, source, computed.ids, computed.versions);
     replaced = computed.ids.filter((id) => !newer.has(id));
     rows = rows.filter((row) => !newer.has(row[1] as number));
   }
   if (computed.oddCustomerUser) await writeState(tx, ODD_CUSTOMER_USER, 1);
   const byCustomer = inList(tx.dialect, 'customer_id', replaced);
-  await tx.execute(`DELETE FROM ${table} WHERE ${BOTH_STORAGES} AND ${byCustomer.sql}`, byCustomer.params);
+  await tx.execute(`DELETE FROM ${table} WHERE ${byCustomer.sql}`, byCustomer.params);
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT);
     const placeholders = chunk.map(() => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ');
@@ -163,7 +160,7 @@ function mergeDuplicates(dialect: Db['dialect']): string {
   ];
   return dialect === 'mysql'
     ? `ON DUPLICATE KEY UPDATE ${assignments.join(', ')}`
-    : `ON CONFLICT (storage, customer_id, kind, status) DO UPDATE SET ${assignments.join(', ')}`;
+    : `ON CONFLICT (customer_id, storage, kind, status) DO UPDATE SET ${assignments.join(', ')}`;
 }
 
 /** hposOrderStats's query, per status: every order row of the customers (no type filter, as WooCommerce's). */
