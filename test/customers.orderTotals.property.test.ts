@@ -5,6 +5,7 @@ import { createSiteClock } from '../src/wp/siteTime';
 import { CustomerLookup } from '../plugins/customers/lookup/customerLookup';
 import { LOOKUP_TABLES } from '../plugins/customers/lookup/lookupTables';
 import { readOrderTotals } from '../plugins/customers/lookup/readOrderTotals';
+import { TOTALS_STORAGE } from '../plugins/customers/lookup/writeOrderTotals';
 import { parseUserQuery } from '../plugins/customers/store/userQuery/parseUserQuery';
 import { combineOrderStats } from '../plugins/customers/orders/combineOrderStats';
 import { hposOrderStats } from '../plugins/customers/orders/hposOrderStats';
@@ -247,5 +248,15 @@ it('adds and fills the order totals on `db index` over a lookup made before they
   const status = await lookup.status();
   expect(status.installed).toBe(true);
   expect(status.details).toContain('order totals kept for every customer');
+  expect(await compare('hpos', randomStatuses())).toBe(0);
+});
+
+it('adds the HPOS totals of unchanged customers when `db index` starts tracking HPOS orders', async () => {
+  // As a lookup made while wc_orders did not exist: posts-storage totals only, HPOS orders not tracked.
+  await db.execute(`DELETE FROM ${db.table(LOOKUP_TABLES.orders)} WHERE storage = ?`, [TOTALS_STORAGE.hpos]);
+  await db.execute(`UPDATE ${db.table(LOOKUP_TABLES.state)} SET value = 0 WHERE name = 'hpos_orders_tracked'`);
+  expect(await compare('hpos', randomStatuses())).toBe(CUSTOMERS);
+  // The fill's totals carry the versions the stored ones do: they replace them (with both storages) all the same.
+  await lookup.install(() => undefined);
   expect(await compare('hpos', randomStatuses())).toBe(0);
 });

@@ -1,7 +1,11 @@
 import type { StoredUser } from '../store/loadUsers';
 import { SNAPSHOT_META_KEYS } from './snapshotMetaKeys';
 
-/** The users columns in a snapshot, in the order loadUsers gives them (entities/WpUser.ts). */
+/**
+ * The users columns in a snapshot, in the order loadUsers gives them (entities/WpUser.ts, whose metadata a test
+ * compares with this list). Written out rather than read from the entity: stored snapshots hold the columns by
+ * position, so this list is part of the format and must not follow a change to the entity on its own.
+ */
 export const SNAPSHOT_USER_COLUMNS = [
   'ID',
   'user_login',
