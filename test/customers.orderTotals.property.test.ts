@@ -180,6 +180,33 @@ it('keeps every customer’s totals after db index, and they add up as the order
   expect(await compareMany(60)).toEqual(new Array(60).fill(0));
 }, 120_000);
 
+it('adds the kept totals of several statuses as exactly as the order query sums the orders', async () => {
+  // Two paid orders in two statuses: MySQL sums DECIMAL exactly (6525.935 → "6525.94"), where adding the two as
+  // doubles gives 6525.9349999999995 ("6525.93"). SQLite sums REAL on both paths.
+  const customer = 900;
+  await db.execute(
+    `INSERT INTO ${db.table('users')} (ID, user_login, user_email, display_name, user_registered) VALUES (?, ?, ?, ?, ?)`,
+    [customer, 'exact', 'exact@example.com', 'Exact', '2020-01-01 00:00:00'],
+  );
+  for (const [status, total] of [
+    ['wc-completed', '2794.36100000'],
+    ['wc-processing', '3731.57400000'],
+  ]) {
+    await db.execute(
+      `INSERT INTO ${db.table('wc_orders')} (id, status, currency, type, tax_amount, total_amount, customer_id, billing_email, date_created_gmt, date_updated_gmt, parent_order_id)
+       VALUES (?, ?, 'USD', 'shop_order', 0, ?, ?, '', '2024-05-01 10:00:00', '2024-05-01 10:00:00', 0)`,
+      [nextOrderId++, status, total, customer],
+    );
+  }
+  expect(await lookup.answer(parseUserQuery({ number: 10, orderby: 'ID', order: 'ASC' }))).not.toBeNull();
+  const statuses = { listed: ['wc-completed', 'wc-processing'], paid: ['wc-completed', 'wc-processing'] };
+  const kept = await readOrderTotals(db, 'hpos', [customer], statuses, clock);
+  expect(kept.missing).toEqual([]);
+  const expected = await hposOrderStats(db, [customer], statuses, clock);
+  expect(combineOrderStats(kept.rows).get(customer)).toEqual(expected.get(customer));
+  expect(expected.get(customer)?.totalSpent).toBe(db.dialect === 'mysql' ? '6525.94' : '6525.93');
+});
+
 it('takes changed customers from the orders on the very next read, and keeps them again once read in', async () => {
   for (let round = 0; round < 3; round++) {
     await addOrders(40);

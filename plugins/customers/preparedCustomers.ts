@@ -1,3 +1,5 @@
+import { forgetOldest } from '../../src/cache/forgetOldest';
+
 /** A customer as a list shows it (frozen, its JSON remembered), or null for a user that does not exist. */
 export type PreparedItem = Promise<object | null>;
 
@@ -24,7 +26,7 @@ export class PreparedCustomers {
   worthKeeping(userId: number): boolean {
     if (this.entries.has(userId) || this.askedOnce.delete(userId)) return true;
     this.askedOnce.set(userId, true);
-    while (this.askedOnce.size > this.limit * 5) this.askedOnce.delete(this.askedOnce.keys().next().value as number);
+    forgetOldest(this.askedOnce, this.limit * 5);
     return false;
   }
 
@@ -53,7 +55,7 @@ export class PreparedCustomers {
     }
     entry.variants.set(variant, item);
     this.entries.set(userId, entry);
-    while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as number);
+    forgetOldest(this.entries, this.limit);
     // A failed making is forgotten, so the next request tries again.
     item.catch(() => {
       if (this.entries.get(userId)?.variants.get(variant) === item) this.entries.get(userId)?.variants.delete(variant);
