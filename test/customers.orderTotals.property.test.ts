@@ -5,7 +5,7 @@ import { createSiteClock } from '../src/wp/siteTime';
 import { CustomerLookup } from '../plugins/customers/lookup/customerLookup';
 import { LOOKUP_TABLES } from '../plugins/customers/lookup/lookupTables';
 import { readOrderTotals } from '../plugins/customers/lookup/readOrderTotals';
-import { TOTALS_STORAGE } from '../plugins/customers/lookup/writeOrderTotals';
+import { computeOrderTotals, TOTALS_STORAGE } from '../plugins/customers/lookup/writeOrderTotals';
 import { parseUserQuery } from '../plugins/customers/store/userQuery/parseUserQuery';
 import { combineOrderStats } from '../plugins/customers/orders/combineOrderStats';
 import { hposOrderStats } from '../plugins/customers/orders/hposOrderStats';
@@ -179,6 +179,22 @@ it('keeps every customer’s totals after db index, and they add up as the order
   expect(Number(n)).toBeGreaterThan(CUSTOMERS);
   expect(await compareMany(60)).toEqual(new Array(60).fill(0));
 }, 120_000);
+
+it('computes a batch of customers’ rows in the table’s key order, so that a fill appends to its pages', async () => {
+  const { rows } = await computeOrderTotals(db, customerIds.slice(0, 50), { hpos: true });
+  const keys = rows.map((row) => [row[1], row[0], row[2], row[3]] as [number, number, number, string]);
+  expect(new Set(keys.map(([, storage]) => storage))).toEqual(new Set(Object.values(TOTALS_STORAGE)));
+  expect(keys.some(([, , kind]) => kind === 1)).toBe(true);
+  for (let index = 1; index < keys.length; index++) {
+    const [previous, current] = [keys[index - 1], keys[index]];
+    const order =
+      previous[0] - current[0] ||
+      previous[1] - current[1] ||
+      previous[2] - current[2] ||
+      (previous[3] < current[3] ? -1 : previous[3] > current[3] ? 1 : 0);
+    expect(order).toBeLessThanOrEqual(0);
+  }
+});
 
 it('adds the kept totals of several statuses as exactly as the order query sums the orders', async () => {
   // Two paid orders in two statuses: MySQL sums DECIMAL exactly (6525.935 → "6525.94"), where adding the two as

@@ -105,7 +105,27 @@ export async function computeOrderTotals(
   };
   if (storages.hpos) add(TOTALS_STORAGE.hpos, await hposTotals(db, known), false);
   add(TOTALS_STORAGE.posts, await postsTotals(db, known), true);
-  return { ids, versions, rows, oddCustomerUser };
+  return { ids, versions, rows: inKeyOrder(rows), oddCustomerUser };
+}
+
+/**
+ * The rows in the table's key order (customer, storage, kind, status). Inserted storage by storage, each customer's
+ * rows of the second storage went between rows already written, splitting B-tree pages: `db index` left the table
+ * half empty (905 MB for a million customers instead of 453), so that many more pages competed for the buffer pool.
+ * Stable, so rows of one key (merged on insert) keep their order.
+ */
+function inKeyOrder(rows: unknown[][]): unknown[][] {
+  const key = (row: unknown[]) => row as [number, number, number, string];
+  return rows.sort((a, b) => {
+    const [storageA, customerA, kindA, statusA] = key(a);
+    const [storageB, customerB, kindB, statusB] = key(b);
+    return (
+      customerA - customerB ||
+      storageA - storageB ||
+      kindA - kindB ||
+      (statusA < statusB ? -1 : statusA > statusB ? 1 : 0)
+    );
+  });
 }
 
 /**
