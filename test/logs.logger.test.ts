@@ -1,5 +1,8 @@
+import pino from 'pino';
 import { terminalOrJson } from '../src/host/logger';
+import { REDACTED_PATHS, SECRET_FIELDS } from '../src/host/logRedaction';
 import { captureLog, fieldsOf } from './helpers/capturedLog';
+import { seededRandom } from './helpers/seededRandom';
 
 /** The host's logger: JSON lines on pino, levels, stdout/stderr, redaction, and pino-pretty on a terminal. */
 
@@ -78,6 +81,51 @@ describe('createLogger', () => {
       client: '127.0.0.1',
       user: { id: 1, login: 'admin' },
     });
+  });
+});
+
+describe('lines written without the redaction pass (fields holding no secret field)', () => {
+  /** Random fields: objects and arrays up to five levels deep, some keys secret field names, some near misses. */
+  function randomFields(random: ReturnType<typeof seededRandom>, depth: number): Record<string, unknown> {
+    const keys = [...SECRET_FIELDS, 'id', 'route', 'Password', 'passwords', 'user', 'headers', '0'];
+    const fields: Record<string, unknown> = {};
+    for (let count = random.int(4); count >= 0; count--) {
+      const key = random.chance(30) ? random.pick(keys) : random.pick(['id', 'route', 'user', 'headers', 'list']);
+      const kind = depth > 0 ? random.int(4) : 0;
+      fields[key] =
+        kind === 0
+          ? `value-${random.int(1000)}`
+          : kind === 1
+            ? [randomFields(random, depth - 1), random.int(10)]
+            : randomFields(random, depth - 1);
+    }
+    return fields;
+  }
+
+  it('are exactly what pino with the redaction paths writes, for a thousand random lines', () => {
+    const random = seededRandom(20261207);
+    const log = captureLog('info');
+    const reference: string[] = [];
+    const redacting = pino(
+      {
+        timestamp: false,
+        formatters: { level: (label) => ({ level: label }) },
+        redact: { paths: REDACTED_PATHS },
+      },
+      { write: (line: string) => void reference.push(line) },
+    );
+    let redacted = 0;
+    for (let line = 0; line < 1000; line++) {
+      const fields = randomFields(random, 5);
+      log.logger.info('line', fields);
+      redacting.info(fields, 'line');
+      if (reference[line].includes('[Redacted]')) redacted++;
+    }
+    expect(redacted).toBeGreaterThan(100);
+    expect(redacted).toBeLessThan(900);
+    expect(log.records().map(fieldsOf)).toEqual(
+      reference.map((line) => fieldsOf(JSON.parse(line) as Parameters<typeof fieldsOf>[0])),
+    );
   });
 });
 

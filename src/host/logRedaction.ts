@@ -4,7 +4,7 @@
  * passwords in a customer's body, `user_pass` rows) and any field called `secret`. Consumer keys count: WooCommerce
  * stores only their hash and shows the last 7 characters (its `truncated_key`), which is what the host logs instead.
  */
-const SECRET_FIELDS = [
+export const SECRET_FIELDS = [
   'authorization',
   'cookie',
   'password',
@@ -21,3 +21,20 @@ const SECRET_FIELDS = [
  * `body.password`, `request.headers.authorization`): a pino path's `*` stands for exactly one level.
  */
 export const REDACTED_PATHS: string[] = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
+
+const SECRET_FIELD_NAMES = new Set(SECRET_FIELDS);
+
+/**
+ * Whether a line's fields hold a secret field where REDACTED_PATHS reach (the top and two objects deep, arrays'
+ * items counting as an object's values, as pino's `*` does). A line that holds none is written as it is: pino's
+ * redaction copies a line's objects for every line (about a tenth of what a request allocated), though an access
+ * line never holds a secret.
+ */
+export function holdsSecretField(value: unknown, depth = 3): boolean {
+  if (depth === 0 || typeof value !== 'object' || value === null) return false;
+  for (const key of Object.keys(value)) {
+    if (SECRET_FIELD_NAMES.has(key)) return true;
+    if (holdsSecretField((value as Record<string, unknown>)[key], depth - 1)) return true;
+  }
+  return false;
+}

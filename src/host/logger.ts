@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { prettyFactory } from 'pino-pretty';
-import { REDACTED_PATHS } from './logRedaction';
+import { holdsSecretField, REDACTED_PATHS } from './logRedaction';
 import type { Logger, LogLevel } from './types';
 
 /** Where a log line goes: stdout for debug and info, stderr for warnings and errors. */
@@ -21,25 +21,25 @@ export interface LogTarget {
 export function createLogger(level: LogLevel = 'info', write?: (stream: LogStream, line: string) => void): Logger {
   const out = write ? lineTo((line) => write('out', line)) : terminalOrJson(process.stdout);
   const err = write ? lineTo((line) => write('err', line)) : terminalOrJson(process.stderr);
-  const logger = pino(
-    {
-      level,
-      timestamp: pino.stdTimeFunctions.isoTime,
-      // The level's name rather than pino's number: readable, and what `LOG_LEVEL` is set to.
-      formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: REDACTED_PATHS },
-    },
-    // dedupe: each line goes only to the stream with the highest level it reaches.
-    pino.multistream(
-      [
-        { level: 'debug', stream: out },
-        { level: 'warn', stream: err },
-      ],
-      { dedupe: true },
-    ),
+  // dedupe: each line goes only to the stream with the highest level it reaches.
+  const streams = pino.multistream(
+    [
+      { level: 'debug', stream: out },
+      { level: 'warn', stream: err },
+    ],
+    { dedupe: true },
   );
+  const options: pino.LoggerOptions = {
+    level,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    // The level's name rather than pino's number: readable, and what `LOG_LEVEL` is set to.
+    formatters: { level: (label) => ({ level: label }) },
+  };
+  const redacting = pino({ ...options, redact: { paths: REDACTED_PATHS } }, streams);
+  // The same lines for fields that hold no secret field: without redaction's copy of every line.
+  const plain = pino(options, streams);
   const log = (at: Exclude<LogLevel, 'silent'>) => (message: string, fields?: Record<string, unknown>) => {
-    logger[at](fields ?? {}, message);
+    (holdsSecretField(fields) ? redacting : plain)[at](fields ?? {}, message);
   };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

@@ -67,10 +67,14 @@ const INTERNAL_PREFIXES = ['_woocommerce_persistent_cart', 'closedpostboxes_', '
 /** True when WooCommerce keeps the key out of `meta_data` (and refuses it as a meta_data write). */
 export function isInternalMetaKey(key: string, tablePrefix: string): boolean {
   if (INTERNAL_META_KEYS.has(key)) return true;
-  if (INTERNAL_PREFIXES.some((prefix) => key.startsWith(prefix))) return true;
+  for (const prefix of INTERNAL_PREFIXES) if (key.startsWith(prefix)) return true;
   if (tablePrefix !== '' && key.includes(tablePrefix)) return true;
-  return key.toLowerCase().startsWith('wp_');
+  // As `key.toLowerCase().startsWith('wp_')` (no other character lower-cases to these three), without a lower-cased
+  // copy of every key of every customer read.
+  return WP_PREFIX.test(key);
 }
+
+const WP_PREFIX = /^wp_/i;
 
 /** WordPress's is_protected_meta default: a key starting with `_` is protected (hidden and not writable via REST). */
 export function isProtectedMetaKey(key: string): boolean {
