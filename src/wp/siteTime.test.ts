@@ -77,3 +77,32 @@ describe('site clock from options', () => {
     }
   });
 });
+
+describe('utcMysqlToUtcIso', () => {
+  it('gives what parsing and formatting give (roll-over included), for every kind of date text', () => {
+    // A UTC site's siteMysqlToUtcIso parses and formats with no offset: the general path utcMysqlToUtcIso skips.
+    const utc = createSiteClock({ timezoneString: '', gmtOffset: 0 });
+    const outcome = (convert: () => string | null) => {
+      try {
+        return convert();
+      } catch (error) {
+        return String(error);
+      }
+    };
+    let seed = 20261207;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const two = (limit: number) => String(next(limit)).padStart(2, '0');
+    const texts = ['', '0000-00-00 00:00:00', '2020-01-01T12:00:00', '2020-1-01 12:00:00', '2024-02-29 10:00:00'];
+    for (let index = 0; index < 20_000; index++) {
+      const year = String(next(3) === 0 ? next(10_000) : 1900 + next(200)).padStart(4, '0');
+      texts.push(`${year}-${two(14)}-${two(33)} ${two(26)}:${two(62)}:${two(62)}`);
+    }
+    const differing = texts.filter(
+      (text) => outcome(() => plusTwo.utcMysqlToUtcIso(text)) !== outcome(() => utc.siteMysqlToUtcIso(text)),
+    );
+    expect(differing).toEqual([]);
+  });
+});

@@ -70,7 +70,11 @@ export function createSiteClock({ timezoneString, gmtOffset, now = Date.now }: S
   const siteMysqlToUtcIso = (mysql: string) => mapMysql(mysql, (seconds) => format(zone.wallToUtc(seconds), 'T'));
   return {
     utcMysqlToSiteIso: (mysql) => mapMysql(mysql, (seconds) => format(toSiteWall(seconds), 'T')),
-    utcMysqlToUtcIso: (mysql) => mapMysql(mysql, (seconds) => format(seconds, 'T')),
+    // A valid date and time is its own UTC ISO form: only an out-of-range part needs PHP's roll-over.
+    utcMysqlToUtcIso: (mysql) =>
+      isValidMysqlDatetime(mysql)
+        ? `${mysql.slice(0, 10)}T${mysql.slice(11)}`
+        : mapMysql(mysql, (seconds) => format(seconds, 'T')),
     siteMysqlToUtcIso,
     utcMysqlReadAsSiteToUtcIso: siteMysqlToUtcIso,
     unixToSiteIso: (seconds) => format(toSiteWall(Math.floor(seconds)), 'T'),
@@ -92,10 +96,31 @@ function mapMysql(mysql: string, map: (seconds: number) => string): string | nul
   return map(date.getTime() / 1000);
 }
 
+/**
+ * 'Y-m-d H:i:s' naming a real moment: every part in range (month 1-12, a day the month has, 23:59:59 at most) and
+ * not the zero date. Such a text reads back unchanged through mapMysql and format.
+ */
+function isValidMysqlDatetime(mysql: string): boolean {
+  if (mysql.length !== 19 || !MYSQL_DATETIME.test(mysql) || mysql === ZERO_DATE) return false;
+  const year = Number(mysql.slice(0, 4));
+  const month = Number(mysql.slice(5, 7));
+  const day = Number(mysql.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1 || Number(mysql.slice(11, 13)) > 23) return false;
+  if (Number(mysql.slice(14, 16)) > 59 || Number(mysql.slice(17, 19)) > 59) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]);
+}
+
+const MYSQL_DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
 /** 'Y-m-d{separator}H:i:s' of seconds read as UTC. */
 function format(seconds: number, separator: 'T' | ' '): string {
   const date = new Date(seconds * 1000);
-  const pad = (value: number) => String(value).padStart(2, '0');
   return (
     `${String(date.getUTCFullYear()).padStart(4, '0')}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
     `${separator}${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`

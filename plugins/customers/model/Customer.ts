@@ -88,16 +88,12 @@ export class Customer {
 
   /** `new WC_Customer($id)`: props from the user row and its meta, exactly as WC_Customer_Data_Store::read maps them. */
   static fromUser(user: WpUser, tablePrefix: string): Customer {
-    const lowerMeta = new Map<string, string>();
+    // The first row of each prop's key, compared lower-cased (WooCommerce reads them from get_user_meta's array).
+    const values: Array<string | undefined> = new Array<string | undefined>(PROP_KEYS.length);
     for (const row of user.meta) {
-      const key = row.meta_key.toLowerCase();
-      if (!lowerMeta.has(key)) lowerMeta.set(key, row.meta_value ?? '');
+      const slot = PROP_SLOT.get(row.meta_key.toLowerCase());
+      if (slot !== undefined && values[slot] === undefined) values[slot] = row.meta_value ?? '';
     }
-    const address = (type: AddressType): Address => {
-      const out: Address = {};
-      for (const field of addressFields(type)) out[field] = lowerMeta.get(`${type}_${field}`) ?? '';
-      return out;
-    };
     const lastUpdate = singleMeta(user, 'last_update');
     const meta: CustomerMeta[] = user.meta
       .filter((row) => !isInternalMetaKey(row.meta_key, tablePrefix))
@@ -109,13 +105,13 @@ export class Customer {
       user.ID,
       {
         email: user.user_email,
-        first_name: lowerMeta.get('first_name') ?? '',
-        last_name: lowerMeta.get('last_name') ?? '',
+        first_name: values[0] ?? '',
+        last_name: values[1] ?? '',
         display_name: user.display_name,
         role: user.roles[0] ?? 'customer',
         username: user.user_login,
-        billing: address('billing'),
-        shipping: address('shipping'),
+        billing: billingAddress(values),
+        shipping: shippingAddress(values),
         is_paying_customer: isTruthyMeta(singleMeta(user, 'paying_customer')),
         date_created: user.user_registered,
         date_modified: /^\d+$/.test(lastUpdate) ? Number(lastUpdate) : null,
@@ -253,6 +249,57 @@ export class Customer {
       (this.changes as Record<string, unknown>)[prop] = value;
     }
   }
+}
+
+/**
+ * The lower-cased meta keys fromUser takes props from, by their place in its values: first and last name, then the
+ * billing and the shipping fields in their order.
+ */
+const PROP_KEYS = [
+  'first_name',
+  'last_name',
+  ...BILLING_FIELDS.map((field) => `billing_${field}`),
+  ...SHIPPING_FIELDS.map((field) => `shipping_${field}`),
+];
+const PROP_SLOT = new Map(PROP_KEYS.map((key, slot) => [key, slot]));
+const BILLING_AT = 2;
+const SHIPPING_AT = BILLING_AT + BILLING_FIELDS.length;
+
+/**
+ * The addresses as object literals in BILLING_FIELDS/SHIPPING_FIELDS order (a test holds them to those lists): built
+ * field by field, every customer read grew two objects' property stores step by step.
+ */
+function billingAddress(values: ReadonlyArray<string | undefined>): Address {
+  const at = BILLING_AT;
+  return {
+    first_name: values[at] ?? '',
+    last_name: values[at + 1] ?? '',
+    company: values[at + 2] ?? '',
+    address_1: values[at + 3] ?? '',
+    address_2: values[at + 4] ?? '',
+    city: values[at + 5] ?? '',
+    postcode: values[at + 6] ?? '',
+    country: values[at + 7] ?? '',
+    state: values[at + 8] ?? '',
+    email: values[at + 9] ?? '',
+    phone: values[at + 10] ?? '',
+  };
+}
+
+function shippingAddress(values: ReadonlyArray<string | undefined>): Address {
+  const at = SHIPPING_AT;
+  return {
+    first_name: values[at] ?? '',
+    last_name: values[at + 1] ?? '',
+    company: values[at + 2] ?? '',
+    address_1: values[at + 3] ?? '',
+    address_2: values[at + 4] ?? '',
+    city: values[at + 5] ?? '',
+    postcode: values[at + 6] ?? '',
+    country: values[at + 7] ?? '',
+    state: values[at + 8] ?? '',
+    phone: values[at + 9] ?? '',
+  };
 }
 
 function emptyAddress(type: AddressType): Address {
