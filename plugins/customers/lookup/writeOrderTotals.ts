@@ -112,7 +112,7 @@ export async function computeOrderTotals(
  * The rows in the table's key order (customer, storage, kind, status). Inserted storage by storage, each customer's
  * rows of the second storage went between rows already written, splitting B-tree pages: `db index` left the table
  * half empty (905 MB for a million customers instead of 453), so that many more pages competed for the buffer pool.
- * Stable, so rows of one key (merged on insert) keep their order.
+ * Stable: rows with the very same key (merged on insert) keep their order.
  */
 function inKeyOrder(rows: unknown[][]): unknown[][] {
   const key = (row: unknown[]) => row as [number, number, number, string];
