@@ -16,11 +16,16 @@ export const SECRET_FIELDS = [
   'oauth_signature',
 ];
 
+/** How many levels of a line's fields are redacted: the top and up to two objects deep. */
+const REDACTED_LEVELS = 3;
+
 /**
- * pino `redact` paths for those fields at the top of a line's fields and up to two objects deep (e.g. `password`,
- * `body.password`, `request.headers.authorization`): a pino path's `*` stands for exactly one level.
+ * pino `redact` paths for those fields on each of those levels (e.g. `password`, `body.password`,
+ * `request.headers.authorization`): a pino path's `*` stands for exactly one level.
  */
-export const REDACTED_PATHS: string[] = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
+export const REDACTED_PATHS: string[] = SECRET_FIELDS.flatMap((field) =>
+  Array.from({ length: REDACTED_LEVELS }, (_, depth) => [...Array<string>(depth).fill('*'), field].join('.')),
+);
 
 const SECRET_FIELD_NAMES = new Set(SECRET_FIELDS);
 
@@ -30,7 +35,7 @@ const SECRET_FIELD_NAMES = new Set(SECRET_FIELDS);
  * redaction copies a line's objects for every line (about a tenth of what a request allocated), though an access
  * line never holds a secret.
  */
-export function holdsSecretField(value: unknown, depth = 3): boolean {
+export function holdsSecretField(value: unknown, depth = REDACTED_LEVELS): boolean {
   if (depth === 0 || typeof value !== 'object' || value === null) return false;
   for (const key of Object.keys(value)) {
     if (SECRET_FIELD_NAMES.has(key)) return true;
