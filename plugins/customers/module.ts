@@ -138,11 +138,15 @@ export class CustomersModule {
     return Promise.all(ids.map((id) => items.get(id) as Promise<object | null>));
   }
 
-  /** Any of these users asked for before (each is noted as asked for). */
+  /**
+   * At least half of these users asked for before (each is noted as asked for). Not any one of them: of 20 random
+   * ids among a million customers, one was asked for before in about a fifth of requests, and each of those paid a
+   * version read and the freezing of 20 items nobody asks for again.
+   */
   private worthKeeping(ids: readonly number[]): boolean {
-    let worth = false;
-    for (const id of ids) if (this.cache.prepared.worthKeeping(id)) worth = true;
-    return worth;
+    let worth = 0;
+    for (const id of ids) if (this.cache.prepared.worthKeeping(id)) worth++;
+    return worth > 0 && worth * 2 >= ids.length;
   }
 
   /**
