@@ -64,7 +64,10 @@ async function plan(sql: string): Promise<string> {
 it('include: a primary-key lookup per id, not the role group', async () => {
   const [sql] = await lookupSql('include=105,150,222');
   if (db.dialect === 'sqlite') expect(await plan(sql)).toMatch(/SEARCH l USING INTEGER PRIMARY KEY/);
-  else expect(JSON.parse(await plan(sql))).toEqual([expect.objectContaining({ type: 'range', rows: '3' })]);
+  else
+    expect(JSON.parse(await plan(sql))).toEqual([
+      expect.objectContaining({ key: 'PRIMARY', type: 'range', rows: '3' }),
+    ]);
 });
 
 it('include read with the lookup state: still a primary-key lookup per id', async () => {
@@ -73,7 +76,11 @@ it('include read with the lookup state: still a primary-key lookup per id', asyn
   expect(sql).toBeDefined();
   const explained = await plan(sql ?? '');
   if (db.dialect === 'sqlite') expect(explained).toMatch(/SEARCH l USING INTEGER PRIMARY KEY/);
-  else expect(JSON.parse(explained)).toContainEqual(expect.objectContaining({ table: 'l', type: 'range', rows: '3' }));
+  else {
+    expect(JSON.parse(explained)).toContainEqual(
+      expect.objectContaining({ table: 'l', key: 'PRIMARY', type: 'range', rows: '3' }),
+    );
+  }
 });
 
 it('email=: from the folded e-mail and the display-name key, not a walk of the role group', async () => {
