@@ -67,3 +67,24 @@ it('loads one user (with meta, without meta, with NULL keys or values) as the ma
   expect((await loadUser(db, withoutMeta, roles))?.meta).toEqual([]);
   await expect(loadUser(db, 987654, roles)).resolves.toBeNull();
 });
+
+it('gives users sharing a capabilities text their own caps and roles, read against the roles option they are loaded with', async () => {
+  const text = 'a:2:{s:8:"customer";b:1;s:7:"auditor";b:1;}';
+  const first = await insertUser('caps.first', [['wp_capabilities', text]]);
+  const second = await insertUser('caps.second', [['wp_capabilities', text]]);
+  const [a, b] = await loadUsers(db, [first, second], roles);
+  expect(a.roles).toEqual(['customer']);
+  expect(a.caps).toEqual({ customer: true, auditor: true });
+  // One user's objects changed: the other's, and the next load's, stay as stored.
+  a.caps.extra = true;
+  a.roles.push('extra');
+  expect(b.caps).toEqual({ customer: true, auditor: true });
+  expect(b.roles).toEqual(['customer']);
+  const [again] = await loadUsers(db, [first], roles);
+  expect(again.caps).toEqual({ customer: true, auditor: true });
+  expect(again.roles).toEqual(['customer']);
+  // A roles option that registers `auditor` (a new object, as the options API gives after an update): both roles.
+  const withAuditor: RolesOption = { ...roles, auditor: { name: 'Auditor', capabilities: { read: true } } };
+  const [later] = await loadUsers(db, [first], withAuditor);
+  expect(later.roles).toEqual(['customer', 'auditor']);
+});

@@ -27,6 +27,8 @@ export function setPaginationHeaders(
   response.header('X-WP-Total', String(Math.trunc(total)));
   response.header('X-WP-TotalPages', String(totalPages));
 
+  // Built only for a page that links anywhere: most answers (one page of ids, a lookup by email) link nowhere.
+  if (page <= 1 && totalPages <= page) return;
   const base = addQueryArgs(Object.entries(request.query), request.restUrl(route));
   if (page > 1) {
     const previous = Math.min(page - 1, totalPages);

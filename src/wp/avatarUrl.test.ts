@@ -28,6 +28,23 @@ describe('avatarUrl', () => {
     expect(avatarUrl('EMILE@X.IO')).toBe(avatarUrl('emile@x.io'));
   });
 
+  it('gives each call the query of its own options, however calls alternate (the query part is reused)', () => {
+    const options = [
+      {},
+      { avatarRating: 'PG' },
+      { avatarDefault: 'identicon' },
+      { size: 48 },
+      { avatarDefault: 'identicon', avatarRating: 'PG', size: 48 },
+    ];
+    const alone = options.map((option) => avatarUrl('a@b.co', option).split('?')[1]);
+    expect(new Set(alone).size).toBe(options.length);
+    for (let round = 0; round < 3; round++) {
+      for (const index of [4, 0, 3, 1, 2, 0, 4, 4, 1]) {
+        expect(avatarUrl('a@b.co', options[index]).split('?')[1]).toBe(alone[index]);
+      }
+    }
+  });
+
   it('leaves the hash out for an empty email', () => {
     expect(avatarUrl('')).toBe('https://secure.gravatar.com/avatar/?s=96&d=mm&r=g');
   });

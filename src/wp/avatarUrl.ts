@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { phpTrim } from './phpTrim';
 
 /** The options get_avatar_url() reads: `avatar_default`, `avatar_rating`, and the requested size. */
@@ -18,12 +18,17 @@ export function avatarUrl(
   email: string,
   { avatarDefault = 'mystery', avatarRating = 'G', size = 96 }: AvatarOptions = {},
 ): string {
-  const hash =
-    email === '' || email === '0'
-      ? ''
-      : createHash('sha256')
-          .update(asciiLower(phpTrim(email)), 'utf8')
-          .digest('hex');
+  const hash = email === '' || email === '0' ? '' : digest('sha256', asciiLower(phpTrim(email)), 'hex');
+  return `https://secure.gravatar.com/avatar/${hash}${querySuffix(avatarDefault, avatarRating, size)}`;
+}
+
+/** The last `?s=…&d=…&r=…` part made, with its options: every customer of a page has the same. */
+let last = { avatarDefault: '', avatarRating: '', size: NaN, suffix: '' };
+
+function querySuffix(avatarDefault: string, avatarRating: string, size: number): string {
+  if (last.avatarDefault === avatarDefault && last.avatarRating === avatarRating && last.size === size) {
+    return last.suffix;
+  }
   const params: Array<[string, string]> = [
     ['s', String(Math.trunc(Math.abs(size)) || 96)],
     ['d', gravatarDefault(avatarDefault)],
@@ -31,9 +36,10 @@ export function avatarUrl(
   ];
   const query = params
     .filter(([, value]) => value !== '' && value !== '0')
-    .map(([key, value]) => `${key}=${rawUrlEncode(value)}`)
+    .map(([name, value]) => `${name}=${rawUrlEncode(value)}`)
     .join('&');
-  return `https://secure.gravatar.com/avatar/${hash}${query ? `?${query}` : ''}`;
+  last = { avatarDefault, avatarRating, size, suffix: query ? `?${query}` : '' };
+  return last.suffix;
 }
 
 function gravatarDefault(avatarDefault: string): string {

@@ -50,11 +50,36 @@ export async function loadUsers(
   const byId = new Map<number, WpUser>();
   for (const [id, { user, meta }] of stored) {
     const capsRow = meta.find((m) => m.meta_key === capabilitiesKey);
-    const caps = toCapsMap(capsRow ? maybeUnserialize(capsRow.meta_value ?? '') : null);
-    byId.set(id, { ...user, roles: computeUserCapabilities(caps, roles).roles, caps, meta });
+    const { caps, roles: userRoles } = capabilitiesOf(capsRow?.meta_value ?? '', roles);
+    byId.set(id, { ...user, roles: userRoles, caps, meta });
   }
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
+
+/**
+ * A capabilities text's map and roles, each user its own copies. Unserialized once per text while the roles option
+ * stays the same object (the options API hands back one object per stored value): a page's customers mostly share
+ * one text, and unserializing it for each was a visible share of reading them.
+ */
+function capabilitiesOf(text: string, roles: RolesOption): UserCapabilitiesRead {
+  let known = capabilitiesByText.get(roles);
+  if (!known) capabilitiesByText.set(roles, (known = new Map<string, UserCapabilitiesRead>()));
+  let entry = known.get(text);
+  if (!entry) {
+    const caps = toCapsMap(maybeUnserialize(text));
+    entry = { caps, roles: computeUserCapabilities(caps, roles).roles };
+    if (known.size >= 256) known.clear();
+    known.set(text, entry);
+  }
+  return { caps: { ...entry.caps }, roles: [...entry.roles] };
+}
+
+interface UserCapabilitiesRead {
+  caps: Record<string, boolean>;
+  roles: string[];
+}
+
+const capabilitiesByText = new WeakMap<RolesOption, Map<string, UserCapabilitiesRead>>();
 
 /** The users `ids` (unique, valid) as stored, read from WordPress's tables; unknown ids are left out. */
 export async function readStoredUsers(db: Db, ids: readonly number[]): Promise<Map<number, StoredUser>> {
