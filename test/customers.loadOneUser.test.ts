@@ -72,6 +72,8 @@ it('gives users sharing a capabilities text their own caps and roles, read again
   const text = 'a:2:{s:8:"customer";b:1;s:7:"auditor";b:1;}';
   const first = await insertUser('caps.first', [['wp_capabilities', text]]);
   const second = await insertUser('caps.second', [['wp_capabilities', text]]);
+  // The options API's roles option is frozen: the users share one reading of the text.
+  expect(Object.isFrozen(roles)).toBe(true);
   const [a, b] = await loadUsers(db, [first, second], roles);
   expect(a.roles).toEqual(['customer']);
   expect(a.caps).toEqual({ customer: true, auditor: true });
@@ -83,8 +85,16 @@ it('gives users sharing a capabilities text their own caps and roles, read again
   const [again] = await loadUsers(db, [first], roles);
   expect(again.caps).toEqual({ customer: true, auditor: true });
   expect(again.roles).toEqual(['customer']);
-  // A roles option that registers `auditor` (a new object, as the options API gives after an update): both roles.
-  const withAuditor: RolesOption = { ...roles, auditor: { name: 'Auditor', capabilities: { read: true } } };
+  // A roles option that registers `auditor` (a new frozen object, as the options API gives after an update): both.
+  const withAuditor: RolesOption = Object.freeze({
+    ...roles,
+    auditor: { name: 'Auditor', capabilities: { read: true } },
+  });
   const [later] = await loadUsers(db, [first], withAuditor);
   expect(later.roles).toEqual(['customer', 'auditor']);
+  // A roles object that is not frozen may still change: it is read again each time.
+  const mutable: RolesOption = { ...roles };
+  expect((await loadUsers(db, [first], mutable))[0].roles).toEqual(['customer']);
+  mutable.auditor = { name: 'Auditor', capabilities: { read: true } };
+  expect((await loadUsers(db, [first], mutable))[0].roles).toEqual(['customer', 'auditor']);
 });

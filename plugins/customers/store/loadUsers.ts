@@ -58,20 +58,26 @@ export async function loadUsers(
 
 /**
  * A capabilities text's map and roles, each user its own copies. Unserialized once per text while the roles option
- * stays the same object (the options API hands back one object per stored value): a page's customers mostly share
- * one text, and unserializing it for each was a visible share of reading them.
+ * stays the same frozen object (the options API hands back one per stored value): a page's customers mostly share
+ * one text, and unserializing it for each was a visible share of reading them. A roles object that could still
+ * change is read afresh.
  */
 function capabilitiesOf(text: string, roles: RolesOption): UserCapabilitiesRead {
+  if (!Object.isFrozen(roles)) return readCapabilities(text, roles);
   let known = capabilitiesByText.get(roles);
   if (!known) capabilitiesByText.set(roles, (known = new Map<string, UserCapabilitiesRead>()));
   let entry = known.get(text);
   if (!entry) {
-    const caps = toCapsMap(maybeUnserialize(text));
-    entry = { caps, roles: computeUserCapabilities(caps, roles).roles };
+    entry = readCapabilities(text, roles);
     if (known.size >= 256) known.clear();
     known.set(text, entry);
   }
   return { caps: { ...entry.caps }, roles: [...entry.roles] };
+}
+
+function readCapabilities(text: string, roles: RolesOption): UserCapabilitiesRead {
+  const caps = toCapsMap(maybeUnserialize(text));
+  return { caps, roles: computeUserCapabilities(caps, roles).roles };
 }
 
 interface UserCapabilitiesRead {
