@@ -1,6 +1,6 @@
 import { computeUserCapabilities, type RolesOption } from '../wp/capabilities';
 import { maybeUnserialize } from '../wp/phpSerialize';
-import { boundedMemo } from '../cache/boundedMemo';
+import { memoPerRolesOption } from '../wp/memoPerRolesOption';
 import type { CurrentUser } from './types';
 import type { Db } from '../db/types';
 import type { Row } from '../db/rows';
@@ -48,24 +48,15 @@ export async function currentUserFromRow(db: Db, options: OptionsApi, row: Curre
 }
 
 /**
- * Capabilities per stored `{prefix}capabilities` value, per roles option: every request of an API key's user needs
- * them, and unserializing and expanding an administrator's ~100 capabilities was a visible part of a GET's CPU. The
- * options cache hands out one roles object per period, so entries of older role definitions go with it. Frozen, as
- * they are shared between requests.
+ * Capabilities per stored `{prefix}capabilities` value and roles option: every request of an API key's user needs
+ * them, and unserializing and expanding an administrator's ~100 capabilities was a visible part of a GET's CPU.
+ * Frozen, as they are shared between requests.
  */
 type SharedCapabilities = Pick<CurrentUser, 'roles' | 'allcaps'>;
-const capabilitiesByRoles = new WeakMap<RolesOption, (storedCaps: string) => SharedCapabilities>();
-function capabilitiesOf(storedCaps: string, roles: RolesOption): SharedCapabilities {
-  let ofStoredValue = capabilitiesByRoles.get(roles);
-  if (!ofStoredValue) {
-    ofStoredValue = boundedMemo(1000, (stored) => {
-      const computed = computeUserCapabilities(maybeUnserialize(stored), roles);
-      return { roles: Object.freeze(computed.roles), allcaps: Object.freeze(computed.allcaps) };
-    });
-    capabilitiesByRoles.set(roles, ofStoredValue);
-  }
-  return ofStoredValue(storedCaps);
-}
+const capabilitiesOf = memoPerRolesOption(1000, (stored, roles): SharedCapabilities => {
+  const computed = computeUserCapabilities(maybeUnserialize(stored), roles);
+  return { roles: Object.freeze(computed.roles), allcaps: Object.freeze(computed.allcaps) };
+});
 
 /** The options API hands out one frozen value per cache period: normalise it once per value, not per request. */
 const normalisedRoles = new WeakMap<object, RolesOption>();

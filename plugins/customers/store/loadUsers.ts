@@ -3,6 +3,7 @@ import { readForPage } from '../../../src/db/readForPage';
 import { inList } from '../../../src/db/boundList';
 import { maybeUnserialize } from '../../../src/wp/phpSerialize';
 import { computeUserCapabilities, type RolesOption } from '../../../src/wp/capabilities';
+import { memoPerRolesOption } from '../../../src/wp/memoPerRolesOption';
 import type { MetaRow, WpUser } from '../model/WpUser';
 import { WpUser as WpUserEntity, type WpUserMeta } from '../../../entities';
 import type { DriverRow, Row } from '../../../src/db/rows';
@@ -57,23 +58,16 @@ export async function loadUsers(
 }
 
 /**
- * A capabilities text's map and roles, each user its own copies. Unserialized once per text while the roles option
- * stays the same frozen object (the options API hands back one per stored value): a page's customers mostly share
- * one text, and unserializing it for each was a visible share of reading them. A roles object that could still
- * change is read afresh.
+ * A capabilities text's map and roles, each user its own copies. Read once per text while the roles option stays the
+ * same frozen object (what the options API hands back): a page's customers mostly share one text, and unserializing
+ * it for each was a visible share of reading them. A roles object that could still change is read afresh.
  */
 function capabilitiesOf(text: string, roles: RolesOption): UserCapabilitiesRead {
-  if (!Object.isFrozen(roles)) return readCapabilities(text, roles);
-  let known = capabilitiesByText.get(roles);
-  if (!known) capabilitiesByText.set(roles, (known = new Map<string, UserCapabilitiesRead>()));
-  let entry = known.get(text);
-  if (!entry) {
-    entry = readCapabilities(text, roles);
-    if (known.size >= 256) known.clear();
-    known.set(text, entry);
-  }
-  return { caps: { ...entry.caps }, roles: [...entry.roles] };
+  const shared = Object.isFrozen(roles) ? sharedCapabilitiesOf(text, roles) : readCapabilities(text, roles);
+  return { caps: { ...shared.caps }, roles: [...shared.roles] };
 }
+
+const sharedCapabilitiesOf = memoPerRolesOption(256, readCapabilities);
 
 function readCapabilities(text: string, roles: RolesOption): UserCapabilitiesRead {
   const caps = toCapsMap(maybeUnserialize(text));
@@ -84,8 +78,6 @@ interface UserCapabilitiesRead {
   caps: Record<string, boolean>;
   roles: string[];
 }
-
-const capabilitiesByText = new WeakMap<RolesOption, Map<string, UserCapabilitiesRead>>();
 
 /** The users `ids` (unique, valid) as stored, read from WordPress's tables; unknown ids are left out. */
 export async function readStoredUsers(db: Db, ids: readonly number[]): Promise<Map<number, StoredUser>> {
