@@ -1,4 +1,4 @@
-import { addQueryArgs } from './php/addQueryArg';
+import { paginationLinks } from './paginationLinks';
 import type { RestRequest } from './RestRequest';
 import type { RestResponse } from './RestResponse';
 
@@ -29,14 +29,9 @@ export function setPaginationHeaders(
 
   // Built only for a page that links anywhere: most answers (one page of ids, a lookup by email) link nowhere.
   if (page <= 1 && totalPages <= page) return;
-  const base = addQueryArgs(Object.entries(request.query), request.restUrl(route));
-  if (page > 1) {
-    const previous = Math.min(page - 1, totalPages);
-    addLink(response, 'prev', addQueryArgs([['page', previous]], base));
-  }
-  if (totalPages > page) {
-    addLink(response, 'next', addQueryArgs([['page', page + 1]], base));
-  }
+  const link = paginationLinks(request.query, request.restUrl(route));
+  if (page > 1) addLink(response, 'prev', link(Math.min(page - 1, totalPages)));
+  if (totalPages > page) addLink(response, 'next', link(page + 1));
 }
 
 /** WP_REST_Response::link_header: relations share one `Link` header, joined with ", ". */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../host/types';
 import type { RestError } from '../../rest/RestError';
@@ -128,5 +128,5 @@ export class AuthThrottle {
 
 /** Fixed length whatever a client sends as its key (the shared table's keys are at most 191 characters). */
 function pairKey(clientAddress: string, credentials: PresentedCredentials): string {
-  return createHash('sha256').update(`${clientAddress} ${credentials.consumerKey}`).digest('base64url');
+  return hash('sha256', `${clientAddress} ${credentials.consumerKey}`, 'base64url');
 }
