@@ -103,7 +103,7 @@ describe('paginationLinks', () => {
       for (let count = random.int(5); count > 0; count--) query[random.pick(NAMES)] = randomValue(random, 2);
       const url = random.pick(URLS);
       const link = paginationLinks(query, url);
-      for (const page of [random.int(3) + 1, random.int(1000) + 1]) {
+      for (const page of [random.int(3) + 1, random.int(1000) + 1, random.pick([1.5, 1e21, -0])]) {
         const expected = twoCalls(query, url, page);
         expect({ query, url, page, link: link(page) }).toEqual({ query, url, page, link: expected });
         if (!expected.includes('%5B') && Object.keys(query).length > 1) plain++;

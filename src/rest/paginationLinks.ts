@@ -49,7 +49,7 @@ function plainLinks(query: Record<string, unknown>, url: string): ((page: number
   }
   if (pageAt < 0) pageAt = parts.push('') - 1;
   return (page) => {
-    parts[pageAt] = `page=${page}`;
+    parts[pageAt] = `page=${strval(page)}`;
     return `${url}?${parts.join('&')}`;
   };
 }
