@@ -98,17 +98,20 @@ describe('paginationLinks', () => {
   it('gives the links of WordPress’s two add_query_arg calls for random queries and URLs', () => {
     const random = seededRandom(20261207);
     let plain = 0;
-    for (let run = 0; run < 20000; run++) {
+    const mismatches: unknown[] = [];
+    for (let run = 0; run < 20000 && mismatches.length < 5; run++) {
       const query: Record<string, unknown> = {};
       for (let count = random.int(5); count > 0; count--) query[random.pick(NAMES)] = randomValue(random, 2);
       const url = random.pick(URLS);
       const link = paginationLinks(query, url);
       for (const page of [random.int(3) + 1, random.int(1000) + 1, random.pick([1.5, 1e21, -0])]) {
         const expected = twoCalls(query, url, page);
-        expect({ query, url, page, link: link(page) }).toEqual({ query, url, page, link: expected });
+        const made = link(page);
+        if (made !== expected) mismatches.push({ query, url, page, made, expected });
         if (!expected.includes('%5B') && Object.keys(query).length > 1) plain++;
       }
     }
+    expect(mismatches).toEqual([]);
     // The comparison covered many queries of several parameters, not only trivial ones.
     expect(plain).toBeGreaterThan(1000);
   });
