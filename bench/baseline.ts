@@ -105,8 +105,13 @@ interface OrderFigures {
   spent: number;
 }
 
-/** What the site is set up with, read once: servers are restarted when the bench switches storage. */
-const site = (async () => {
+/** What the site is set up with (servers are restarted when the bench switches storage). */
+interface SiteSetup {
+  hpos: boolean;
+  ignoreHostKey: string;
+}
+
+async function readSite(): Promise<SiteSetup> {
   const [option] = await db.all<{ option_value: string }>(
     `SELECT option_value FROM ${prefix}options WHERE option_name = 'woocommerce_custom_orders_table_enabled'`,
   );
@@ -119,7 +124,21 @@ const site = (async () => {
     if (hostKey) ignoreHostKey = 'IGNORE INDEX (wc_host_customer_user)';
   }
   return { hpos: option?.option_value === 'yes', ignoreHostKey };
-})();
+}
+
+/**
+ * The setup, read on first use and kept; a failed read is tried again by the next request. Read at start-up instead,
+ * a failure nobody awaited yet ended the process: the bench ends the statements left on its database between
+ * scenarios, and once that was this read of a just restarted baseline.
+ */
+let siteSetup: Promise<SiteSetup> | null = null;
+function site(): Promise<SiteSetup> {
+  siteSetup ??= readSite().catch((error: unknown) => {
+    siteSetup = null;
+    throw error;
+  });
+  return siteSetup;
+}
 
 const app = express();
 
@@ -237,7 +256,7 @@ async function customer(connection: Queryable, row: UserRow, withOrders: boolean
 
 /** WC_Customer_Data_Store::get_order_count and ::get_total_spent, uncached, for the storage in use. */
 async function orderFigures(connection: Queryable, id: number): Promise<OrderFigures> {
-  const { hpos, ignoreHostKey } = await site;
+  const { hpos, ignoreHostKey } = await site();
   if (hpos) {
     const [{ count }] = await connection.all<{ count: number }>(
       `SELECT COUNT(id) AS count FROM ${orders} WHERE customer_id = ? AND status in ${statusList(ORDER_STATUSES)}`,
